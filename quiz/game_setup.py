@@ -1,0 +1,117 @@
+"""A game's setup and the checks shared by ``play`` flags and the setup screen.
+
+Each ``parse_*`` function takes what a user typed and returns the value, or raises
+:class:`SetupError` with one line that says what is wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from quiz.records import Mode
+from quiz.text import clean
+
+MIN_PLAYERS, MAX_PLAYERS = 1, 8
+MIN_QUESTIONS, MAX_QUESTIONS = 5, 50
+MIN_TIMER, MAX_TIMER = 3.0, 600.0
+DEFAULT_QUESTIONS = 10
+DEFAULT_TIMER = 20.0
+MAX_NAME_LENGTH = 24
+
+
+class SetupError(ValueError):
+    """A setting the user gave is not usable; the message says which and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class GameSetup:
+    """Everything chosen before a game: players in turn order, questions per player,
+    seconds per question (``None`` = timer off), pack ids (empty = all) and a seed."""
+
+    players: tuple[str, ...]
+    questions: int = DEFAULT_QUESTIONS
+    timer: float | None = DEFAULT_TIMER
+    packs: tuple[str, ...] = ()
+    seed: int | None = None
+    mode: Mode | None = None  # None: solo for one player, hotseat for more
+
+    @property
+    def mode_name(self) -> Mode:
+        """The mode stored with the game."""
+        if self.mode is not None:
+            return self.mode
+        return "solo" if len(self.players) == 1 else "hotseat"
+
+    def settings(self) -> dict:
+        """The settings a :class:`~quiz.records.GameRecord` keeps."""
+        return {"questions": self.questions, "timer": self.timer, "packs": list(self.packs)}
+
+
+def clean_name(name: str) -> str:
+    """A player name as shown and stored: no control characters, single spaces."""
+    return " ".join(clean(name).split())
+
+
+def parse_players(names: str | Iterable[str]) -> tuple[str, ...]:
+    """Player names from ``"Ana, Ben"`` or a list; 1 to 8, non-empty, all different."""
+    raw = names.split(",") if isinstance(names, str) else list(names)
+    players = tuple(clean_name(name) for name in raw)
+    if len(players) == 1 and not players[0]:
+        raise SetupError("give at least one player name")
+    if not MIN_PLAYERS <= len(players) <= MAX_PLAYERS:
+        raise SetupError(
+            f"{len(players)} players: a game has {MIN_PLAYERS} to {MAX_PLAYERS} players"
+        )
+    seen: dict[str, str] = {}
+    for number, name in enumerate(players, start=1):
+        if not name:
+            raise SetupError(f"player {number} has an empty name")
+        if len(name) > MAX_NAME_LENGTH:
+            raise SetupError(f"player {number}'s name is longer than {MAX_NAME_LENGTH} characters")
+        key = name.casefold()
+        if key in seen:
+            raise SetupError(f"two players are called {name!r} (names must differ)")
+        seen[key] = name
+    return players
+
+
+def parse_questions(value: str | int) -> int:
+    """Questions per player, 5 to 50."""
+    try:
+        count = int(str(value).strip())
+    except ValueError:
+        raise SetupError(f"questions must be a whole number, not {str(value)!r}") from None
+    if not MIN_QUESTIONS <= count <= MAX_QUESTIONS:
+        raise SetupError(
+            f"{count} questions: choose {MIN_QUESTIONS} to {MAX_QUESTIONS} per player"
+        )
+    return count
+
+
+def parse_timer(value: str | float | None) -> float | None:
+    """Seconds per question, or ``None`` for ``off``."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    if text.casefold() in ("off", "none", "0"):
+        return None
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise SetupError(f"timer must be a number of seconds or 'off', not {text!r}") from None
+    if not MIN_TIMER <= seconds <= MAX_TIMER:
+        raise SetupError(
+            f"timer of {text} seconds: choose {MIN_TIMER:g} to {MAX_TIMER:g} seconds, or 'off'"
+        )
+    return seconds
+
+
+def parse_seed(value: str | int | None) -> int | None:
+    """An optional whole-number seed; empty means "pick one"."""
+    if value is None or str(value).strip() == "":
+        return None
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        raise SetupError(f"seed must be a whole number, not {str(value)!r}") from None
