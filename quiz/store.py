@@ -29,6 +29,7 @@ The read-side queries live in ``quiz.stats``; ``Store`` exposes them as methods.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ BUSY_TIMEOUT_SECONDS = 5.0
 _SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
 _SIDE_FILES = ("-wal", "-shm", "-journal")
+_SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,20 +161,44 @@ class Store:
                 f"cannot keep scores in {path.parent}: {error.strerror or error}"
             ) from None
         notices: list[str] = []
-        try:
-            conn = _connect_and_migrate(path)
-        except sqlite3.DatabaseError as error:
-            if not _is_corruption(error):
-                raise _access_error(path, error) from None
-            moved = _move_aside(path, now())
-            notices.append(
-                f"scores database {path} was unreadable ({error}); moved it to {moved} "
-                "and started a fresh one"
-            )
+        reason = _foreign_header(path)
+        if reason is None:
+            conn = _connect(path)
             try:
-                conn = _connect_and_migrate(path)
-            except sqlite3.DatabaseError as again:
-                raise _access_error(path, again) from None
+                _prepare(conn, path)
+            except sqlite3.DatabaseError as error:
+                if not _is_corruption(error):
+                    conn.close()
+                    raise _access_error(path, error) from None
+                reason = str(error)
+                # Moved while still open (POSIX allows it), so closing cannot fold the
+                # WAL into, or delete it from, the path the fresh database will use.
+                if os.name == "posix":
+                    moved = _move_aside(path, now())
+                    conn.close()
+                else:
+                    conn.close()
+                    moved = _move_aside(path, now())
+            except BaseException:
+                conn.close()
+                raise
+            else:
+                return cls(conn, path, notices)
+        else:
+            moved = _move_aside(path, now())
+        notices.append(
+            f"scores database {path} was unreadable ({reason}); moved it to {moved} "
+            "and started a fresh one"
+        )
+        conn = _connect(path)
+        try:
+            _prepare(conn, path)
+        except sqlite3.DatabaseError as again:
+            conn.close()
+            raise _access_error(path, again) from None
+        except BaseException:
+            conn.close()
+            raise
         return cls(conn, path, notices)
 
     def close(self) -> None:
@@ -279,34 +305,60 @@ class UnknownPlayerError(UserError):
 # -- connection and schema --------------------------------------------------------------
 
 
-def _connect_and_migrate(path: Path) -> sqlite3.Connection:
-    """Connect with the safety settings and bring the schema up to date."""
-    conn = sqlite3.connect(
-        path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
-    )
+def _foreign_header(path: Path) -> str | None:
+    """Why the file at ``path`` is plainly not SQLite, or ``None`` (absent, empty, SQLite).
+
+    Checked before connecting so the file and its side files are moved untouched.
+    """
     try:
-        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-        # Reading the header first makes "not a database" show up here, not later.
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        if version > schema_version():
-            raise UserError(
-                f"scores database {path} was written by a newer wdta-quiz (schema "
-                f"{version}, this one knows {schema_version()}); upgrade wdta-quiz"
-            )
-        if version != schema_version():
-            migrate(conn)
-        else:
-            # Damage deep in the file would otherwise surface mid-game; this reads
-            # every page but is quick at the sizes a scores file reaches.
-            _quick_check(conn)
-    except BaseException:
-        conn.close()
-        raise
+        with path.open("rb") as file:
+            header = file.read(len(_SQLITE_HEADER))
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return None  # let SQLite report it (a folder, no permission...) as an access error
+    if header and header != _SQLITE_HEADER:
+        return "file is not a database"
+    return None
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """An autocommit connection with the busy timeout (no I/O yet)."""
+    try:
+        conn = sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+        )
+    except sqlite3.DatabaseError as error:
+        raise _access_error(path, error) from None
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
     return conn
+
+
+def _prepare(conn: sqlite3.Connection, path: Path) -> None:
+    """Check the file, set the safety pragmas, migrate, and make sure it takes writes."""
+    # Reading the header first makes "not a database" show up here, not mid-game.
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if version > schema_version():
+        raise UserError(
+            f"scores database {path} was written by a newer wdta-quiz (schema "
+            f"{version}, this one knows {schema_version()}); upgrade wdta-quiz"
+        )
+    if version != schema_version():
+        version = migrate(conn)
+    else:
+        # Damage deep in the file would otherwise surface mid-game; this reads
+        # every page but is quick at the sizes a scores file reaches.
+        _quick_check(conn)
+    # A read-only file or folder can still be read; find out now, not when a game ends.
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(f"PRAGMA user_version = {int(version)}")
+    finally:
+        _rollback(conn)
 
 
 def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] | None = None) -> int:

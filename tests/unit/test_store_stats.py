@@ -1,0 +1,156 @@
+"""Read-side queries: leaderboard, history, head-to-head, bests, misses, recent questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from quiz.errors import UserError
+from quiz.records import AnswerRecord, GameRecord
+from quiz.store import Store
+
+
+def answer(player, qid, correct=True, *, category="Song facts", seconds=2.0):
+    """One answer; points follow correctness."""
+    return AnswerRecord(player, qid, "wdta", category, 0 if correct else 1, correct, seconds,
+                        1000 if correct else 0)
+
+
+def game(scores, answers=(), *, mode="hotseat", status="finished", when="2026-01-01T10:00:00Z"):
+    """A game record with ``scores`` (name -> score) in turn order."""
+    return GameRecord(when, when, mode, status, tuple(scores), ("wdta",), 1, {}, tuple(answers),
+                      dict(scores))
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store.open(tmp_path / "scores.sqlite3")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def league(store):
+    """Ana beats Ben twice, they tie once; Cy plays solo; practice and abandoned games too."""
+    store.save_game(game({"Ana": 3000, "Ben": 2000}, [
+        answer("Ana", "q1"), answer("Ben", "q2", False, category="Charts"),
+        answer("Ana", "q3"), answer("Ben", "q4"),
+    ], when="2026-01-01T10:00:00Z"))
+    store.save_game(game({"Ben": 1000, "ana": 1500, "Cy": 1500}, [
+        answer("Ben", "q1", False), answer("ana", "q2", category="Charts"),
+        answer("Cy", "q2", False, category="Charts"),
+    ], when="2026-01-02T10:00:00Z"))
+    store.save_game(game({"Ana": 500, "Ben": 500}, when="2026-01-03T10:00:00Z"))
+    store.save_game(game({"Cy": 4000}, [answer("Cy", "q5", seconds=0.7)], mode="solo",
+                         when="2026-01-04T10:00:00Z"))
+    # Neither of these may count anywhere in rankings.
+    store.save_game(game({"Ben": 99999}, [answer("Ben", "q2", category="Charts")],
+                         mode="practice", when="2026-01-05T10:00:00Z"))
+    store.save_game(game({"Ana": 88888, "Ben": 0}, [answer("Ben", "q9", False)],
+                         status="abandoned", when="2026-01-06T10:00:00Z"))
+    return store
+
+
+def test_leaderboard_counts_only_finished_non_practice_games(league):
+    rows = {r.player: r for r in league.leaderboard()}
+    assert [r.player for r in league.leaderboard()] == ["Cy", "Ana", "Ben"]
+    assert (rows["Ana"].games, rows["Ana"].wins, rows["Ana"].best_score) == (3, 3, 3000)
+    assert (rows["Ben"].games, rows["Ben"].wins, rows["Ben"].best_score) == (3, 1, 2000)
+    # Cy's solo game is no "win"; the shared first place in game 2 is.
+    assert (rows["Cy"].games, rows["Cy"].wins) == (2, 1)
+    assert rows["Ben"].accuracy == pytest.approx(1 / 3)
+
+
+def test_head_to_head_wins_losses_ties(league):
+    pairs = {(h.player, h.opponent): (h.wins, h.losses, h.ties) for h in league.head_to_head()}
+    assert pairs == {("Ana", "Ben"): (2, 0, 1), ("Ana", "Cy"): (0, 0, 1), ("Ben", "Cy"): (0, 1, 0)}
+    mine = league.head_to_head("cy")
+    assert [(h.player, h.opponent, h.wins, h.losses) for h in mine] == [
+        ("Cy", "Ana", 0, 0), ("Cy", "Ben", 1, 0)
+    ]
+
+
+def test_history_is_newest_first_with_every_mode_and_status(league):
+    history = league.history("BEN")
+    assert [(g.mode, g.status) for g in history][:2] == [
+        ("hotseat", "abandoned"), ("practice", "finished")
+    ]
+    assert len(history) == 5
+    oldest = history[-1]
+    assert [(r.player, r.score, r.rank) for r in oldest.players] == [("Ana", 3000, 1),
+                                                                      ("Ben", 2000, 2)]
+    assert oldest.result_of("ben").correct == 1
+    assert len(league.history("Ben", limit=2)) == 2
+
+
+def test_unknown_player_is_a_user_error(league):
+    with pytest.raises(UserError, match="no player named 'Zed'.*Ana, Ben, Cy"):
+        league.history("Zed")
+    with pytest.raises(UserError):
+        league.personal_bests("Zed")
+    assert league.missed_question_ids("Zed") == []
+    assert league.recent_question_ids(["Zed"]) == []
+
+
+def test_personal_bests(league):
+    bests = league.personal_bests("cy")
+    assert bests.player == "Cy"
+    assert (bests.games, bests.best_score, bests.best_accuracy) == (2, 4000, 1.0)
+    assert bests.fastest_correct == 0.7
+    ana = league.personal_bests("Ana")
+    assert ana.longest_streak == 2  # q1, q3 in game 1; streaks do not run across games
+    assert ana.most_correct == 2
+    assert league.personal_bests("Ben").best_score == 2000  # practice 99999 not counted
+
+
+def test_streak_resets_on_a_miss_and_between_games(store):
+    store.save_game(game({"A": 1}, [answer("A", "1"), answer("A", "2"), answer("A", "3", False),
+                                    answer("A", "4")], mode="solo"))
+    store.save_game(game({"A": 1}, [answer("A", "5"), answer("A", "6")], mode="solo"))
+    assert store.personal_bests("a").longest_streak == 2
+
+
+def test_accuracy_by_category(league):
+    everyone = {c.category: (c.correct, c.answered) for c in league.accuracy_by_category()}
+    assert everyone == {"Charts": (1, 3), "Song facts": (4, 5)}
+    ben = {c.category: c.accuracy for c in league.accuracy_by_category("ben")}
+    assert ben == {"Charts": 0.0, "Song facts": 0.5}
+
+
+def test_most_missed(league):
+    missed = league.most_missed()
+    assert [(m.question_id, m.missed, m.asked) for m in missed] == [("q2", 2, 3), ("q1", 1, 2)]
+    assert missed[0].category == "Charts"
+    assert len(league.most_missed(limit=1)) == 1
+
+
+def test_recent_question_ids_most_recent_first_for_any_of_the_players(league):
+    assert league.recent_question_ids(["ben"]) == ["q9", "q2", "q1", "q4"]
+    assert league.recent_question_ids(["Cy", "ANA"]) == ["q5", "q2", "q3", "q1"]
+    assert league.recent_question_ids(["Cy", "Ana"], limit=2) == ["q5", "q2"]
+    assert league.recent_question_ids([]) == []
+
+
+def test_missed_until_answered_right_even_in_practice(store):
+    store.save_game(game({"Ana": 0}, [answer("Ana", "a", False), answer("Ana", "b", False),
+                                      answer("Ana", "c")], mode="solo"))
+    assert store.missed_question_ids("ana") == ["b", "a"]
+    store.save_game(game({"Ana": 0}, [answer("Ana", "a")], mode="practice"))
+    assert store.missed_question_ids("Ana") == ["b"]
+    # Right, then wrong again: missed again, and now the newest miss.
+    store.save_game(game({"Ana": 0, "Ben": 0}, [answer("Ana", "c", False),
+                                                answer("Ben", "b")]))
+    assert store.missed_question_ids("Ana") == ["c", "b"]
+
+
+def test_time_out_counts_as_a_miss(store):
+    timed_out = AnswerRecord("Ana", "t", "wdta", "Charts", None, False, 20.0, 0)
+    store.save_game(game({"Ana": 0}, [timed_out], mode="solo"))
+    assert store.missed_question_ids("Ana") == ["t"]
+
+
+def test_empty_database(store):
+    assert not store.has_games()
+    assert store.leaderboard() == []
+    assert store.head_to_head() == []
+    assert store.most_missed() == []
+    assert store.games() == []
