@@ -143,9 +143,7 @@ class Store:
     # -- opening ---------------------------------------------------------------------
 
     @classmethod
-    def open(
-        cls, path: Path | None = None, *, now: Callable[[], datetime] = datetime.now
-    ) -> Store:
+    def open(cls, path: Path | None = None, *, now: Callable[[], datetime] = datetime.now) -> Store:
         """Open (creating folders and schema as needed) the database at ``path``.
 
         ``path`` defaults to ``paths.database_path()``. A damaged file or one that is

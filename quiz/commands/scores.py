@@ -1,17 +1,317 @@
-"""`wdta-quiz scores`."""
+"""`wdta-quiz scores`: leaderboard, head-to-head, most missed, one player's history.
+
+Text for people, JSON (one document) and CSV (one row per player per game) for scripts.
+Reads the database at ``paths.database_path()``; never imports Textual.
+"""
 
 from __future__ import annotations
 
 import argparse
+import csv
+import json
+import sys
+from datetime import datetime
+from typing import TextIO
+
+from quiz import paths
+from quiz.stats import GameSummary
+from quiz.store import Store
+from quiz.text import clean
+
+NO_GAMES = "No games yet: play one with `wdta-quiz play`, then come back for the scores."
+CSV_HEADER = (
+    "game_id", "started_at", "finished_at", "mode", "status", "packs", "seed",
+    "seat", "player", "score", "rank", "correct", "answered",
+)  # fmt: skip
+NAME_WIDTH = 20
+HISTORY_LENGTH = 10
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the `scores` parser."""
-    parser = sub.add_parser("scores", help="(coming)")
+    parser = sub.add_parser(
+        "scores",
+        help="leaderboard, head-to-head and history of past games",
+        description=(
+            "Show the scores kept from past games: the leaderboard (best score, games, "
+            "wins, accuracy), head-to-head records, the most missed questions and, with "
+            "--player, one player's recent games, personal bests and accuracy by "
+            "category. Practice and abandoned games never count in rankings."
+        ),
+    )
+    parser.add_argument("--player", metavar="NAME", help="also show this player's history")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "csv"),
+        default="text",
+        help="text (default), json (one document) or csv (one row per player per game)",
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run `scores`."""
-    print("wdta-quiz scores: coming soon")
+    """Run `scores`; unknown player raises ``UserError`` (exit 1)."""
+    path = paths.database_path()
+    out = sys.stdout
+    if not path.exists():
+        # Do not create a database just to say there is nothing in it.
+        return _print_empty(args.format, out, str(path))
+    with Store.open(path) as store:
+        for notice in store.notices:
+            print(f"wdta-quiz: {notice}", file=sys.stderr)
+        if not store.has_games():
+            return _print_empty(args.format, out, str(path))
+        player = store.find_player(args.player) if args.player else None
+        if args.player and player is None:
+            store.history(args.player)  # raises the UnknownPlayerError naming who is known
+        if args.format == "json":
+            json.dump(_document(store, player), out, indent=2, ensure_ascii=False)
+            out.write("\n")
+        elif args.format == "csv":
+            _write_csv(store.games(player), out, player)
+        else:
+            _write_text(store, player, out)
     return 0
+
+
+def _print_empty(fmt: str, out: TextIO, database: str) -> int:
+    if fmt == "json":
+        empty = {
+            "database": database,
+            "players": [],
+            "leaderboard": [],
+            "head_to_head": [],
+            "most_missed": [],
+            "accuracy_by_category": [],
+            "games": [],
+            "player": None,
+        }
+        json.dump(empty, out, indent=2)
+        out.write("\n")
+    elif fmt == "csv":
+        _write_csv([], out, None)
+    else:
+        print(NO_GAMES, file=out)
+    return 0
+
+
+# -- JSON ---------------------------------------------------------------------------------------
+
+
+def _document(store: Store, player: str | None) -> dict:
+    """Everything in one JSON-ready object; with ``player``, their games and details."""
+    doc = {
+        "database": str(store.path),
+        "players": store.players(),
+        "leaderboard": [
+            {
+                "player": r.player,
+                "games": r.games,
+                "wins": r.wins,
+                "best_score": r.best_score,
+                "correct": r.correct,
+                "answered": r.answered,
+                "accuracy": round(r.accuracy, 4),
+            }
+            for r in store.leaderboard()
+        ],
+        "head_to_head": [_pair(h) for h in store.head_to_head()],
+        "most_missed": [
+            {
+                "question_id": m.question_id,
+                "pack": m.pack,
+                "category": m.category,
+                "asked": m.asked,
+                "missed": m.missed,
+            }
+            for m in store.most_missed()
+        ],
+        "accuracy_by_category": _categories(store, None),
+        "games": [_game(g) for g in store.games(player)],
+        "player": None,
+    }
+    if player is not None:
+        bests = store.personal_bests(player)
+        doc["player"] = {
+            "name": player,
+            "personal_bests": {
+                "games": bests.games,
+                "best_score": bests.best_score,
+                "best_score_game": bests.best_score_game,
+                "best_accuracy": _round(bests.best_accuracy),
+                "most_correct": bests.most_correct,
+                "longest_streak": bests.longest_streak,
+                "fastest_correct_seconds": _round(bests.fastest_correct),
+            },
+            "accuracy_by_category": _categories(store, player),
+            "head_to_head": [_pair(h) for h in store.head_to_head(player)],
+            "missed_question_ids": store.missed_question_ids(player),
+        }
+    return doc
+
+
+def _game(game: GameSummary) -> dict:
+    return {
+        "id": game.id,
+        "started_at": game.started_at,
+        "finished_at": game.finished_at,
+        "mode": game.mode,
+        "status": game.status,
+        "packs": list(game.packs),
+        "seed": game.seed,
+        "players": [
+            {
+                "name": r.player,
+                "score": r.score,
+                "rank": r.rank,
+                "correct": r.correct,
+                "answered": r.answered,
+            }
+            for r in game.players
+        ],
+    }
+
+
+def _pair(h) -> dict:
+    return {
+        "player": h.player,
+        "opponent": h.opponent,
+        "wins": h.wins,
+        "losses": h.losses,
+        "ties": h.ties,
+        "games": h.games,
+    }
+
+
+def _categories(store: Store, player: str | None) -> list[dict]:
+    return [
+        {
+            "category": c.category,
+            "answered": c.answered,
+            "correct": c.correct,
+            "accuracy": round(c.accuracy, 4),
+        }
+        for c in store.accuracy_by_category(player)
+    ]
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+# -- CSV ----------------------------------------------------------------------------------------
+
+
+def _write_csv(games: list[GameSummary], out: TextIO, player: str | None) -> None:
+    """One row per player per game, oldest game first (only ``player``'s rows if given)."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    for game in reversed(games):
+        for seat, r in enumerate(game.players):
+            if player is not None and r.player.casefold() != player.casefold():
+                continue
+            writer.writerow((
+                game.id, game.started_at, game.finished_at, game.mode, game.status,
+                " ".join(game.packs), "" if game.seed is None else game.seed,
+                seat, r.player, r.score, r.rank, r.correct, r.answered,
+            ))  # fmt: skip
+
+
+# -- text ---------------------------------------------------------------------------------------
+
+
+def _name(text: str, width: int = NAME_WIDTH) -> str:
+    """A name safe for the terminal, cut to ``width`` and padded."""
+    text = clean(text)
+    if len(text) > width:
+        text = text[: width - 1] + "…"
+    return text.ljust(width)
+
+
+def _width(names: list[str]) -> int:
+    """The column width for ``names``: the longest, at most ``NAME_WIDTH``."""
+    return min(NAME_WIDTH, max((len(clean(n)) for n in names), default=1))
+
+
+def _when(iso: str) -> str:
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return clean(iso)[:16]
+
+
+def _percent(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0%}"
+
+
+def _write_text(store: Store, player: str | None, out: TextIO) -> None:
+    def say(line: str = "") -> None:
+        print(line.rstrip(), file=out)
+
+    board = store.leaderboard()
+    say("Leaderboard (finished games; practice and abandoned games do not count)")
+    if board:
+        width = _width([row.player for row in board] + ["Player"])
+        say(f"  #  {'Player':<{width}}    Best  Games  Wins  Accuracy")
+        for n, row in enumerate(board, 1):
+            say(
+                f"{n:>3}  {_name(row.player, width)} {row.best_score:>7} {row.games:>6}"
+                f" {row.wins:>5}  {_percent(row.accuracy):>8}"
+            )
+    else:
+        say("  (no finished games yet)")
+
+    pairs = store.head_to_head()
+    if pairs:
+        say()
+        say("Head-to-head (wins-losses-ties)")
+        width = _width([h.player for h in pairs])
+        other = _width([h.opponent for h in pairs])
+        for h in pairs:
+            say(
+                f"  {_name(h.player, width)} vs {_name(h.opponent, other)}  "
+                f"{h.wins}-{h.losses}-{h.ties}"
+            )
+
+    missed = store.most_missed()
+    if missed:
+        say()
+        say("Most missed questions")
+        for m in missed:
+            say(
+                f"  missed {m.missed} of {m.asked:<4} {clean(m.question_id)}  ({clean(m.category)})"
+            )
+
+    if player is None:
+        return
+    say()
+    say(f"Player: {clean(player)}")
+    bests = store.personal_bests(player)
+    if bests.games:
+        fastest = "-" if bests.fastest_correct is None else f"{bests.fastest_correct:.1f} s"
+        say(
+            f"  Personal bests: score {bests.best_score} (game {bests.best_score_game}), "
+            f"accuracy {_percent(bests.best_accuracy)}, {bests.most_correct} right in one game, "
+            f"streak {bests.longest_streak}, fastest right answer {fastest}"
+        )
+    else:
+        say("  Personal bests: none yet (only practice or abandoned games)")
+    say("  Recent games")
+    for game in store.history(player, HISTORY_LENGTH):
+        mine = game.result_of(player)
+        others = ", ".join(clean(r.player) for r in game.players if r is not mine)
+        place = f"rank {mine.rank} of {len(game.players)}" if mine else ""
+        score = mine.score if mine else 0
+        say(
+            f"    #{game.id:<5} {_when(game.started_at)}  {game.mode:<8} {game.status:<9}"
+            f" {score:>6}  {place}" + (f"  vs {others}" if others else "")
+        )
+    categories = store.accuracy_by_category(player)
+    if categories:
+        say("  Accuracy by category")
+        for c in categories:
+            share = f"{c.correct:>4}/{c.answered:<4}"
+            say(f"    {_name(c.category, 28)} {share} {_percent(c.accuracy):>5}")
+    misses = store.missed_question_ids(player)
+    if misses:
+        say(f'  {len(misses)} question(s) to review: choose "Review my misses" in the game')

@@ -27,9 +27,15 @@ WHEN = datetime(2026, 11, 22, 10, 15, 0)
 def game(name="Ana", answers=3):
     """A small finished solo game."""
     return GameRecord(
-        "2026-01-01T10:00:00Z", "2026-01-01T10:01:00Z", "solo", "finished", (name,), ("wdta",),
-        None, {}, tuple(AnswerRecord(name, f"q{i}", "wdta", "c", 0, True, 1.0, 1000)
-                        for i in range(answers)),
+        "2026-01-01T10:00:00Z",
+        "2026-01-01T10:01:00Z",
+        "solo",
+        "finished",
+        (name,),
+        ("wdta",),
+        None,
+        {},
+        tuple(AnswerRecord(name, f"q{i}", "wdta", "c", 0, True, 1.0, 1000) for i in range(answers)),
         {name: 1000 * answers},
     )
 
@@ -97,8 +103,10 @@ def test_second_corruption_in_the_same_second_keeps_both_copies(tmp_path):
         path.write_text(text * 100)
         Store.open(path, now=lambda: WHEN).close()
     kept = sorted(p.name for p in tmp_path.glob("*.corrupt-*"))
-    assert kept == ["scores.sqlite3.corrupt-20261122-101500",
-                    "scores.sqlite3.corrupt-20261122-101500-1"]
+    assert kept == [
+        "scores.sqlite3.corrupt-20261122-101500",
+        "scores.sqlite3.corrupt-20261122-101500-1",
+    ]
 
 
 # -- folders that cannot hold the database ---------------------------------------------------
@@ -194,8 +202,9 @@ def test_concurrent_saves_from_many_processes_all_keep_their_results(tmp_path):
         store.close()
     """
     processes, saves = 6, 25
-    children = [start_child(body, str(path), str(go), str(saves), f"P{n}")
-                for n in range(processes)]
+    children = [
+        start_child(body, str(path), str(go), str(saves), f"P{n}") for n in range(processes)
+    ]
     go.write_text("go")
     for child in children:
         _out, err = child.communicate(timeout=120)

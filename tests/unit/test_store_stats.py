@@ -11,14 +11,16 @@ from quiz.store import Store
 
 def answer(player, qid, correct=True, *, category="Song facts", seconds=2.0):
     """One answer; points follow correctness."""
-    return AnswerRecord(player, qid, "wdta", category, 0 if correct else 1, correct, seconds,
-                        1000 if correct else 0)
+    return AnswerRecord(
+        player, qid, "wdta", category, 0 if correct else 1, correct, seconds, 1000 if correct else 0
+    )
 
 
 def game(scores, answers=(), *, mode="hotseat", status="finished", when="2026-01-01T10:00:00Z"):
     """A game record with ``scores`` (name -> score) in turn order."""
-    return GameRecord(when, when, mode, status, tuple(scores), ("wdta",), 1, {}, tuple(answers),
-                      dict(scores))
+    return GameRecord(
+        when, when, mode, status, tuple(scores), ("wdta",), 1, {}, tuple(answers), dict(scores)
+    )
 
 
 @pytest.fixture
@@ -31,22 +33,55 @@ def store(tmp_path):
 @pytest.fixture
 def league(store):
     """Ana beats Ben twice, they tie once; Cy plays solo; practice and abandoned games too."""
-    store.save_game(game({"Ana": 3000, "Ben": 2000}, [
-        answer("Ana", "q1"), answer("Ben", "q2", False, category="Charts"),
-        answer("Ana", "q3"), answer("Ben", "q4"),
-    ], when="2026-01-01T10:00:00Z"))
-    store.save_game(game({"Ben": 1000, "ana": 1500, "Cy": 1500}, [
-        answer("Ben", "q1", False), answer("ana", "q2", category="Charts"),
-        answer("Cy", "q2", False, category="Charts"),
-    ], when="2026-01-02T10:00:00Z"))
+    store.save_game(
+        game(
+            {"Ana": 3000, "Ben": 2000},
+            [
+                answer("Ana", "q1"),
+                answer("Ben", "q2", False, category="Charts"),
+                answer("Ana", "q3"),
+                answer("Ben", "q4"),
+            ],
+            when="2026-01-01T10:00:00Z",
+        )
+    )
+    store.save_game(
+        game(
+            {"Ben": 1000, "ana": 1500, "Cy": 1500},
+            [
+                answer("Ben", "q1", False),
+                answer("ana", "q2", category="Charts"),
+                answer("Cy", "q2", False, category="Charts"),
+            ],
+            when="2026-01-02T10:00:00Z",
+        )
+    )
     store.save_game(game({"Ana": 500, "Ben": 500}, when="2026-01-03T10:00:00Z"))
-    store.save_game(game({"Cy": 4000}, [answer("Cy", "q5", seconds=0.7)], mode="solo",
-                         when="2026-01-04T10:00:00Z"))
+    store.save_game(
+        game(
+            {"Cy": 4000},
+            [answer("Cy", "q5", seconds=0.7)],
+            mode="solo",
+            when="2026-01-04T10:00:00Z",
+        )
+    )
     # Neither of these may count anywhere in rankings.
-    store.save_game(game({"Ben": 99999}, [answer("Ben", "q2", category="Charts")],
-                         mode="practice", when="2026-01-05T10:00:00Z"))
-    store.save_game(game({"Ana": 88888, "Ben": 0}, [answer("Ben", "q9", False)],
-                         status="abandoned", when="2026-01-06T10:00:00Z"))
+    store.save_game(
+        game(
+            {"Ben": 99999},
+            [answer("Ben", "q2", category="Charts")],
+            mode="practice",
+            when="2026-01-05T10:00:00Z",
+        )
+    )
+    store.save_game(
+        game(
+            {"Ana": 88888, "Ben": 0},
+            [answer("Ben", "q9", False)],
+            status="abandoned",
+            when="2026-01-06T10:00:00Z",
+        )
+    )
     return store
 
 
@@ -65,19 +100,23 @@ def test_head_to_head_wins_losses_ties(league):
     assert pairs == {("Ana", "Ben"): (2, 0, 1), ("Ana", "Cy"): (0, 0, 1), ("Ben", "Cy"): (0, 1, 0)}
     mine = league.head_to_head("cy")
     assert [(h.player, h.opponent, h.wins, h.losses) for h in mine] == [
-        ("Cy", "Ana", 0, 0), ("Cy", "Ben", 1, 0)
+        ("Cy", "Ana", 0, 0),
+        ("Cy", "Ben", 1, 0),
     ]
 
 
 def test_history_is_newest_first_with_every_mode_and_status(league):
     history = league.history("BEN")
     assert [(g.mode, g.status) for g in history][:2] == [
-        ("hotseat", "abandoned"), ("practice", "finished")
+        ("hotseat", "abandoned"),
+        ("practice", "finished"),
     ]
     assert len(history) == 5
     oldest = history[-1]
-    assert [(r.player, r.score, r.rank) for r in oldest.players] == [("Ana", 3000, 1),
-                                                                      ("Ben", 2000, 2)]
+    assert [(r.player, r.score, r.rank) for r in oldest.players] == [
+        ("Ana", 3000, 1),
+        ("Ben", 2000, 2),
+    ]
     assert oldest.result_of("ben").correct == 1
     assert len(league.history("Ben", limit=2)) == 2
 
@@ -103,8 +142,13 @@ def test_personal_bests(league):
 
 
 def test_streak_resets_on_a_miss_and_between_games(store):
-    store.save_game(game({"A": 1}, [answer("A", "1"), answer("A", "2"), answer("A", "3", False),
-                                    answer("A", "4")], mode="solo"))
+    store.save_game(
+        game(
+            {"A": 1},
+            [answer("A", "1"), answer("A", "2"), answer("A", "3", False), answer("A", "4")],
+            mode="solo",
+        )
+    )
     store.save_game(game({"A": 1}, [answer("A", "5"), answer("A", "6")], mode="solo"))
     assert store.personal_bests("a").longest_streak == 2
 
@@ -131,14 +175,18 @@ def test_recent_question_ids_most_recent_first_for_any_of_the_players(league):
 
 
 def test_missed_until_answered_right_even_in_practice(store):
-    store.save_game(game({"Ana": 0}, [answer("Ana", "a", False), answer("Ana", "b", False),
-                                      answer("Ana", "c")], mode="solo"))
+    store.save_game(
+        game(
+            {"Ana": 0},
+            [answer("Ana", "a", False), answer("Ana", "b", False), answer("Ana", "c")],
+            mode="solo",
+        )
+    )
     assert store.missed_question_ids("ana") == ["b", "a"]
     store.save_game(game({"Ana": 0}, [answer("Ana", "a")], mode="practice"))
     assert store.missed_question_ids("Ana") == ["b"]
     # Right, then wrong again: missed again, and now the newest miss.
-    store.save_game(game({"Ana": 0, "Ben": 0}, [answer("Ana", "c", False),
-                                                answer("Ben", "b")]))
+    store.save_game(game({"Ana": 0, "Ben": 0}, [answer("Ana", "c", False), answer("Ben", "b")]))
     assert store.missed_question_ids("Ana") == ["c", "b"]
 
 

@@ -1,0 +1,204 @@
+"""`wdta-quiz scores`: text, JSON and CSV output, unknown players, empty and broken databases."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quiz.cli import main
+from quiz.records import AnswerRecord, GameRecord
+from quiz.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def answer(player, qid, correct=True, category="Charts"):
+    return AnswerRecord(player, qid, "wdta", category, 0, correct, 1.5, 1000 if correct else 0)
+
+
+def game(scores, answers=(), mode="hotseat", status="finished", when="2026-03-01T20:00:00+00:00"):
+    return GameRecord(
+        when,
+        when,
+        mode,
+        status,
+        tuple(scores),
+        ("wdta",),
+        7,
+        {"questions": 5},
+        tuple(answers),
+        dict(scores),
+    )
+
+
+@pytest.fixture
+def played(isolated_home):
+    with Store.open() as store:
+        store.save_game(
+            game(
+                {"Ana": 2000, "[bold]Ben[/]": 1000},
+                [answer("Ana", "wdta:q:a"), answer("[bold]Ben[/]", "wdta:q:b", False)],
+            )
+        )
+        store.save_game(
+            game(
+                {"ana": 900},
+                [answer("Ana", "wdta:q:c", False, "Videos")],
+                mode="solo",
+                when="2026-03-02T20:00:00+00:00",
+            )
+        )
+        store.save_game(game({"Ana": 50000}, mode="practice", when="2026-03-03T20:00:00+00:00"))
+    return isolated_home
+
+
+def run(capsys, *argv):
+    code = main(["scores", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_empty_database_is_friendly_and_creates_nothing(capsys, isolated_home):
+    code, out, err = run(capsys)
+    assert code == 0 and "No games yet" in out and err == ""
+    assert not (isolated_home / "scores.sqlite3").exists()
+    code, out, _ = run(capsys, "--format", "json")
+    assert code == 0 and json.loads(out)["games"] == []
+    code, out, _ = run(capsys, "--format", "csv")
+    assert out.splitlines() == [
+        ",".join(
+            [
+                "game_id",
+                "started_at",
+                "finished_at",
+                "mode",
+                "status",
+                "packs",
+                "seed",
+                "seat",
+                "player",
+                "score",
+                "rank",
+                "correct",
+                "answered",
+            ]
+        )
+    ]
+
+
+def test_existing_but_empty_database_says_no_games(capsys, isolated_home):
+    Store.open().close()
+    code, out, _ = run(capsys)
+    assert code == 0 and "No games yet" in out
+
+
+def test_text_shows_leaderboard_head_to_head_and_most_missed(capsys, played):
+    code, out, err = run(capsys)
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0].startswith("Leaderboard")
+    ana = next(line for line in lines if " Ana " in line and "vs" not in line)
+    assert ana.split()[1:6] == ["Ana", "2000", "2", "1", "50%"]  # practice's 50000 not counted
+    # Pairs are named alphabetically ("[" sorts before "A").
+    assert any("[bold]Ben[/]" in line and "vs Ana" in line and "0-1-0" in line for line in lines)
+    assert "Most missed questions" in out and "wdta:q:b" in out and "wdta:q:c" in out
+
+
+def test_text_with_player_shows_history_bests_and_categories(capsys, played):
+    code, out, _ = run(capsys, "--player", "ANA")
+    assert code == 0
+    assert "Player: Ana" in out
+    assert "Personal bests: score 2000" in out
+    assert "practice" in out and "solo" in out and "vs [bold]Ben[/]" in out
+    assert "Accuracy by category" in out and "Videos" in out
+    assert "1 question(s) to review" in out
+
+
+def test_unknown_player_is_one_clear_line_and_exit_1(capsys, played):
+    code, out, err = run(capsys, "--player", "Zed")
+    assert code == 1 and out == ""
+    assert err.startswith("wdta-quiz: no player named 'Zed'") and err.count("\n") == 1
+    assert "Ana" in err
+
+
+def test_json_is_one_document_with_players_and_per_game_results(capsys, played):
+    code, out, _ = run(capsys, "--format", "json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["players"] == ["[bold]Ben[/]", "Ana"]  # sorted case-insensitively
+    assert [g["mode"] for g in doc["games"]] == ["practice", "solo", "hotseat"]
+    first = doc["games"][-1]
+    assert set(first) >= {"id", "started_at", "mode", "status", "packs", "players"}
+    assert first["players"] == [
+        {"name": "Ana", "score": 2000, "rank": 1, "correct": 1, "answered": 1},
+        {"name": "[bold]Ben[/]", "score": 1000, "rank": 2, "correct": 0, "answered": 1},
+    ]
+    assert doc["leaderboard"][0]["player"] == "Ana"
+    assert doc["head_to_head"] == [
+        {"player": "[bold]Ben[/]", "opponent": "Ana", "wins": 0, "losses": 1, "ties": 0, "games": 1}
+    ]
+    assert doc["player"] is None
+
+
+def test_json_for_one_player(capsys, played):
+    _code, out, _ = run(capsys, "--format", "json", "--player", "[BOLD]ben[/]")
+    doc = json.loads(out)
+    assert doc["player"]["name"] == "[bold]Ben[/]"
+    assert [g["id"] for g in doc["games"]] == [1]
+    assert doc["player"]["missed_question_ids"] == ["wdta:q:b"]
+    assert doc["player"]["personal_bests"]["best_score"] == 1000
+
+
+def test_csv_one_row_per_player_per_game(capsys, played):
+    code, out, _ = run(capsys, "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["game_id"], r["player"], r["score"]) for r in rows] == [
+        ("1", "Ana", "2000"),
+        ("1", "[bold]Ben[/]", "1000"),
+        ("2", "Ana", "900"),
+        ("3", "Ana", "50000"),
+    ]
+    assert rows[0]["mode"] == "hotseat" and rows[0]["rank"] == "1" and rows[0]["packs"] == "wdta"
+    _code, out, _ = run(capsys, "--format", "csv", "--player", "ben")
+    # No player "ben": the stored name is "[bold]Ben[/]".
+    assert _code == 1
+
+
+def test_corrupt_database_notice_goes_to_stderr(capsys, isolated_home):
+    isolated_home.mkdir(parents=True)
+    (isolated_home / "scores.sqlite3").write_text("not sqlite at all")
+    code, out, err = run(capsys)
+    assert code == 0 and "No games yet" in out
+    assert err.startswith("wdta-quiz: scores database ") and "moved it to" in err
+    assert len(list(isolated_home.glob("scores.sqlite3.corrupt-*"))) == 1
+
+
+def test_data_dir_flag_moves_the_database(capsys, tmp_path):
+    other = tmp_path / "elsewhere"
+    with Store.open(other / "scores.sqlite3") as store:
+        store.save_game(game({"Far": 10}, mode="solo"))
+    assert main(["--data-dir", str(other), "scores", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["players"] == ["Far"]
+
+
+def test_unusable_database_path_is_one_line_and_exit_1(capsys, isolated_home):
+    (isolated_home / "scores.sqlite3").mkdir(parents=True)  # a folder where the file goes
+    code, out, err = run(capsys)
+    assert code == 1 and out == ""
+    assert err.startswith("wdta-quiz: cannot use scores database ") and err.count("\n") == 1
+    assert str(isolated_home / "scores.sqlite3") in err
+
+
+def test_scores_command_does_not_import_textual():
+    code = (
+        "import sys, quiz.cli, quiz.commands.scores, quiz.store, quiz.stats;"
+        "sys.exit('textual' in sys.modules)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
