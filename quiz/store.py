@@ -158,46 +158,10 @@ class Store:
             raise UserError(
                 f"cannot keep scores in {path.parent}: {error.strerror or error}"
             ) from None
-        notices: list[str] = []
-        reason = _foreign_header(path)
-        if reason is None:
-            conn = _connect(path)
-            try:
-                _prepare(conn, path)
-            except sqlite3.DatabaseError as error:
-                if not _is_corruption(error):
-                    conn.close()
-                    raise _access_error(path, error) from None
-                reason = str(error)
-                # Moved while still open (POSIX allows it), so closing cannot fold the
-                # WAL into, or delete it from, the path the fresh database will use.
-                if os.name == "posix":
-                    moved = _move_aside(path, now())
-                    conn.close()
-                else:
-                    conn.close()
-                    moved = _move_aside(path, now())
-            except BaseException:
-                conn.close()
-                raise
-            else:
-                return cls(conn, path, notices)
-        else:
-            moved = _move_aside(path, now())
-        notices.append(
-            f"scores database {path} was unreadable ({reason}); moved it to {moved} "
-            "and started a fresh one"
-        )
-        conn = _connect(path)
-        try:
-            _prepare(conn, path)
-        except sqlite3.DatabaseError as again:
-            conn.close()
-            raise _access_error(path, again) from None
-        except BaseException:
-            conn.close()
-            raise
-        return cls(conn, path, notices)
+        conn, notice = _open_existing(path, now)
+        if conn is None:
+            conn = _open_fresh(path)
+        return cls(conn, path, [notice] if notice else [])
 
     def close(self) -> None:
         """Close the connection (safe to call twice)."""
@@ -301,6 +265,57 @@ class UnknownPlayerError(UserError):
 
 
 # -- connection and schema --------------------------------------------------------------
+
+
+def _open_existing(
+    path: Path, now: Callable[[], datetime]
+) -> tuple[sqlite3.Connection | None, str | None]:
+    """Open ``path``; if it is damaged, move it aside and return ``(None, notice)``."""
+    reason = _foreign_header(path)
+    if reason is not None:
+        return None, _set_aside(path, reason, now())
+    conn = _connect(path)
+    try:
+        _prepare(conn, path)
+    except sqlite3.DatabaseError as error:
+        if not _is_corruption(error):
+            conn.close()
+            raise _access_error(path, error) from None
+        if os.name != "posix":
+            conn.close()
+            return None, _set_aside(path, str(error), now())
+        # Moved while still open (POSIX allows it) so that closing cannot fold the WAL
+        # into, or delete it from, the path the fresh database will use.
+        notice = _set_aside(path, str(error), now())
+        conn.close()
+        return None, notice
+    except BaseException:
+        conn.close()
+        raise
+    return conn, None
+
+
+def _open_fresh(path: Path) -> sqlite3.Connection:
+    """Open the new database that replaces a damaged one."""
+    conn = _connect(path)
+    try:
+        _prepare(conn, path)
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise _access_error(path, error) from None
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _set_aside(path: Path, reason: str, when: datetime) -> str:
+    """Move the damaged database aside and return the one-line notice saying so."""
+    moved = _move_aside(path, when)
+    return (
+        f"scores database {path} was unreadable ({reason}); moved it to {moved} "
+        "and started a fresh one"
+    )
 
 
 def _foreign_header(path: Path) -> str | None:
