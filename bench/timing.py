@@ -1,0 +1,66 @@
+"""Repeat-and-take-the-median helpers shared by the benchmarks."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+
+
+def median(values: list[float]) -> float:
+    """The median of ``values`` (they must not be empty)."""
+    return statistics.median(values)
+
+
+def interleaved(
+    subject: Callable[[], float | None],
+    floor: Callable[[], float | None],
+    reps: int,
+    warmup: int = 1,
+) -> tuple[list[float], list[float]]:
+    """Run ``subject`` and ``floor`` alternately ``reps`` times each; return their samples.
+
+    Each callable returns the seconds it measured itself (so setup stays out of the
+    number). Alternating, and swapping which goes first every round, spreads machine
+    drift (other processes, thermal, caches) over both sides equally. ``warmup`` rounds
+    run first and are thrown away: they fill the OS page cache and ``__pycache__``.
+    """
+    for _ in range(warmup):
+        subject()
+        floor()
+    subject_times: list[float] = []
+    floor_times: list[float] = []
+    for round_no in range(reps):
+        order = ((subject, subject_times), (floor, floor_times))
+        if round_no % 2:
+            order = order[::-1]
+        for func, bucket in order:
+            seconds = func()
+            if seconds is not None:
+                bucket.append(seconds)
+    return subject_times, floor_times
+
+
+def timed(func: Callable[[], object]) -> float:
+    """Seconds one call of ``func`` takes."""
+    start = time.perf_counter()
+    func()
+    return time.perf_counter() - start
+
+
+def fmt_seconds(seconds: float | None) -> str:
+    """A duration in the unit that reads best: µs, ms or s."""
+    if seconds is None:
+        return "n/a"
+    if seconds < 1e-3:
+        return f"{seconds * 1e6:.0f} µs"
+    if seconds < 1:
+        return f"{seconds * 1e3:.1f} ms"
+    return f"{seconds:.2f} s"
+
+
+def fmt_bytes(size: float | None) -> str:
+    """A memory size in MiB."""
+    if size is None:
+        return "n/a"
+    return f"{size / 2**20:.1f} MiB"
