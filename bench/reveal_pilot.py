@@ -133,7 +133,10 @@ async def measure_reveal(presses: int, rounds: int) -> dict:
     Returns ``{"subject": [...], "floor": [...], "subject_pilot": [...], "floor_pilot": [...]}``.
     """
     out: dict[str, list[float]] = {
-        "subject": [], "floor": [], "subject_pilot": [], "floor_pilot": []
+        "subject": [],
+        "floor": [],
+        "subject_pilot": [],
+        "floor_pilot": [],
     }
     await _game_presses(1)  # warm-up: imports, CSS parse
     await _bare_presses(1)

@@ -188,14 +188,25 @@ def _paint_rows(cfg: Config, home: Path, label: str) -> list[Row]:
         return [na_row(name, why, "<= 1.2x"), na_row(mem_name, why)]
     ratio = median(play) / median(bare)
     rows = [
-        Row(name, fmt_seconds(median(play)), fmt_seconds(median(bare)), ratio, "<= 1.2x",
-            ratio <= 1.2)
+        Row(
+            name,
+            fmt_seconds(median(play)),
+            fmt_seconds(median(bare)),
+            ratio,
+            "<= 1.2x",
+            ratio <= 1.2,
+        )
     ]
     if peaks["play"] and peaks["bare"]:
         play_mem, bare_mem = median(peaks["play"]), median(peaks["bare"])
         rows.append(
-            Row(mem_name, fmt_bytes(play_mem), fmt_bytes(bare_mem), play_mem / bare_mem,
-                "report (no target)")
+            Row(
+                mem_name,
+                fmt_bytes(play_mem),
+                fmt_bytes(bare_mem),
+                play_mem / bare_mem,
+                "report (no target)",
+            )
         )
     else:
         rows.append(na_row(mem_name, "no /proc VmHWM on this system"))
@@ -282,9 +293,14 @@ def load_rows(results: list[LoadResult]) -> list[Row]:
         if res.cached is not None:
             cached_ratio = res.cached / res.first
             rows.append(
-                Row(f"second load {_k(res.size)} (cache hit)", fmt_seconds(res.cached),
-                    f"{fmt_seconds(res.first)} (first load)", cached_ratio, "<= 0.2x",
-                    cached_ratio <= 0.2)
+                Row(
+                    f"second load {_k(res.size)} (cache hit)",
+                    fmt_seconds(res.cached),
+                    f"{fmt_seconds(res.first)} (first load)",
+                    cached_ratio,
+                    "<= 0.2x",
+                    cached_ratio <= 0.2,
+                )
             )
     measured = [res for res in results if res.first is not None]
     if len(measured) >= 2:
@@ -292,9 +308,14 @@ def load_rows(results: list[LoadResult]) -> list[Row]:
         growth = (big.first / big.size) / (small.first / small.size)
         floor_growth = (big.floor / big.size) / (small.floor / small.size)
         rows.append(
-            Row(f"load time per question, {_k(big.size)} vs {_k(small.size)}",
-                f"{growth:.2f}x", f"{floor_growth:.2f}x (bare YAML)", growth,
-                "<= 1.5x (linear)", growth <= 1.5)
+            Row(
+                f"load time per question, {_k(big.size)} vs {_k(small.size)}",
+                f"{growth:.2f}x",
+                f"{floor_growth:.2f}x (bare YAML)",
+                growth,
+                "<= 1.5x (linear)",
+                growth <= 1.5,
+            )
         )
     return rows
 
@@ -314,20 +335,25 @@ def measure_choose(cfg: Config, work: Path, packs: dict[int, Path], builtin: Pat
             continue
         steady = median(result["steady"])
         steadies[size] = steady
+        rows.append(Row(name, fmt_seconds(steady), target="< 10 ms", passed=steady < 0.010))
         rows.append(
-            Row(name, fmt_seconds(steady), target="< 10 ms", passed=steady < 0.010)
-        )
-        rows.append(
-            Row(f"first choose after loading ({_k(size)}; builds any index)",
+            Row(
+                f"first choose after loading ({_k(size)}; builds any index)",
                 fmt_seconds(result["first_seconds"]),
-                f"{fmt_seconds(result['load_seconds'])} (loading both packs)")
+                f"{fmt_seconds(result['load_seconds'])} (loading both packs)",
+            )
         )
     if len(steadies) >= 2:
         small, big = min(steadies), max(steadies)
         growth = steadies[big] / steadies[small]
         rows.append(
-            Row(f"choose time, {_k(big)} vs {_k(small)}", f"{growth:.2f}x",
-                ratio=growth, target="<= 2x (flat)", passed=growth <= 2)
+            Row(
+                f"choose time, {_k(big)} vs {_k(small)}",
+                f"{growth:.2f}x",
+                ratio=growth,
+                target="<= 2x (flat)",
+                passed=growth <= 2,
+            )
         )
     return rows
 
@@ -340,8 +366,13 @@ def measure_generate(cfg: Config, builtin: Path) -> list[Row]:
         return [na_row(name, problem)]
     gen, load = median(result["times"]), result["load_seconds"]
     return [
-        Row(f"{name} ({result['questions']} questions)", fmt_seconds(gen),
-            f"{fmt_seconds(load)} (loading the pack)", gen / load, "report (no target)")
+        Row(
+            f"{name} ({result['questions']} questions)",
+            fmt_seconds(gen),
+            f"{fmt_seconds(load)} (loading the pack)",
+            gen / load,
+            "report (no target)",
+        )
     ]
 
 
@@ -354,10 +385,20 @@ def measure_reveal(cfg: Config) -> list[Row]:
     subject, floor = median(result["subject"]), median(result["floor"])
     pilot, pilot_floor = median(result["subject_pilot"]), median(result["floor_pilot"])
     return [
-        Row(name, fmt_seconds(subject), f"{fmt_seconds(floor)} (bare label change)",
-            subject / floor, "report (no target)"),
-        Row("same, `pilot.press` + `pilot.pause()` round trip", fmt_seconds(pilot),
-            fmt_seconds(pilot_floor), pilot / pilot_floor, "report (no target)"),
+        Row(
+            name,
+            fmt_seconds(subject),
+            f"{fmt_seconds(floor)} (bare label change)",
+            subject / floor,
+            "report (no target)",
+        ),
+        Row(
+            "same, `pilot.press` + `pilot.pause()` round trip",
+            fmt_seconds(pilot),
+            fmt_seconds(pilot_floor),
+            pilot / pilot_floor,
+            "report (no target)",
+        ),
     ]
 
 

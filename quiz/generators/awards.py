@@ -1,0 +1,81 @@
+"""Award questions: "In which category was "X" up for an award at the 2017 MTV Video
+Music Awards?" and "In which year was "X" up for Choice Break-Up Song at the Teen
+Choice Awards?".
+
+"Up for" covers won, nominated and a blank result, so a blank result in the source
+is never turned into a claim. Right categories are *all* categories the pack lists
+for that show and year (one show may list two); right years are all years the show
+listed that category; wrong years are never earlier than the earliest year the pack
+mentions (a 2016 song was not up for a 2013 award). Difficulty: category medium, year hard.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from functools import partial
+
+from quiz.facts import Award
+from quiz.generators.base import Context, Slot, explain, question
+from quiz.generators.distractors import enough, norm, pick, pick_around, wrong_values
+
+CATEGORY = "award"
+YEAR = "award-year"
+#: Years either side of the true one that make plausible wrong years.
+YEAR_REACH = 4
+
+
+def describe(award: Award) -> str:
+    """The listing as a sentence, for explanations."""
+    result = {"won": " and won", "nominated": " and was nominated"}.get(award.result or "", "")
+    lost = f" (it lost to {award.lost_to})" if award.lost_to else ""
+    return explain(f"It was up for {award.award} at the {award.year} {award.organization}"
+                   f"{result}{lost}.", award.source)
+
+
+def _same_show(a: Award, b: Award) -> bool:
+    return norm(a.organization) == norm(b.organization)
+
+
+def slots(ctx: Context) -> Iterator[Slot]:
+    """A category question and a year question per award listing."""
+    for award in ctx.awards:
+        if not award.award or not award.organization:
+            continue
+        right = [a.award for a in ctx.awards if _same_show(a, award) and a.year == award.year]
+        wrong = wrong_values((a.award for a in ctx.awards), right)
+        if enough(wrong):
+            slot_id = ctx.slot_id(award.id, CATEGORY)
+            yield Slot(slot_id, ctx.pack.id, award.category, award.id, CATEGORY,
+                       partial(_build_category, ctx, award, wrong, slot_id))
+        if award.year:
+            years = {a.year for a in ctx.awards
+                     if _same_show(a, award) and norm(a.award) == norm(award.award)}
+            floor = ctx.first_year or 0
+            below = [award.year - k for k in range(1, YEAR_REACH + 1)
+                     if award.year - k not in years and award.year - k >= floor]
+            above = [award.year + k for k in range(1, YEAR_REACH + 1)
+                     if award.year + k not in years]
+            slot_id = ctx.slot_id(award.id, YEAR)
+            yield Slot(slot_id, ctx.pack.id, award.category, award.id, YEAR,
+                       partial(_build_year, ctx, award, below, above, slot_id))
+
+
+def _build_category(ctx, award: Award, wrong, slot_id: str, rng: random.Random):
+    return question(
+        slot_id, ctx, category=award.category, fact=award.id, kind=CATEGORY, difficulty="medium",
+        prompt=(f"In which category was {ctx.work(award.work)} up for an award at the "
+                f"{award.year} {award.organization}?"),
+        answer=award.award, wrong=pick(rng, wrong), rng=rng, explanation=describe(award),
+    )
+
+
+def _build_year(ctx, award: Award, below, above, slot_id: str, rng: random.Random):
+    wrong = [str(year) for year in pick_around(rng, below, above)]
+    return question(
+        slot_id, ctx, category=award.category, fact=award.id, kind=YEAR, difficulty="hard",
+        prompt=(f"In which year was {ctx.work(award.work)} up for {award.award} at the "
+                f"{award.organization}?"),
+        answer=str(award.year), wrong=wrong, rng=rng, explanation=describe(award),
+        order="sorted", key=int,
+    )

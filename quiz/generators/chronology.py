@@ -1,0 +1,55 @@
+"""Chronology: "In the Charlie Puth singles chronology, which single came directly
+before "X"?".
+
+"Directly" matters: every earlier single came "before" it, so only the neighbour
+is right. Wrong options are the other singles of the series and its pool, never
+the subject itself. Difficulty: medium.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from functools import partial
+
+from quiz.facts import Chronology
+from quiz.generators.base import Context, Slot, explain, question
+from quiz.generators.distractors import enough, norm, pick, wrong_values
+
+NAME = "chronology"
+
+
+def _titled(item) -> str:
+    return f"{item.title} ({item.year})" if item.year else item.title
+
+
+def slots(ctx: Context) -> Iterator[Slot]:
+    """A before and an after question per chronology, where those neighbours exist."""
+    for fact in ctx.of(Chronology):
+        titles = [norm(item.title) for item in fact.items]
+        if norm(fact.current) not in titles:
+            continue
+        here = titles.index(norm(fact.current))
+        for variant, there in (("before", here - 1), ("after", here + 1)):
+            if not 0 <= there < len(fact.items):
+                continue
+            answer = fact.items[there].title
+            candidates = [item.title for item in fact.items] + ctx.pool(fact.pool)
+            wrong = wrong_values(candidates, [answer, fact.current])
+            if enough(wrong):
+                slot_id = ctx.slot_id(fact.id, NAME, variant)
+                yield Slot(slot_id, ctx.pack.id, fact.category, fact.id, NAME,
+                           partial(_build, ctx, fact, variant, here, there, wrong, slot_id))
+
+
+def _build(ctx, fact: Chronology, variant, here, there, wrong, slot_id, rng: random.Random):
+    series = f"the {fact.series} chronology" if fact.series else "its chronology"
+    current = f'"{fact.items[here].title}"'
+    which = "directly before" if variant == "before" else "directly after"
+    order = " \u2192 ".join(_titled(item) for item in fact.items)
+    return question(
+        slot_id, ctx, category=fact.category, fact=fact.id, kind=NAME, difficulty="medium",
+        prompt=f"In {series}, which single came {which} {current}?",
+        answer=fact.items[there].title, wrong=pick(rng, wrong), rng=rng,
+        explanation=explain(f"The order is {order}.", fact.source),
+    )

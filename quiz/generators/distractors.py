@@ -1,0 +1,88 @@
+"""Picking wrong options and putting options in order.
+
+The rule these helpers protect: a question has exactly one right option. Wrong
+options are filtered against *every* true value (compared case- and
+space-insensitively, see :func:`norm`) before any is picked, and are distinct from
+each other. Generators decide what is true; these helpers make sure nothing true
+slips through and that the answer is not given away by its position.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterable, Sequence
+
+#: Options a multiple-choice question normally has.
+OPTIONS = 4
+#: Fewest options a generated multiple-choice question may have; with fewer
+#: plausible wrong values the question is skipped (a two-way pick is a coin toss
+#: dressed up as a question; true/false items are their own kind).
+MIN_OPTIONS = 3
+
+
+def norm(text: str) -> str:
+    """``text`` compared the way players read it: case and spacing ignored."""
+    return " ".join(str(text).casefold().split())
+
+
+def wrong_values(candidates: Iterable[str], true_values: Iterable[str]) -> list[str]:
+    """``candidates`` without anything equal to a true value and without repeats
+    (both compared with :func:`norm`), first occurrence kept, order kept."""
+    seen = {norm(value) for value in true_values}
+    kept: list[str] = []
+    for candidate in candidates:
+        key = norm(candidate)
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(candidate)
+    return kept
+
+
+def enough(wrong: Sequence, minimum: int = MIN_OPTIONS) -> bool:
+    """Whether ``wrong`` gives a question at least ``minimum`` options."""
+    return len(wrong) + 1 >= minimum
+
+
+def pick(rng: random.Random, wrong: Sequence[str], count: int = OPTIONS - 1) -> list[str]:
+    """Up to ``count`` of ``wrong`` at random."""
+    return rng.sample(list(wrong), min(count, len(wrong)))
+
+
+def pick_around(
+    rng: random.Random,
+    below: Sequence,
+    above: Sequence,
+    count: int = OPTIONS - 1,
+    spread: int = 4,
+) -> list:
+    """Wrong values near a number: ``below``/``above`` are candidates smaller/larger
+    than the answer, nearest first. Only the ``spread`` nearest on each side are
+    used. How many come from below is drawn uniformly first, so once the options are
+    sorted the answer is equally likely to be anywhere (not usually in the middle)."""
+    below, above = list(below[:spread]), list(above[:spread])
+    count = min(count, len(below) + len(above))
+    lowest = max(0, count - len(above))
+    highest = min(count, len(below))
+    from_below = rng.randint(lowest, highest)
+    return rng.sample(below, from_below) + rng.sample(above, count - from_below)
+
+
+def arrange(
+    rng: random.Random,
+    answer: str,
+    wrong: Sequence[str],
+    *,
+    order: str = "shuffle",
+    key: Callable[[str], object] | None = None,
+) -> tuple[list[str], int]:
+    """The options and the answer's index.
+
+    ``order``: ``shuffle`` (seeded random order), ``sorted`` (natural ascending
+    order by ``key``; numbers and dates) or ``fixed`` (as given, answer first).
+    """
+    options = [answer, *wrong]
+    if order == "sorted":
+        options.sort(key=key)
+    elif order == "shuffle":
+        rng.shuffle(options)
+    return options, options.index(answer)

@@ -1,0 +1,144 @@
+"""Reverse lookups: given the value, which chart / country / award show?
+
+- "On which chart did "X" reach number one (weekly peak) in 2016?"
+- "On which 2016 year-end chart was "X" at position 61?"
+- "In which country is "X" certified Diamond?"
+- "At which awards show was "X" up for Best Collaboration in 2017?"
+
+One question per distinct value (position, level, category): the answer is the
+first fact in pack order that has it, and *every* fact that would also make an
+option true is kept out of the options (the song topped several charts; two
+countries share Diamond; two shows share a category). A chart row with an unknown
+position is never an option. Difficulty: medium for number one and awards, hard for
+other positions; certifications medium.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from functools import partial
+
+from quiz.generators import charts
+from quiz.generators.base import Context, Slot, explain, join_names, place, question
+from quiz.generators.distractors import enough, norm, pick, wrong_values
+from quiz.generators.values import cert_rank
+
+NAME = "reverse"
+
+
+def slots(ctx: Context) -> Iterator[Slot]:
+    """Reverse lookups over charts, certifications and awards."""
+    yield from _chart_slots(ctx)
+    yield from _certification_slots(ctx)
+    yield from _award_slots(ctx)
+
+
+def _slot(ctx: Context, fact, build) -> Slot:
+    slot_id = ctx.slot_id(fact.id, NAME)
+    return Slot(slot_id, ctx.pack.id, fact.category, fact.id, NAME, partial(build, slot_id))
+
+
+# -- charts --------------------------------------------------------------------------
+
+
+def _chart_slots(ctx: Context) -> Iterator[Slot]:
+    done: set[tuple] = set()
+    for (kind, year), group in ctx.chart_groups.items():
+        for entry in group:
+            if (kind, year, entry.position) in done:
+                continue
+            done.add((kind, year, entry.position))
+            right = [e for e in group if e.position == entry.position]
+            wrong = wrong_values((e.chart for e in group), (e.chart for e in right))
+            if enough(wrong):
+                yield _slot(ctx, entry, partial(_build_chart, ctx, entry, right, wrong))
+
+
+def chart_prompt(ctx: Context, kind: str, year: int, position: int) -> str:
+    """The reverse chart question."""
+    if kind == "weekly":
+        if position == 1:
+            return f"On which chart did {ctx.song} reach number one (weekly peak) in {year}?"
+        return f"On which chart did {ctx.song} have a weekly peak of number {position} in {year}?"
+    return f"On which {year} year-end chart was {ctx.song} at position {position}?"
+
+
+def _build_chart(ctx, entry, right, wrong, slot_id: str, rng: random.Random):
+    return question(
+        slot_id, ctx, category=entry.category, fact=entry.id, kind=NAME,
+        difficulty="medium" if entry.position == 1 else "hard",
+        prompt=chart_prompt(ctx, entry.type, entry.year, entry.position),
+        answer=entry.chart, wrong=pick(rng, wrong), rng=rng, explanation=charts.describe(right),
+    )
+
+
+# -- certifications ------------------------------------------------------------------
+
+
+def region_ranks(ctx: Context) -> dict[str, list[float | None]]:
+    """Every known level rank per region (normalised name)."""
+    ranks: dict[str, list[float | None]] = {}
+    for cert in ctx.certifications:
+        ranks.setdefault(norm(cert.region), []).append(cert_rank(cert.level))
+    return ranks
+
+
+def _certification_slots(ctx: Context) -> Iterator[Slot]:
+    ranks = region_ranks(ctx)
+    done: set[str] = set()
+    for cert in ctx.certifications:
+        rank = cert_rank(cert.level)
+        if rank is None or norm(cert.level) in done:
+            continue
+        done.add(norm(cert.level))
+        # Certifications add up: a region at a higher level also passed this one, so
+        # only regions whose every known level is lower can be wrong options.
+        wrong = wrong_values(
+            (c.region for c in ctx.certifications
+             if all(r is not None and r < rank for r in ranks[norm(c.region)])),
+            [cert.region],
+        )
+        right = [c for c in ctx.certifications if cert_rank(c.level) == rank]
+        if enough(wrong):
+            yield _slot(ctx, cert, partial(_build_certification, ctx, cert, right, wrong))
+
+
+def _build_certification(ctx, cert, right, wrong, slot_id: str, rng: random.Random):
+    regions = join_names([place(c.region) for c in right])
+    return question(
+        slot_id, ctx, category=cert.category, fact=cert.id, kind=NAME, difficulty="medium",
+        prompt=f"In which country is {ctx.song} certified {cert.level}?",
+        answer=cert.region, wrong=pick(rng, wrong), rng=rng,
+        explanation=explain(f"It is certified {cert.level} in {regions}.",
+                            *(c.source for c in right)),
+    )
+
+
+# -- awards --------------------------------------------------------------------------
+
+
+def _award_slots(ctx: Context) -> Iterator[Slot]:
+    done: set[tuple] = set()
+    for award in ctx.awards:
+        key = (norm(award.award), award.year)
+        if key in done:
+            continue
+        done.add(key)
+        right = [a for a in ctx.awards if (norm(a.award), a.year) == key]
+        wrong = wrong_values((a.organization for a in ctx.awards),
+                             (a.organization for a in right))
+        if enough(wrong):
+            yield _slot(ctx, award, partial(_build_award, ctx, award, right, wrong))
+
+
+def _build_award(ctx, award, right, wrong, slot_id: str, rng: random.Random):
+    shows = join_names([f"the {a.year} {a.organization}" for a in right])
+    return question(
+        slot_id, ctx, category=award.category, fact=award.id, kind=NAME, difficulty="medium",
+        prompt=(f"At which awards was {ctx.work(award.work)} "
+                f"up for {award.award} in {award.year}?"),
+        answer=award.organization, wrong=pick(rng, wrong), rng=rng,
+        explanation=explain(f"It was up for {award.award} at {shows}.",
+                            *(a.source for a in right)),
+    )

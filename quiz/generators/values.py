@@ -1,0 +1,253 @@
+"""Numbers, dates, lengths and certification levels: how they are written and which
+nearby values make plausible wrong options.
+
+Every ``near_*`` function returns ``(below, above)``: candidate values smaller and
+larger than the answer, nearest first, never equal to it. Generators remove other
+true values and hand the two lists to :func:`distractors.pick_around`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from decimal import Decimal
+
+# -- numbers -----------------------------------------------------------------------
+
+
+def decimals(step: float) -> int:
+    """How many decimals values on a grid of ``step`` need (0.1 -> 1)."""
+    exponent = Decimal(str(step)).normalize().as_tuple().exponent
+    return max(0, -int(exponent))
+
+
+def snap(value: float, step: float, anchor: float = 0) -> float:
+    """``value`` rounded to the grid of ``step`` through ``anchor`` (no float noise)."""
+    places = max(decimals(step), decimals(anchor) if anchor else 0)
+    return round(anchor + round((value - anchor) / step) * step, places)
+
+
+def ordinal(number: int) -> str:
+    """46 -> "46th", 1 -> "1st", 12 -> "12th"."""
+    if 10 <= number % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def format_number(value: float, step: float = 1, unit: str = "", as_ordinal: bool = False) -> str:
+    """A figure as players read it: "15 minutes", "3.3 billion views", "46th"."""
+    places = decimals(step) if step else 0
+    if as_ordinal:
+        text = ordinal(int(round(value)))
+    elif places:
+        text = f"{value:.{places}f}"
+    else:
+        text = f"{int(round(value)):,}"
+    return f"{text} {unit}".strip()
+
+
+def near_exact(value: float, step: float, low: float, high: float) -> tuple[list, list]:
+    """Grid values next to an exact figure, within ``[low, high]``."""
+    below = []
+    above = []
+    for k in range(1, 40):
+        down, up = snap(value - k * step, step, value), snap(value + k * step, step, value)
+        if down >= low:
+            below.append(down)
+        if up <= high:
+            above.append(up)
+    return below, above
+
+
+# Multiples of the value that read as clearly different from "about" it.
+_ABOUT_BELOW = (1 / 2, 2 / 3, 1 / 3, 1 / 4)
+_ABOUT_ABOVE = (2, 3 / 2, 3, 4)
+#: An option for an "about" figure differs from it by at least this fraction, so no
+#: wrong option is "about" right too.
+ABOUT_GAP = 0.25
+
+
+def near_about(value: float, step: float, low: float, high: float) -> tuple[list, list]:
+    """Values at least :data:`ABOUT_GAP` away from an approximate figure."""
+    gap = abs(value) * ABOUT_GAP
+
+    def keep(factors: tuple[float, ...]) -> list:
+        kept: list = []
+        for factor in factors:
+            candidate = snap(value * factor, step, value)
+            if abs(candidate - value) >= gap and low <= candidate <= high and candidate not in kept:
+                kept.append(candidate)
+        return sorted(kept, key=lambda c: abs(c - value))
+
+    return keep(_ABOUT_BELOW), keep(_ABOUT_ABOVE)
+
+
+def number_bounds(value: float, step: float, low: float, high: float, about: bool) -> tuple:
+    """The range wrong values come from: the fact's ``low``/``high`` when given,
+    otherwise a range around the value that stays positive for positive values."""
+    if low or high:
+        return low, high
+    if about:
+        width_low, width_high = abs(value) * 0.8, abs(value) * 4
+    else:
+        width_low = width_high = max(5 * step, abs(value) * 0.5)
+    low, high = value - width_low, value + width_high
+    if value > 0:
+        low = max(low, step)
+    return low, high
+
+
+# -- dates -------------------------------------------------------------------------
+
+_MONTHS = calendar.month_name
+
+
+def parse_date(value: str) -> tuple[int, int | None, int | None]:
+    """``2016-05-24`` / ``2016-05`` / ``2016`` -> (year, month, day)."""
+    parts = [int(part) for part in str(value).split("-")]
+    parts += [None] * (3 - len(parts))
+    year, month, day = parts[:3]
+    return year, month, day
+
+
+def date_precision(value: str, declared: str = "day") -> str:
+    """The precision a date value actually has (its written form wins)."""
+    return {1: "year", 2: "month", 3: "day"}.get(len(str(value).split("-")), declared)
+
+
+def format_date(year: int, month: int | None = None, day: int | None = None) -> str:
+    """"May 24, 2016", "May 2016" or "2016"."""
+    if month is None:
+        return str(year)
+    if day is None:
+        return f"{_MONTHS[month]} {year}"
+    return f"{_MONTHS[month]} {day}, {year}"
+
+
+def date_key(text: str) -> tuple:
+    """Sort key for a formatted date (any of the three forms)."""
+    for form, width in (("%B %d, %Y", 3), ("%B %Y", 2), ("%Y", 1)):
+        try:
+            parsed = dt.datetime.strptime(text, form)
+        except ValueError:
+            continue
+        return (parsed.year, parsed.month if width > 1 else 0, parsed.day if width > 2 else 0)
+    return (0, 0, 0)
+
+
+_DAY_OFFSETS = (7, 3, 14, 10, 21, 28, 35, 42)
+
+
+def near_dates(value: str) -> tuple[list[str], list[str]]:
+    """Valid dates around a date at its own precision: a few days/weeks for a day,
+    a few months for a month, a few years for a year."""
+    year, month, day = parse_date(value)
+    if month is None:
+        return [str(year - k) for k in range(1, 5)], [str(year + k) for k in range(1, 5)]
+    if day is None:
+
+        def shift(k: int) -> str:
+            index = year * 12 + (month - 1) + k
+            return format_date(index // 12, index % 12 + 1)
+
+        return [shift(-k) for k in range(1, 7)], [shift(k) for k in range(1, 7)]
+    base = dt.date(year, month, day)
+
+    def at(k: int) -> str:
+        moved = base + dt.timedelta(days=k)
+        return format_date(moved.year, moved.month, moved.day)
+
+    return [at(-k) for k in _DAY_OFFSETS], [at(k) for k in _DAY_OFFSETS]
+
+
+# -- durations ---------------------------------------------------------------------
+
+_SECOND_OFFSETS = (9, 17, 24, 31, 38, 46)
+
+
+def format_duration(seconds: int) -> str:
+    """217 -> "3:37"."""
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def duration_key(text: str) -> int:
+    """Sort key for "m:ss"."""
+    minutes, seconds = text.split(":")
+    return int(minutes) * 60 + int(seconds)
+
+
+def near_durations(seconds: int) -> tuple[list[str], list[str]]:
+    """Lengths some seconds shorter and longer, as m:ss."""
+    below = [format_duration(seconds - k) for k in _SECOND_OFFSETS if seconds - k > 0]
+    above = [format_duration(seconds + k) for k in _SECOND_OFFSETS]
+    return below, above
+
+
+# -- chart positions ---------------------------------------------------------------
+
+
+def near_positions(position: int, size: int, reach: int = 8) -> tuple[list[int], list[int]]:
+    """Positions next to ``position`` on a chart of ``size`` places."""
+    size = max(size, position)
+    below = [p for p in range(position - 1, position - reach - 1, -1) if p >= 1]
+    above = [p for p in range(position + 1, position + reach + 1) if p <= size]
+    return below, above
+
+
+# -- certification levels ----------------------------------------------------------
+
+_MULTIPLIER_WORDS = {
+    "double": 2,
+    "triple": 3,
+    "quadruple": 4,
+    "quintuple": 5,
+    "sextuple": 6,
+    "septuple": 7,
+    "octuple": 8,
+    "nonuple": 9,
+}
+_BASE_RANK = {"silver": 0.25, "gold": 0.5, "platinum": 1.0, "diamond": 10.0}
+_LEVEL = re.compile(r"^(?:(\d+)\s*[×x]\s*|([a-z]+)\s+)?(silver|gold|platinum|diamond)$")
+
+
+def cert_rank(level: str) -> float | None:
+    """How high a certification level is, for comparing levels: Gold 0.5,
+    Platinum 1, "5× Platinum" or "Quintuple Platinum" 5, Diamond 10 (ten times
+    Platinum in most countries; "2× Diamond" 20). ``None`` for a level it cannot
+    read; such levels are never used to decide that another level is false."""
+    match = _LEVEL.match(" ".join(level.casefold().split()))
+    if not match:
+        return None
+    digits, word, base = match.groups()
+    if word is not None:
+        if word not in _MULTIPLIER_WORDS:
+            return None
+        times = _MULTIPLIER_WORDS[word]
+    else:
+        times = int(digits) if digits else 1
+    return times * _BASE_RANK[base]
+
+
+def level_name(rank: float) -> str:
+    """The level written for a rank from :data:`LADDER`."""
+    return _LADDER_NAMES[rank]
+
+
+_LADDER_NAMES: dict[float, str] = {0.5: "Gold", 1.0: "Platinum"}
+for _times in range(2, 10):
+    _LADDER_NAMES[float(_times)] = f"{_times}× Platinum"
+_LADDER_NAMES[10.0] = "Diamond"
+for _times in range(2, 4):
+    _LADDER_NAMES[10.0 * _times] = f"{_times}× Diamond"
+#: Certification ranks in ascending order, for plausible neighbouring levels.
+LADDER: tuple[float, ...] = tuple(sorted(_LADDER_NAMES))
+
+
+def near_levels(rank: float) -> tuple[list[str], list[str]]:
+    """Ladder levels below and above a rank, nearest first."""
+    below = [level_name(r) for r in reversed(LADDER) if r < rank]
+    above = [level_name(r) for r in LADDER if r > rank]
+    return below, above
