@@ -1,0 +1,126 @@
+"""Commands that do not draw, and the core modules, never import Textual.
+
+Textual (and what it pulls in) costs a large part of the start-up of a command that only
+prints; the core must stay usable without a terminal UI. Each case runs in a fresh
+Python, because this test process has Textual loaded already.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+#: Checked after running the command: which Textual modules (if any) got imported, and
+#: what imported the first of them (a stack walked from ``textual``'s own import).
+_PROBE = r"""
+import builtins, json, sys, traceback
+culprit = []
+real_import = builtins.__import__
+
+def spy(name, globals=None, locals=None, fromlist=(), level=0):
+    if not culprit and (name == "textual" or name.startswith("textual.")) and level == 0:
+        frames = traceback.format_stack(limit=40)[:-1]
+        culprit.append("".join(f for f in frames if "<frozen importlib" not in f))
+    return real_import(name, globals, locals, fromlist, level)
+
+builtins.__import__ = spy
+from quiz.cli import main
+try:
+    code = main(json.loads(sys.argv[1]))
+except SystemExit as exit:
+    code = exit.code
+sys.stdout.flush()
+loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
+print("\n@@PROBE@@" + json.dumps({"code": code, "textual": loaded, "culprit": culprit}))
+"""
+
+_IMPORT_PROBE = r"""
+import importlib, json, sys
+importlib.import_module(sys.argv[1])
+print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] == "textual")))
+"""
+
+COMMANDS = [
+    ["--help"],
+    ["questions", "--count", "2"],
+    ["packs", "list"],
+    ["scores"],
+]
+
+#: Core modules (and the commands that print) that must never need Textual.
+CORE_MODULES = [
+    "quiz.cli",
+    "quiz.facts",
+    "quiz.question",
+    "quiz.records",
+    "quiz.paths",
+    "quiz.text",
+    "quiz.game",
+    "quiz.game_setup",
+    "quiz.scoring",
+    "quiz.store",
+    "quiz.stats",
+    "quiz.config",
+    "quiz.packs",
+    "quiz.generators",
+    "quiz.selection",
+    "quiz.ui.bank",
+    "quiz.commands.questions",
+    "quiz.commands.packs",
+    "quiz.commands.scores",
+    "quiz.commands.play",
+]
+
+
+def _run(code: str, args: list[str], home) -> subprocess.CompletedProcess:
+    env = {
+        key: value for key, value in os.environ.items() if not key.startswith(("TEXTUAL", "PYTEST"))
+    }
+    env["WDTA_QUIZ_HOME"] = str(home)
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("argv", COMMANDS, ids=" ".join)
+def test_command_does_not_import_textual(argv, isolated_home):
+    done = _run(_PROBE, [json.dumps(argv)], isolated_home)
+    assert "@@PROBE@@" in done.stdout, done.stderr
+    result = json.loads(done.stdout.rsplit("@@PROBE@@", 1)[1])
+    # The command must really have run (an argparse error would import nothing and pass).
+    assert result["code"] in (0, None), (result, done.stderr[-2000:])
+    assert result["textual"] == [], (
+        f"`wdta-quiz {' '.join(argv)}` imported Textual; first import from:\n"
+        + "".join(result["culprit"])
+    )
+
+
+@pytest.mark.parametrize("module", CORE_MODULES)
+def test_core_module_does_not_import_textual(module, isolated_home):
+    try:
+        missing = importlib.util.find_spec(module) is None
+    except ModuleNotFoundError:
+        missing = True
+    if missing:
+        pytest.skip(f"{module} does not exist yet")
+    done = _run(_IMPORT_PROBE, [module], isolated_home)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == [], f"{module} imports Textual"
+
+
+def test_probe_sees_textual_when_it_is_imported(isolated_home):
+    """The probe itself works: importing the app does show Textual."""
+    if importlib.util.find_spec("quiz.ui.app") is None:
+        pytest.skip("quiz.ui.app does not exist yet")
+    done = _run(_IMPORT_PROBE, ["quiz.ui.app"], isolated_home)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "textual" in json.loads(done.stdout.strip().splitlines()[-1])
