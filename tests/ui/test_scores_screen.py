@@ -1,0 +1,220 @@
+"""The scores screen: tables, player history, review my misses, hostile names, errors."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from rich.text import Text
+from textual.app import App
+from textual.widgets import Button, DataTable, Label, Select, TabbedContent
+
+from quiz.errors import UserError
+from quiz.records import AnswerRecord, GameRecord
+from quiz.store import Store
+from quiz.ui.screens.scores import ScoresScreen
+
+EVIL = "[@click=app.quit]Hint[/]"
+BOLD = "[bold]x"
+
+
+def answer(player, qid, correct=True, category="Charts"):
+    return AnswerRecord(player, qid, "wdta", category, 0, correct, 1.5, 1000 if correct else 0)
+
+
+def game(scores, answers=(), mode="hotseat", when="2026-03-01T20:00:00+00:00"):
+    return GameRecord(when, when, mode, "finished", tuple(scores), ("wdta",), 7, {},
+                      tuple(answers), dict(scores))  # fmt: skip
+
+
+@pytest.fixture
+def db(tmp_path):
+    """A database with two friends, a hostile name and a question in a hostile category."""
+    path = tmp_path / "scores.sqlite3"
+    with Store.open(path) as store:
+        store.save_game(game({"Ana": 3000, "Ben": 1000},
+                             [answer("Ana", "wdta:q:a"), answer("Ben", "wdta:q:b", False),
+                              answer("Ana", "wdta:q:c", False, category=EVIL)]))  # fmt: skip
+        store.save_game(game({"Ana": 200, EVIL: 900, BOLD: 100},
+                             [answer(EVIL, "wdta:q:a", False)],
+                             when="2026-03-02T20:00:00+00:00"))  # fmt: skip
+        store.save_game(game({"Ben": 5000}, [answer("Ben", "wdta:q:d")], mode="solo",
+                             when="2026-03-03T20:00:00+00:00"))  # fmt: skip
+    return path
+
+
+class Host(App):
+    """A bare app that shows the scores screen over a home screen."""
+
+    def __init__(self, opener, on_review=None) -> None:
+        super().__init__()
+        self.opener = opener
+        self.on_review = on_review
+        self.requested: list[str] = []
+        self.quit_called = False
+
+    def on_mount(self) -> None:
+        self.push_screen(ScoresScreen(self.opener, self.on_review))
+
+    def on_scores_screen_review_requested(self, message: ScoresScreen.ReviewRequested) -> None:
+        self.requested.append(message.player)
+
+    def action_quit(self) -> None:  # a hostile name must never get here
+        self.quit_called = True
+
+
+def cells(table: DataTable) -> list[list[str]]:
+    return [[str(cell) for cell in table.get_row_at(n)] for n in range(table.row_count)]
+
+
+async def test_leaderboard_head_to_head_and_most_missed(db):
+    app = Host(lambda: Store.open(db))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ScoresScreen)
+        board = cells(screen.query_one("#leaderboard", DataTable))
+        assert [row[1] for row in board] == ["Ben", "Ana", EVIL, BOLD]
+        assert board[0][2:5] == ["5000", "2", "0"]  # a solo game is no win
+        h2h = cells(screen.query_one("#h2h", DataTable))
+        assert ["Ana", "Ben", "1", "0", "0", "1"] in h2h
+        assert [BOLD, "Ana", "0", "1", "0", "1"] in h2h
+        missed = cells(screen.query_one("#missed", DataTable))
+        assert missed[0][:3] == ["1", "1", "wdta:q:b"]  # most misses, then fewest asked
+        assert missed[-1][:3] == ["1", "2", "wdta:q:a"]
+        assert [m[3] for m in missed if m[2] == "wdta:q:c"] == [EVIL]
+        # Cells are Text, so "[...]" is drawn as typed, never parsed.
+        table = screen.query_one("#leaderboard", DataTable)
+        assert all(isinstance(cell, Text) for cell in table.get_row_at(2))
+
+
+async def test_player_history_from_the_leaderboard(db):
+    app = Host(lambda: Store.open(db))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one("#leaderboard", DataTable)
+        table.move_cursor(row=1)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.query_one("#tabs", TabbedContent).active == "tab-player"
+        assert screen.player == "Ana"
+        assert screen.query_one("#player-picker", Select).value == "Ana"
+        history = cells(screen.query_one("#history", DataTable))
+        assert [row[0] for row in history] == ["2", "1"]
+        assert history[0][5:] == ["2 of 3", f"{EVIL}, {BOLD}"]
+        categories = cells(screen.query_one("#categories", DataTable))
+        assert [row[0] for row in categories] == ["Charts", EVIL]
+        bests = str(screen.query_one("#bests", Label).render())
+        assert "Best score 3000" in bests
+
+
+async def test_review_my_misses_calls_back_with_the_picked_player(db):
+    calls: list[str] = []
+    app = Host(lambda: Store.open(db), on_review=calls.append)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("r")  # no player yet: the picker is shown, nothing requested
+        await pilot.pause()
+        assert calls == [] and screen.query_one("#tabs", TabbedContent).active == "tab-player"
+        screen.query_one("#player-picker", Select).value = EVIL
+        await pilot.pause()
+        button = screen.query_one("#review", Button)
+        assert str(button.label) == "Review my misses (1)" and not button.disabled
+        await pilot.click("#review")
+        await pilot.pause()
+        assert calls == [EVIL] and app.requested == [EVIL]
+        assert not app.quit_called
+
+
+async def test_player_without_misses_cannot_start_a_review(db, tmp_path):
+    calls: list[str] = []
+    app = Host(lambda: Store.open(db), on_review=calls.append)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.show_player(BOLD)  # answered nothing: no accuracy, no misses
+        await pilot.pause()
+        assert screen.query_one("#review", Button).disabled
+        await pilot.press("r")
+        await pilot.pause()
+        assert calls == []
+
+
+async def test_escape_goes_back_and_closes_the_store(db):
+    opened: list[Store] = []
+
+    def opener():
+        opened.append(Store.open(db))
+        return opened[-1]
+
+    app = Host(opener)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ScoresScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ScoresScreen)
+    with pytest.raises(Exception, match="closed"):
+        opened[0].players()
+
+
+async def test_empty_database_says_no_games_yet(tmp_path):
+    app = Host(lambda: Store.open(tmp_path / "empty.sqlite3"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        message = str(app.screen.query_one("#scores-message", Label).render())
+        assert "No games yet" in message
+        assert not app.screen.query_one("#tabs").display
+
+
+async def test_unusable_store_is_explained_not_a_crash():
+    def opener():
+        raise UserError("cannot keep scores in /nowhere: Permission denied")
+
+    app = Host(opener)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        message = str(app.screen.query_one("#scores-message", Label).render())
+        assert (
+            message == "Scores are not available: cannot keep scores in /nowhere: Permission denied"
+        )
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ScoresScreen)
+
+
+async def test_corrupt_database_notice_is_shown(tmp_path):
+    path = tmp_path / "scores.sqlite3"
+    path.write_text("[bold]not sqlite")
+    app = Host(lambda: Store.open(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        notices = [n.message for n in app._notifications]
+        assert len(notices) == 1 and "moved it to" in notices[0]
+
+
+@pytest.fixture
+def utc(monkeypatch):
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+def test_snapshot_leaderboard(snap_compare, db, size, utc):
+    assert snap_compare(Host(lambda: Store.open(db)), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+def test_snapshot_player(snap_compare, db, size, utc):
+    async def pick(pilot):
+        await pilot.pause()
+        pilot.app.screen.show_player("Ana")
+        pilot.app.screen.query_one("#tabs", TabbedContent).active = "tab-player"
+        await pilot.pause()
+
+    assert snap_compare(Host(lambda: Store.open(db)), terminal_size=size, run_before=pick)
