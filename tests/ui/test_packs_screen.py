@@ -368,6 +368,25 @@ async def test_save_error_is_a_notice_and_changes_nothing(tmp_path):
         assert any("cannot save the config" in toast for toast in toasts)
 
 
+async def test_real_generators_count_and_preview():
+    """The default count and choose (the generators' own) work through the screen."""
+    pytest.importorskip("quiz.selection")
+    pytest.importorskip("quiz.generators")
+    catalog = FakeCatalog(packs=[make_pack("eighties", "Eighties", questions=5)])
+    app = PacksApp(catalog, count=None, choose=None)
+    app.kwargs = {"seed": 3}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert cell(app, 0, "questions") == "5"
+        await pilot.press("p")
+        await settle(pilot)
+        preview = app.screen
+        assert isinstance(preview, PackPreview)
+        assert len(preview.questions) == 3
+        assert all(q.pack == "eighties" for q in preview.questions)
+        assert all(q.correct.startswith("right ") for q in preview.questions)
+
+
 def test_format_problem():
     assert format_problem(FakeProblem("a.yaml", 3, 9, "bad")) == "a.yaml:3:9: bad"
     assert format_problem("b.yaml:1:1: plain string") == "b.yaml:1:1: plain string"
