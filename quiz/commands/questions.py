@@ -1,17 +1,109 @@
-"""`wdta-quiz questions`."""
+"""`wdta-quiz questions`: preview the questions packs can ask, for players and authors.
+
+Output is a pure function of the packs and the seed (same seed, byte-identical
+output), so an author can diff a pack's questions before and after an edit. Without
+``--seed`` a random seed is used and named on stderr, so any run can be repeated.
+Never imports Textual.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import random
+import sys
+from collections.abc import Iterable
+
+from quiz.errors import UserError
+from quiz.question import Question
+
+LETTERS = "ABCDEFGHIJ"
+
+
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the `questions` parser."""
-    parser = sub.add_parser("questions", help="(coming)")
+    parser = sub.add_parser(
+        "questions",
+        help="preview the questions the packs can ask",
+        description="Print questions from the installed packs (or the packs named), with "
+        "their options, right answer and explanation.",
+    )
+    parser.add_argument(
+        "--pack",
+        action="append",
+        default=[],
+        metavar="ID|PATH",
+        help="only this pack: an installed pack id or a YAML file (may repeat)",
+    )
+    amount = parser.add_mutually_exclusive_group()
+    amount.add_argument("--count", type=_count, default=10, metavar="N",
+                        help="how many questions, chosen as for a game (default 10)")
+    amount.add_argument("--all", action="store_true", help="every question the packs can yield")
+    parser.add_argument("--seed", type=int, metavar="S",
+                        help="seed for choosing and shuffling (default: random)")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text for reading, json for one object per line")
     parser.set_defaults(func=run)
+
+
+def _report_failures(failures: Iterable) -> None:
+    """Each problem of each pack that failed, as ``FILE:LINE:COLUMN: message``."""
+    for failure in failures:
+        error = getattr(failure, "error", failure)
+        problems = getattr(error, "problems", None)
+        if problems:
+            for problem in problems:
+                print(str(problem), file=sys.stderr)
+        else:
+            print(str(error), file=sys.stderr)
+
+
+def render_text(questions: list[Question]) -> str:
+    """Questions as an author reads them: number, category and difficulty, prompt,
+    lettered options with the right one marked, explanation and id."""
+    blocks = []
+    for number, question in enumerate(questions, 1):
+        lines = [f"{number}. [{question.category} · {question.difficulty}] {question.prompt}"]
+        for position, option in enumerate(question.options):
+            mark = "*" if position == question.answer else " "
+            lines.append(f"   {mark} {LETTERS[position]}. {option}")
+        lines.append(f"     Answer: {LETTERS[question.answer]}. {question.explanation}")
+        lines.append(f"     id: {question.id}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + ("\n" if blocks else "")
+
+
+def render_json(questions: list[Question]) -> str:
+    """One JSON object per line (``Question.to_dict``)."""
+    return "".join(json.dumps(q.to_dict(), ensure_ascii=False) + "\n" for q in questions)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run `questions`."""
-    print("wdta-quiz questions: coming soon")
+    from quiz.generators import generate_all
+    from quiz.packs import load_catalog
+    from quiz.selection import choose
+
+    catalog = load_catalog(list(args.pack))
+    _report_failures(catalog.failures)
+    if not catalog.packs:
+        raise UserError("no valid pack to take questions from")
+    seed = args.seed
+    if seed is None:
+        seed = random.SystemRandom().randrange(2**32)
+        print(f"wdta-quiz: seed {seed} (repeat with --seed {seed})", file=sys.stderr)
+    rng = random.Random(seed)
+    if args.all:
+        questions = generate_all(catalog.packs, rng)
+    else:
+        questions = choose(catalog.packs, args.count, rng)
+    render = render_json if args.format == "json" else render_text
+    sys.stdout.write(render(questions))
     return 0

@@ -99,6 +99,13 @@ class PackIndex:
         prefix = f"{self.pack.id}:q:"
         return {prefix + item.id: i for i, item in enumerate(self.pack.questions)}
 
+    def identify(self, item: Slot | int) -> tuple[str, str]:
+        """(question id, fact) of a grouped entry, without building its slot."""
+        if isinstance(item, Slot):
+            return item.id, item.fact
+        question = self.pack.questions[item]
+        return f"{self.pack.id}:q:{question.id}", hand.fact_id(question)
+
     def slot(self, item: Slot | int) -> Slot | None:
         """A grouped entry as a slot."""
         return item if isinstance(item, Slot) else self.hand_slot(item)

@@ -1,0 +1,184 @@
+"""Choosing the questions of one game.
+
+Questions are spread over categories: categories take turns in a seeded order
+(round robin), and within a category every question of every pack is equally likely,
+so a pack with 40 chart rows does not turn a game into a chart quiz. Within a game no
+two questions come from the same fact while another fact is available. Questions the
+players saw recently (``recent``, most recent first) come last, the least recently
+seen of them first.
+
+Cost: the per-pack slot index is built once per Pack object (see
+:mod:`quiz.generators.index`); a game then draws slots at random and builds only the
+questions it keeps, so choosing 20 questions does not grow with pack size. A scan of
+a whole category happens only when random draws keep hitting used or recent
+questions (a category nearly exhausted), and ``recent``/``only_ids`` cost their own
+length.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Collection, Iterable, Iterator, Sequence
+
+from quiz.facts import Pack
+from quiz.generators.base import Slot
+from quiz.generators.index import PackIndex, index_for
+from quiz.question import Question
+
+#: Random draws tried in a category before scanning it for a usable question.
+DRAWS = 24
+
+
+class _Category:
+    """One category's questions across packs: (index, entries) parts, drawn from
+    uniformly over all their entries."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.parts: list[tuple[PackIndex, Sequence[Slot | int]]] = []
+        self.total = 0
+
+    def add(self, index: PackIndex, entries: Sequence[Slot | int]) -> None:
+        self.parts.append((index, entries))
+        self.total += len(entries)
+
+    def draw(self, rng: random.Random) -> tuple[PackIndex, Slot | int]:
+        """One entry, uniformly over all parts."""
+        position = rng.randrange(self.total)
+        for index, entries in self.parts:
+            if position < len(entries):
+                return index, entries[position]
+            position -= len(entries)
+        raise IndexError(position)  # pragma: no cover - total is the sum of the parts
+
+    def scan(self) -> Iterator[tuple[PackIndex, Slot | int]]:
+        """Every entry, in order."""
+        for index, entries in self.parts:
+            for entry in entries:
+                yield index, entry
+
+
+class _Game:
+    """The choosing of one game: what is taken so far and how to test a candidate."""
+
+    def __init__(self, rng: random.Random, recent: Sequence[str]) -> None:
+        self.rng = rng
+        self.recent = set(recent)
+        self.taken: set[str] = set()
+        self.facts: set[tuple[str, str]] = set()
+        self.dead: set[str] = set()
+        self.chosen: list[Question] = []
+
+    def usable(self, index: PackIndex, entry: Slot | int, *, new_fact: bool) -> Slot | None:
+        """The entry's slot if it may be taken now (checked on ids before building)."""
+        question_id, fact = index.identify(entry)
+        if question_id in self.taken or question_id in self.recent or question_id in self.dead:
+            return None
+        if new_fact and (index.pack.id, fact) in self.facts:
+            return None
+        slot = index.slot(entry)
+        if slot is None:
+            self.dead.add(question_id)
+        return slot
+
+    def take(self, slot: Slot) -> None:
+        self.taken.add(slot.id)
+        self.facts.add((slot.pack, slot.fact))
+        self.chosen.append(slot.build(self.rng))
+
+    def pick(self, category: _Category, *, new_fact: bool) -> Slot | None:
+        """A usable slot of ``category``: random draws first, then a scan."""
+        if category.total == 0:
+            return None
+        for _ in range(DRAWS):
+            slot = self.usable(*category.draw(self.rng), new_fact=new_fact)
+            if slot is not None:
+                return slot
+        found = [slot for index, entry in category.scan()
+                 if (slot := self.usable(index, entry, new_fact=new_fact)) is not None]
+        return self.rng.choice(found) if found else None
+
+
+def _indexes(packs: Iterable[Pack]) -> list[PackIndex]:
+    """One index per pack id (the first pack with an id wins)."""
+    seen: dict[str, PackIndex] = {}
+    for pack in packs:
+        seen.setdefault(pack.id, index_for(pack))
+    return list(seen.values())
+
+
+def _categories(indexes: list[PackIndex], only_ids: Collection[str] | None) -> list[_Category]:
+    """The categories in play, sorted by name."""
+    groups: dict[str, _Category] = {}
+    if only_ids is None:
+        for index in indexes:
+            for name, entries in index.by_category.items():
+                groups.setdefault(name, _Category(name)).add(index, entries)
+    else:
+        by_pack = {index.pack.id: index for index in indexes}
+        picked: dict[tuple[str, str], list[Slot]] = {}
+        for question_id in sorted(set(only_ids)):
+            index = by_pack.get(question_id.split(":", 1)[0])
+            slot = index.find(question_id) if index is not None else None
+            if slot is not None:
+                picked.setdefault((slot.category, slot.pack), []).append(slot)
+        for (name, pack_id), slots in picked.items():
+            groups.setdefault(name, _Category(name)).add(by_pack[pack_id], slots)
+    return [groups[name] for name in sorted(groups)]
+
+
+def choose(
+    packs: Iterable[Pack],
+    count: int,
+    rng: random.Random,
+    *,
+    recent: Sequence[str] = (),
+    only_ids: Collection[str] | None = None,
+) -> list[Question]:
+    """Pick ``count`` distinct questions for a game (fewer if the packs run out).
+
+    ``recent``: question ids the players saw, most recent first; they are chosen
+    last, least recently seen first. ``only_ids``: restrict to these ids (review mode).
+    """
+    indexes = _indexes(packs)
+    categories = _categories(indexes, only_ids)
+    rng.shuffle(categories)
+    game = _Game(rng, recent)
+    for new_fact in (True, False):
+        active = list(categories)
+        while active and len(game.chosen) < count:
+            for category in list(active):
+                if len(game.chosen) >= count:
+                    break
+                slot = game.pick(category, new_fact=new_fact)
+                if slot is None:
+                    active.remove(category)
+                else:
+                    game.take(slot)
+    if len(game.chosen) < count and recent:
+        _take_recent(game, indexes, categories, recent, count, only_ids)
+    return game.chosen
+
+
+def _take_recent(game, indexes, categories, recent, count, only_ids) -> None:
+    """Fill up with recently seen questions, least recently seen first, new facts
+    before repeated ones."""
+    by_pack = {index.pack.id: index for index in indexes}
+    allowed = {category.name for category in categories}
+    wanted = set(only_ids) if only_ids is not None else None
+    # An id seen twice counts from its latest sighting (its first place in ``recent``).
+    oldest_first = list(reversed(list(dict.fromkeys(recent))))
+    game.recent = set()
+    for new_fact in (True, False):
+        for question_id in oldest_first:
+            if len(game.chosen) >= count:
+                return
+            if wanted is not None and question_id not in wanted:
+                continue
+            index = by_pack.get(question_id.split(":", 1)[0])
+            slot = index.find(question_id) if index is not None else None
+            if slot is None or slot.category not in allowed or slot.id in game.taken:
+                continue
+            if new_fact and (slot.pack, slot.fact) in game.facts:
+                continue
+            game.take(slot)
