@@ -154,10 +154,11 @@ class Store:
         path = Path(path) if path is not None else paths.database_path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise UserError(
-                f"cannot keep scores in {path.parent}: {error.strerror or error}"
-            ) from None
+        except (OSError, ValueError) as error:  # ValueError: a NUL byte in the path
+            reason = getattr(error, "strerror", None) or str(error)
+            if path.parent.is_file():
+                reason = "it is a file, not a folder"
+            raise UserError(f"cannot keep scores in {path.parent}: {reason}") from None
         conn, notice = _open_existing(path, now)
         if conn is None:
             conn = _open_fresh(path)

@@ -272,3 +272,10 @@ def test_process_killed_while_saving_in_a_loop_leaves_only_whole_games(tmp_path)
     conn.close()
     assert len(per_game) >= 20
     assert {n for _g, n in per_game} == {7}
+
+
+def test_folder_path_that_is_a_file_says_so(tmp_path):
+    blocker = tmp_path / "home"
+    blocker.write_text("x")
+    with pytest.raises(UserError, match="home: it is a file, not a folder"):
+        Store.open(blocker / "scores.sqlite3")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import groupby
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from quiz.errors import UserError
 from quiz.records import AnswerRecord, GameRecord
@@ -202,3 +206,29 @@ def test_empty_database(store):
     assert store.head_to_head() == []
     assert store.most_missed() == []
     assert store.games() == []
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from("abcde"), st.booleans(), st.sampled_from(["solo", "practice"])),
+        max_size=25,
+    )
+)
+def test_missed_and_recent_match_a_simple_model(tmp_path_factory, plays):
+    """Missed = latest answer wrong; recent = distinct ids by latest answer, newest first."""
+    path = tmp_path_factory.mktemp("model") / "scores.sqlite3"
+    latest: dict[str, tuple[int, bool]] = {}
+    with Store.open(path) as s:
+        # Consecutive plays of one mode form one game: fewer commits, same order.
+        numbered = list(enumerate(plays))
+        for mode, run in groupby(numbered, key=lambda item: item[1][2]):
+            run = list(run)
+            s.save_game(game({"P": 0}, [answer("P", q, ok) for _n, (q, ok, _m) in run], mode=mode))
+            for n, (qid, correct, _mode) in run:
+                latest[qid] = (n, correct)
+        newest_first = sorted(latest, key=lambda q: -latest[q][0])
+        assert s.recent_question_ids(["p"]) == newest_first
+        assert s.missed_question_ids("p") == [q for q in newest_first if not latest[q][1]]
