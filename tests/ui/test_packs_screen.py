@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import random
+import threading
 from dataclasses import dataclass, field
 
 import pytest
@@ -340,6 +341,43 @@ async def test_load_failure_is_shown_not_raised():
         await pilot.press("space", "p")
         await pilot.pause()
         assert app.is_running
+
+
+async def test_leaving_before_the_packs_load_is_harmless():
+    release = threading.Event()
+
+    def slow_load():
+        release.wait(timeout=10)
+        return standard_catalog()
+
+    app = PacksApp(load=slow_load)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, PacksScreen)
+        release.set()
+        await settle(pilot)
+        assert app.is_running
+    assert app.result == [False]
+
+
+async def test_leaving_before_the_preview_is_ready_is_harmless():
+    release = threading.Event()
+
+    def slow_choose(packs, count, rng):
+        release.wait(timeout=10)
+        return fake_choose(packs, count, rng)
+
+    app = PacksApp(choose=slow_choose)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p", "escape")
+        await pilot.pause()
+        release.set()
+        await settle(pilot)
+        assert app.is_running
+        assert not isinstance(app.screen, PackPreview)
 
 
 async def test_a_count_that_fails_shows_unknown():

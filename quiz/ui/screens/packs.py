@@ -23,6 +23,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Label, Static
+from textual.worker import get_current_worker
 
 from quiz.config import Config, ConfigError, load_config, save_config
 from quiz.facts import Pack
@@ -306,12 +307,16 @@ class PacksScreen(Screen[bool]):
         self.app.call_from_thread(self._show_rows, rows, config)
 
     def _show_load_error(self, error: Exception) -> None:
+        if not self.is_attached:  # closed while loading
+            return
         self.query_one("#packs-title", Label).update("Packs")
         self.query_one("#packs-detail", Static).update(
             Content(f"The packs could not be read: {error}")
         )
 
     def _show_rows(self, rows: list[PackRow], config: Config) -> None:
+        if not self.is_attached:  # closed while loading
+            return
         self.rows = rows
         self.config = config
         self._fill_table()
@@ -494,7 +499,13 @@ class PacksScreen(Screen[bool]):
             error = "" if questions else "This pack yields no questions."
         except Exception as problem:  # noqa: BLE001 - a preview must never crash the game
             questions, error = [], f"No questions could be made: {problem}"
-        self.app.call_from_thread(self.app.push_screen, PackPreview(row.title, questions, error))
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_preview, PackPreview(row.title, questions, error))
+
+    def _show_preview(self, preview: PackPreview) -> None:
+        # Only over this screen: the player may have left while the questions were made.
+        if self.is_attached and self.app.screen is self:
+            self.app.push_screen(preview)
 
     def action_back(self) -> None:
         """Back to where the browser was opened from."""
