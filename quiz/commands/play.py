@@ -1,17 +1,130 @@
-"""`wdta-quiz play`."""
+"""`wdta-quiz play`: the game in the terminal.
+
+Flags are checked before Textual is even imported, so a mistake costs one line and
+exit status 2. With ``--players`` the game starts at once; without, the home screen.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Sequence
+
+from quiz.errors import UserError
+from quiz.game_setup import (
+    DEFAULT_QUESTIONS,
+    DEFAULT_TIMER,
+    GameSetup,
+    SetupError,
+    parse_players,
+    parse_questions,
+    parse_seed,
+    parse_timer,
+)
+from quiz.records import GameRecord
+
+USAGE_ERROR = 2
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the `play` parser."""
-    parser = sub.add_parser("play", help="(coming)")
+    parser = sub.add_parser(
+        "play",
+        help="play the quiz (alone or taking turns)",
+        description="Play the quiz. Without --players, opens the home screen.",
+    )
+    parser.add_argument("--players", metavar='"ANA,BEN"', help="start at once with these players")
+    parser.add_argument(
+        "--questions",
+        metavar="N",
+        help=f"questions per player, 5 to 50 (default {DEFAULT_QUESTIONS})",
+    )
+    parser.add_argument(
+        "--timer", metavar="SECONDS|off", help=f"seconds per question (default {DEFAULT_TIMER:g})"
+    )
+    parser.add_argument(
+        "--pack", action="append", default=[], metavar="ID|PATH", help="play only these packs"
+    )
+    parser.add_argument("--seed", metavar="S", help="seed: the same seed deals the same questions")
     parser.set_defaults(func=run)
+
+
+def setup_from_args(args: argparse.Namespace) -> GameSetup | None:
+    """The quick-start setup from the flags (``None`` without ``--players``).
+
+    Raises :class:`UserError` (status 2) naming the bad flag.
+    """
+    try:
+        questions = parse_questions(args.questions) if args.questions else DEFAULT_QUESTIONS
+        timer = parse_timer(args.timer) if args.timer is not None else DEFAULT_TIMER
+        seed = parse_seed(args.seed)
+        if args.players is None:
+            return None
+        players = parse_players(args.players)
+    except SetupError as error:
+        raise UserError(str(error), USAGE_ERROR) from None
+    return GameSetup(players=players, questions=questions, timer=timer, seed=seed)
+
+
+def save_to_store(record: GameRecord) -> None:
+    """Keep a finished or abandoned game in the scores database."""
+    from quiz.store import Store
+
+    store = Store.open()
+    try:
+        store.save_game(record)
+    finally:
+        store.close()
+
+
+def recent_from_store(players: Sequence[str]) -> Sequence[str]:
+    """Question ids these players saw lately, so they come last."""
+    from quiz.store import Store
+
+    store = Store.open()
+    try:
+        return store.recent_question_ids(players)
+    finally:
+        store.close()
+
+
+def check_packs(bank, selectors: Sequence[str]) -> tuple[str, ...]:
+    """Load the packs named by ``--pack`` now; return their ids.
+
+    Broken packs print one line each on stderr and the game goes on without them; a
+    selector that names nothing is a usage error; no valid pack at all is an error.
+    """
+    try:
+        library = bank.library()
+    except UserError as error:
+        raise UserError(str(error), USAGE_ERROR) from None
+    for line in library.problems:
+        print(f"wdta-quiz: {line}", file=sys.stderr)
+    if not library.packs:
+        raise UserError("no valid packs to play with (see the problems above)")
+    return tuple(pack.id for pack in library.packs) if selectors else ()
 
 
 def run(args: argparse.Namespace) -> int:
     """Run `play`."""
-    print("wdta-quiz play: coming soon")
+    setup = setup_from_args(args)
+    from quiz.ui.bank import CatalogBank
+
+    bank = CatalogBank(args.pack, recent=recent_from_store)
+    notices: list[str] = []
+    if setup is not None or args.pack:
+        packs = check_packs(bank, args.pack)
+        if setup is not None:
+            setup = GameSetup(
+                players=setup.players,
+                questions=setup.questions,
+                timer=setup.timer,
+                packs=packs,
+                seed=setup.seed,
+            )
+
+    from quiz.ui.app import QuizApp  # Textual only now: flags are fine
+
+    app = QuizApp(bank, recorder=save_to_store, quick_start=setup, notices=notices)
+    app.run()
     return 0

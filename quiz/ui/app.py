@@ -1,0 +1,325 @@
+"""The Textual app: screens around the game engine, and nothing more.
+
+The engine (:mod:`quiz.game`) decides what happens; the app shows the screen for the
+engine's phase and forwards input to it. Packs and questions come from a
+:class:`~quiz.ui.bank.QuestionBank`; a finished or abandoned game is handed once to
+``recorder`` (the scores database, when there is one).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from textual.app import App
+from textual.binding import Binding
+from textual.events import Resize
+from textual.screen import Screen
+
+from quiz.game import Game, Phase
+from quiz.game_setup import GameSetup
+from quiz.records import GameRecord
+from quiz.ui.bank import Library, QuestionBank
+from quiz.ui.screens.base import GameScreen
+from quiz.ui.screens.confirm import ConfirmAbandonScreen
+from quiz.ui.screens.handover import HandoverScreen
+from quiz.ui.screens.help import HelpScreen
+from quiz.ui.screens.home import HomeScreen
+from quiz.ui.screens.question import QuestionScreen
+from quiz.ui.screens.results import ResultsScreen
+from quiz.ui.screens.reveal import RevealScreen
+from quiz.ui.screens.setup import SetupScreen
+from quiz.ui.screens.standings import StandingsScreen
+from quiz.ui.screens.too_small import TooSmallScreen
+
+MIN_WIDTH, MIN_HEIGHT = 60, 20
+"""Below this the layout cannot fit a question and four options."""
+
+Recorder = Callable[[GameRecord], None]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _fresh_seed() -> int:
+    return random.SystemRandom().randrange(2**31)
+
+
+class QuizApp(App[None]):
+    """wdta-quiz: home, setup, the game, results.
+
+    Args:
+        bank: where packs and questions come from.
+        recorder: called once with the record of every finished or abandoned game.
+        quick_start: a setup to start playing at once (``play --players``).
+        clock: monotonic seconds for the question timer (tests pass a fake one).
+        now: wall-clock time for the records.
+        new_seed: a seed for games set up without one.
+        notices: lines to show once the app is up (e.g. packs that failed to load).
+        tick_interval: seconds between timer checks on the question screen.
+    """
+
+    CSS_PATH = "app.tcss"
+    TITLE = "wdta-quiz"
+    BINDINGS = [
+        # Textual 8 only hints at ctrl+q on ctrl+c; players expect ctrl+c to leave.
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+        Binding("f1", "help", "Help", show=False),
+    ]
+
+    def __init__(
+        self,
+        bank: QuestionBank,
+        *,
+        recorder: Recorder | None = None,
+        quick_start: GameSetup | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        now: Callable[[], datetime] = _utc_now,
+        new_seed: Callable[[], int] = _fresh_seed,
+        notices: Sequence[str] = (),
+        tick_interval: float = 0.1,
+    ) -> None:
+        super().__init__()
+        self.bank = bank
+        self.recorder = recorder
+        self.quick_start = quick_start
+        self.clock = clock
+        self.now = now
+        self.new_seed = new_seed
+        self.notices = list(notices)
+        self.tick_interval = tick_interval
+        self.game: Game | None = None
+        self.last_setup: GameSetup | None = quick_start
+        self._recorded = True  # nothing to record until a game starts
+        self._library: Library | None = None
+
+    # -- start-up ----------------------------------------------------------
+
+    def on_mount(self) -> None:
+        """Show home (and start a quick game); load packs after the first paint."""
+        self.push_screen(HomeScreen())
+        self._check_size(*self.size)
+        for line in self.notices:
+            self.notify(line, title="Pack problem", severity="warning", timeout=8, markup=False)
+        if self.quick_start is not None:
+            self.start_game(self.quick_start)
+        else:
+            # Reading packs would delay the first paint; do it in a thread right after.
+            self.call_after_refresh(self.run_worker, self._load_library, thread=True)
+
+    def _load_library(self) -> None:
+        try:
+            library = self.bank.library()
+        except Exception as error:  # noqa: BLE001 - shown, not raised: the menu still works
+            self.call_from_thread(self.notify, f"Could not load packs: {error}", markup=False)
+            return
+        self.call_from_thread(self._library_loaded, library)
+
+    def _library_loaded(self, library: Library) -> None:
+        if self._library is not None:
+            return
+        self._library = library
+        for line in library.problems:
+            self.notify(line, title="Pack problem", severity="warning", timeout=8, markup=False)
+
+    @property
+    def library(self) -> Library:
+        """The loaded packs (loads them now if the background load has not finished)."""
+        if self._library is None:
+            self._library_loaded(self.bank.library())
+        assert self._library is not None
+        return self._library
+
+    # -- size --------------------------------------------------------------
+
+    def on_resize(self, event: Resize) -> None:
+        """Cover the screen with a notice while the terminal is too small."""
+        # Runs before App updates self.size: use the event's size.
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        showing = isinstance(self.screen, TooSmallScreen)
+        if small and not showing:
+            if self.game is not None:
+                self.game.pause()
+            self.push_screen(TooSmallScreen((MIN_WIDTH, MIN_HEIGHT), (width, height)))
+        elif small and showing:
+            self.screen.show_size(width, height)
+        elif showing:
+            self.pop_screen()
+            if self.game is not None and not self._modal_open():
+                self.game.resume()
+
+    def _modal_open(self) -> bool:
+        return not isinstance(self.screen, GameScreen)
+
+    # -- the game ----------------------------------------------------------
+
+    def open_setup(self) -> None:
+        """Home -> setup."""
+        self.push_screen(SetupScreen(self.library, self.last_setup))
+
+    def open_packs(self) -> None:
+        """Home -> the packs that loaded (managing packs is another screen's job)."""
+        library = self.library
+        titles = ", ".join(pack.title for pack in library.packs) or "none"
+        problems = f"; {len(library.problems)} could not be loaded" if library.problems else ""
+        self.notify(
+            f"Loaded packs: {titles}{problems}. Managing packs here is coming soon; "
+            "use `wdta-quiz packs` meanwhile.",
+            title="Packs",
+            markup=False,
+            timeout=6,
+        )
+
+    def open_scores(self) -> None:
+        """Home -> scores, when the scores screen is installed."""
+        try:
+            from quiz.ui.screens.scores import ScoresScreen
+        except ImportError:
+            self.notify("Scores are coming soon.", title="Scores")
+            return
+        self.push_screen(ScoresScreen())
+
+    def start_game(self, setup: GameSetup, *, remember: bool = True) -> bool:
+        """Draw questions and start a game; ``False`` (with a notice) if there are too few.
+
+        ``remember`` keeps ``setup`` as it was typed, to fill in the next setup screen.
+        """
+        if remember:
+            self.last_setup = setup
+        seed = setup.seed if setup.seed is not None else self.new_seed()
+        setup = replace(setup, seed=seed)
+        rng = random.Random(seed)
+        try:
+            questions = self.bank.draw(setup, rng)
+            game = Game(setup, questions, clock=self.clock, now=self.now, rng=rng)
+        except Exception as error:  # noqa: BLE001 - e.g. no packs: say so, stay on the menu
+            self.notify(f"Cannot start a game: {error}", severity="error", markup=False)
+            return False
+        if game.per_player < setup.questions:
+            self.notify(
+                f"Only enough questions for {game.per_player} per player.",
+                severity="warning",
+            )
+        self.game = game
+        self._recorded = False
+        game.begin()
+        self.show_phase()
+        return True
+
+    def show_phase(self) -> None:
+        """Put up the screen for the engine's current phase."""
+        game = self.game
+        if game is None:
+            return
+        if game.phase is Phase.RESULTS:
+            self._record()
+        screens: dict[Phase, Callable[[Game], Screen]] = {
+            Phase.HANDOVER: HandoverScreen,
+            Phase.QUESTION: QuestionScreen,
+            Phase.REVEAL: RevealScreen,
+            Phase.STANDINGS: StandingsScreen,
+            Phase.RESULTS: ResultsScreen,
+        }
+        factory = screens.get(game.phase)
+        if factory is None:
+            return
+        if isinstance(self.screen, GameScreen):
+            self.switch_screen(factory(game))
+        else:
+            self.push_screen(factory(game))
+
+    def answer(self, index: int) -> None:
+        """The current player picks option ``index``."""
+        if self.game is not None and self.game.phase is Phase.QUESTION:
+            self.game.answer(index)
+            self.show_phase()
+
+    def tick(self) -> None:
+        """Let the clock time out the current question."""
+        if self.game is not None and self.game.tick() is not None:
+            self.show_phase()
+
+    def ready(self) -> None:
+        """The next player has the keyboard."""
+        if self.game is not None and self.game.phase is Phase.HANDOVER:
+            self.game.ready()
+            self.show_phase()
+
+    def advance(self) -> None:
+        """Leave the reveal or standings."""
+        if self.game is not None and self.game.phase in (Phase.REVEAL, Phase.STANDINGS):
+            self.game.advance()
+            self.show_phase()
+
+    def ask_abandon(self) -> None:
+        """Ask before giving up the game in progress (the clock pauses meanwhile)."""
+        if self.game is None or self.game.over:
+            self.main_menu()
+            return
+        self.game.pause()
+
+        def decided(abandon: bool | None) -> None:
+            if abandon:
+                self.abandon_game()
+            elif self.game is not None:
+                self.game.resume()
+
+        self.push_screen(ConfirmAbandonScreen(), decided)
+
+    def abandon_game(self) -> None:
+        """Give up the game in progress, record it, and go back to the menu."""
+        if self.game is not None and not self.game.over:
+            self.game.abandon()
+            self._record()
+        self.main_menu()
+
+    def play_again(self) -> None:
+        """Same setup, new questions: a new seed drawn from the last game's generator."""
+        if self.game is None:
+            return
+        setup = replace(self.game.setup, seed=self.game.next_seed())
+        self.start_game(setup, remember=False)
+
+    def main_menu(self) -> None:
+        """Back to the home screen."""
+        self.game = None
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def _record(self) -> None:
+        if self._recorded or self.game is None or self.recorder is None:
+            self._recorded = True
+            return
+        self._recorded = True
+        try:
+            self.recorder(self.game.record())
+        except Exception as error:  # noqa: BLE001 - a scores problem must not end the game
+            self.notify(f"Could not save this game: {error}", severity="error", markup=False)
+
+    # -- everywhere --------------------------------------------------------
+
+    def action_help(self) -> None:
+        """Show the keys."""
+        if not isinstance(self.screen, HelpScreen | TooSmallScreen):
+            if self.game is not None:
+                self.game.pause()
+
+            def closed(_: object) -> None:
+                if self.game is not None and isinstance(self.screen, GameScreen):
+                    self.game.resume()
+
+            self.push_screen(HelpScreen(), closed)
+
+    async def action_quit(self) -> None:
+        """Leave; a game in progress is recorded as abandoned first."""
+        if self.game is not None and not self.game.over:
+            self.game.abandon()
+            self._record()
+        self.exit()

@@ -1,0 +1,41 @@
+"""What every game screen shares: the game, the abandon and help keys."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+from quiz.game import Game
+
+if TYPE_CHECKING:
+    from quiz.ui.app import QuizApp
+
+
+class GameScreen(Screen):
+    """A screen showing one phase of a game in progress.
+
+    The app replaces it with the next phase's screen; it never changes the game
+    itself except through the app's methods.
+    """
+
+    BINDINGS = [
+        Binding("escape", "abandon", "Quit game"),
+        Binding("q", "abandon", "Quit game", show=False),
+        Binding("question_mark", "app.help", "Help"),
+    ]
+
+    def __init__(self, game: Game) -> None:
+        """A screen for ``game``'s current phase."""
+        super().__init__()
+        self.game = game
+
+    @property
+    def quiz(self) -> QuizApp:
+        """The app, typed."""
+        return cast("QuizApp", self.app)
+
+    def action_abandon(self) -> None:
+        """Ask before abandoning the game."""
+        self.quiz.ask_abandon()

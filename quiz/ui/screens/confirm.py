@@ -1,0 +1,44 @@
+"""Ask before abandoning a game."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label
+
+
+class ConfirmAbandonScreen(ModalScreen[bool]):
+    """"Quit this game?" Dismisses with ``True`` to abandon, ``False`` to keep playing."""
+
+    BINDINGS = [
+        Binding("y", "decide(True)", "Quit game"),
+        Binding("n,escape", "decide(False)", "Keep playing"),
+        Binding("left,right", "app.focus_next", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """The question and two buttons; "Keep playing" has the focus."""
+        with Vertical(classes="dialog confirm"):
+            yield Label("Quit this game?", classes="title")
+            yield Label(
+                "It is kept as abandoned and does not count in the rankings.",
+                classes="muted centered",
+            )
+            with Horizontal(classes="actions"):
+                yield Button("Keep playing (N)", id="keep", variant="primary")
+                yield Button("Quit game (Y)", id="quit", variant="error")
+
+    def on_mount(self) -> None:
+        """Keep playing is the safe default for Enter."""
+        self.query_one("#keep", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """A button decides."""
+        event.stop()
+        self.dismiss(event.button.id == "quit")
+
+    def action_decide(self, abandon: bool) -> None:
+        """Y or N decides."""
+        self.dismiss(abandon)

@@ -1,0 +1,71 @@
+"""The home screen: Play, Packs, Scores, Help, Quit."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Label
+
+from quiz.ui.widgets.key_hints import KeyHints
+
+if TYPE_CHECKING:
+    from quiz.ui.app import QuizApp
+
+MENU = (
+    ("play", "Play", "p"),
+    ("packs", "Packs", "k"),
+    ("scores", "Scores", "s"),
+    ("help", "Help", "h"),
+    ("quit", "Quit", "q"),
+)
+
+
+class HomeScreen(Screen):
+    """The title and the main menu; arrows move, Enter or the letter picks."""
+
+    BINDINGS = [
+        *(Binding(key, f"choose('{name}')", label) for name, label, key in MENU),
+        Binding("question_mark", "choose('help')", "Help", show=False),
+        Binding("up", "app.focus_previous", show=False),
+        Binding("down", "app.focus_next", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """Title block and menu buttons."""
+        with Vertical(id="home"):
+            yield Label("♪  We Don't Talk Anymore  ♪", id="title", markup=False)
+            yield Label("THE TRIVIA QUIZ", id="subtitle")
+            yield Label("Charlie Puth featuring Selena Gomez", id="byline", classes="muted")
+            with Center():
+                with Vertical(id="menu"):
+                    for name, label, key in MENU:
+                        yield Button(f"{label}  ({key.upper()})", id=name, classes="menu-item")
+        yield KeyHints(("p", "play"), ("s", "scores"), ("h", "help"), ("q", "quit"))
+
+    def on_mount(self) -> None:
+        """Play has the focus: Enter starts a game."""
+        self.query_one("#play", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """A menu button was chosen."""
+        event.stop()
+        if event.button.id:
+            self.action_choose(event.button.id)
+
+    def action_choose(self, name: str) -> None:
+        """Go where the menu item ``name`` leads."""
+        app = cast("QuizApp", self.app)
+        if name == "play":
+            app.open_setup()
+        elif name == "packs":
+            app.open_packs()
+        elif name == "scores":
+            app.open_scores()
+        elif name == "help":
+            app.action_help()
+        elif name == "quit":
+            app.exit()

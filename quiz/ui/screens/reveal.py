@@ -1,0 +1,85 @@
+"""The reveal: right option ✔, a wrong pick ✖, points and why, the explanation."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Static
+
+from quiz.game import Outcome
+from quiz.ui.screens.base import GameScreen
+from quiz.ui.widgets.key_hints import KeyHints
+from quiz.ui.widgets.turn_status import TurnStatus
+
+
+def verdict(outcome: Outcome) -> Content:
+    """The headline: what happened and the points gained, with why."""
+    points = outcome.points
+    if outcome.timed_out:
+        head = "⏱  Time's up!"
+    elif outcome.correct:
+        head = f"✔  Right!  +{points.total:,}"
+    else:
+        head = "✖  Wrong."
+    return Content.assemble((head, "bold"), "   ", points.explain())
+
+
+def option_line(index: int, text: str, outcome: Outcome) -> tuple[Content, str]:
+    """One option as revealed, and its CSS class (marks are symbols, not just colour)."""
+    answer = outcome.turn.question.answer
+    picked = outcome.chosen == index
+    if index == answer:
+        mark, css = "✔", "-right"
+    elif picked:
+        mark, css = "✖", "-wrong"
+    else:
+        mark, css = " ", "-other"
+    parts: list = [(f" {mark} ", "bold"), (f" {index + 1} ", "reverse"), "  ", Content(text)]
+    if picked:
+        parts.append(("   ← your answer", "italic"))
+    elif index == answer and outcome.chosen is not None:
+        parts.append(("   ← right answer", "italic"))
+    return Content.assemble(*parts), css
+
+
+class RevealScreen(GameScreen):
+    """The answer to the question just asked. Enter or Space continues."""
+
+    BINDINGS = [Binding("space", "continue", "Continue", show=False)]
+
+    def compose(self) -> ComposeResult:
+        """Verdict, the options marked, the explanation and a continue button."""
+        outcome = self.game.last_outcome
+        assert outcome is not None
+        question = outcome.turn.question
+        result = "timeout" if outcome.timed_out else ("right" if outcome.correct else "wrong")
+        player = self.game.players[outcome.turn.player_index]
+        with Vertical(classes="top-bar"):
+            yield TurnStatus(outcome.turn, player, self.game.multiplayer)
+            yield Static(verdict(outcome), id="verdict", classes=f"verdict -{result}")
+        with VerticalScroll(classes="stage"):
+            yield Static(Content(question.prompt), classes="prompt")
+            with Vertical(id="revealed"):
+                for index, text in enumerate(question.options):
+                    line, css = option_line(index, text, outcome)
+                    yield Static(line, classes=f"revealed-option {css}")
+            if question.explanation:
+                yield Static(Content(question.explanation), id="explanation")
+        with Center(classes="actions"):
+            yield Button("Continue  ⏎", id="continue", variant="primary")
+        yield KeyHints(("enter", "continue"), ("esc", "quit game"), ("?", "help"))
+
+    def on_mount(self) -> None:
+        """Enter presses the focused continue button."""
+        self.query_one("#continue", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Continue to the next turn, standings or results."""
+        event.stop()
+        self.quiz.advance()
+
+    def action_continue(self) -> None:
+        """Space works like Enter."""
+        self.quiz.advance()

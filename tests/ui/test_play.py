@@ -1,0 +1,299 @@
+"""Whole games driven through the UI with Pilot: keys, clicks, a fake clock."""
+
+from __future__ import annotations
+
+from fakes import HOSTILE, hostile_questions
+from textual.widgets import Button, Input, Label, Static
+
+from quiz.game import Phase
+from quiz.ui.screens.confirm import ConfirmAbandonScreen
+from quiz.ui.screens.handover import HandoverScreen
+from quiz.ui.screens.help import HelpScreen
+from quiz.ui.screens.home import HomeScreen
+from quiz.ui.screens.question import QuestionScreen
+from quiz.ui.screens.results import ResultsScreen
+from quiz.ui.screens.reveal import RevealScreen
+from quiz.ui.screens.setup import SetupScreen
+from quiz.ui.screens.standings import StandingsScreen
+from quiz.ui.screens.too_small import TooSmallScreen
+
+
+def shown(widget) -> str:
+    """The plain text a widget draws."""
+    return str(widget.render())
+
+
+async def play_turn(pilot, *, right: bool = True, key_style: str = "digit") -> None:
+    """Answer the current question from the keyboard."""
+    game = pilot.app.game
+    answer = game.turn.question.answer
+    index = answer if right else (answer + 1) % len(game.turn.question.options)
+    key = str(index + 1) if key_style == "digit" else "abcd"[index]
+    await pilot.press(key)
+    await pilot.pause()
+
+
+async def test_solo_game_from_the_home_screen(make_app, clock, records):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        app.screen.query_one("#players", Input).value = "Solo"
+        app.screen.query_one("#questions", Input).value = "5"
+        await pilot.press("enter")
+        await pilot.pause()
+        # One player: no pass-the-keyboard screen, straight to the question.
+        assert isinstance(app.screen, QuestionScreen)
+        for number in range(5):
+            assert isinstance(app.screen, QuestionScreen)
+            clock.advance(10)
+            await play_turn(pilot, right=number != 2, key_style="digit" if number % 2 else "letter")
+            assert isinstance(app.screen, RevealScreen)
+            await pilot.press("space" if number % 2 else "enter")
+            await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        headline = shown(app.screen.query_one("#headline", Static))
+        assert "You scored" in headline and "4 of 5 right" in headline
+    assert len(records) == 1
+    record = records[0]
+    assert record.status == "finished" and record.mode == "solo"
+    assert record.players == ("Solo",)
+    assert [a.correct for a in record.answers] == [True, True, False, True, True]
+    assert record.answers[0].seconds == 10 and record.answers[0].points == 750
+
+
+async def test_three_player_hot_seat(make_app, records):
+    app = make_app(("Ana", "Ben", "Cy"), per_player=5)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        order = []
+        standings_seen = 0
+        while not isinstance(app.screen, ResultsScreen):
+            screen = app.screen
+            if isinstance(screen, HandoverScreen):
+                name = shown(screen.query_one("#next-player", Static))
+                order.append(name)
+                # The question stays hidden until the next player is ready.
+                assert not app.screen.query(".option")
+                await pilot.press("enter")
+            elif isinstance(screen, QuestionScreen):
+                await play_turn(pilot, right=app.game.turn.player != "Cy")
+                continue
+            elif isinstance(screen, RevealScreen):
+                await pilot.press("enter")
+            elif isinstance(screen, StandingsScreen):
+                standings_seen += 1
+                await pilot.press("space")
+            await pilot.pause()
+        assert order == ["Ana", "Ben", "Cy"] * 5
+        assert standings_seen == 4
+        places = [(s.place, s.player.name) for s in app.game.standings()]
+        assert places == [(1, "Ana"), (1, "Ben"), (3, "Cy")]
+        headline = shown(app.screen.query_one("#headline", Static))
+        assert "Ana and Ben tie for first" in headline
+    assert records[0].mode == "hotseat" and len(records[0].answers) == 15
+
+
+async def test_mouse_clicks_and_arrows_answer(make_app):
+    app = make_app(("Ana",))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        answer = app.game.turn.question.answer
+        await pilot.click(f"#option-{answer + 1}")
+        await pilot.pause()
+        assert isinstance(app.screen, RevealScreen)
+        assert app.game.last_outcome.correct
+        await pilot.click("#continue")
+        await pilot.pause()
+        answer = app.game.turn.question.answer
+        for _ in range(answer):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.game.last_outcome.chosen == answer
+
+
+async def test_time_out_on_the_fake_clock(make_app, clock, records):
+    app = make_app(("Ana",), timer=10)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        clock.advance(9.9)
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, QuestionScreen)
+        clock.advance(0.2)
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, RevealScreen)
+        outcome = app.game.last_outcome
+        assert outcome.timed_out and outcome.points.total == 0
+        assert "Time's up" in shown(app.screen.query_one("#verdict", Static))
+
+
+async def test_help_pauses_the_clock(make_app, clock):
+    app = make_app(("Ana",), timer=10)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        clock.advance(60)
+        await pilot.pause(0.2)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, QuestionScreen)
+
+
+async def test_abandoning_mid_game_asks_first_and_records(make_app, records):
+    app = make_app(("Ana", "Ben"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await play_turn(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmAbandonScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, RevealScreen)
+        assert records == []
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.game is None
+    assert len(records) == 1
+    assert records[0].status == "abandoned" and len(records[0].answers) == 1
+
+
+async def test_quitting_the_app_mid_game_records_it_as_abandoned(make_app, records):
+    app = make_app(("Ana",))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert [r.status for r in records] == ["abandoned"]
+
+
+async def test_play_again_and_main_menu(make_app, records):
+    app = make_app(("Ana",), per_player=5)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        first_ids = [q.id for q in app.game.questions]
+        while not isinstance(app.screen, ResultsScreen):
+            if isinstance(app.screen, QuestionScreen):
+                await play_turn(pilot)
+            else:
+                await pilot.press("enter")
+                await pilot.pause()
+        first_seed = app.game.setup.seed
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.game.setup.seed != first_seed
+        assert app.game.setup.players == ("Ana",)
+        assert [q.id for q in app.game.questions] == first_ids  # ListBank deals in order
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert [r.status for r in records] == ["finished", "abandoned"]
+
+
+async def test_setup_rejects_bad_input_with_one_line(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        app.screen.query_one("#players", Input).value = "Ana, ana"
+        await pilot.click("#start")
+        await pilot.pause()
+        error = shown(app.screen.query_one("#setup-error", Label))
+        assert error == "Two players are called 'ana' (names must differ)"
+        app.screen.query_one("#players", Input).value = "Ana"
+        app.screen.query_one("#timer", Input).value = "soon"
+        await pilot.pause(0.3)  # a button ignores clicks during its 0.2 s press effect
+        await pilot.click("#start")
+        await pilot.pause()
+        assert "timer must be" in shown(app.screen.query_one("#setup-error", Label)).lower()
+        assert isinstance(app.screen, SetupScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_typing_q_in_a_name_does_not_quit(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        field = app.screen.query_one("#players", Input)
+        field.value = ""
+        await pilot.press("Q", "u", "i", "q")
+        await pilot.pause()
+        assert field.value == "Quiq"
+        assert isinstance(app.screen, SetupScreen)
+
+
+async def test_hostile_text_is_literal_and_clicking_it_does_nothing(make_app):
+    app = make_app(("[@click=app.quit]Hint[/]", "[bold]x"), questions=hostile_questions())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        name = app.screen.query_one("#next-player", Static)
+        assert shown(name) == "[@click=app.quit]Hint[/]"
+        await pilot.click("#next-player")
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("enter")
+        await pilot.pause()
+        prompt = app.screen.query_one("#prompt", Static)
+        assert shown(prompt) == "[bold]x 0 [/oops] [ @click=app.quit]x"
+        await pilot.click("#prompt")
+        await pilot.click(".meta")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, QuestionScreen)
+        labels = [shown(button) for button in app.screen.query(Button)]
+        for text in HOSTILE:
+            assert any(text in label for label in labels)
+        await pilot.click("#option-2")  # the "[@click=app.quit]Hint[/]" option
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, RevealScreen)
+        explanation = shown(app.screen.query_one("#explanation", Static))
+        assert explanation == "[@click=app.quit]Hint[/] and [/oops]"
+        await pilot.click("#explanation")
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_too_small_terminal_says_so_and_comes_back(make_app, clock):
+    app = make_app(("Ana",))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        message = shown(app.screen.query_one("#too-small", Static))
+        assert "need at least 60x20, have 40x12" in message
+        clock.advance(100)  # the game clock is paused meanwhile
+        await pilot.pause(0.2)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.game.phase is Phase.QUESTION
+
+
+async def test_pack_problems_are_shown_and_missing_packs_are_clear(make_app):
+    app = make_app(problems=("bad.yaml:3:1: unknown key 'facs'",))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        messages = [n.message for n in app._notifications]
+        assert "bad.yaml:3:1: unknown key 'facs'" in messages
