@@ -1,0 +1,85 @@
+"""`wdta-quiz questions`: determinism by seed, formats, --pack and failures."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from quiz.cli import main
+
+GOOD = """\
+format: 1
+pack: tiny
+title: Tiny
+subject: {title: Tiny Song, artist: Someone}
+facts:
+  - kind: attribute
+    id: label
+    ask: Which label?
+    statement: It came out on {value}.
+    values: [Atlantic]
+    pool: [Columbia, RCA, Epic]
+questions:
+  - id: one
+    prompt: One?
+    answer: yes
+    wrong: [no, maybe]
+"""
+
+
+def run(capsys, *argv):
+    code = main(["questions", *argv])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_same_seed_is_byte_identical_and_other_seeds_differ(capsys):
+    _, first, _ = run(capsys, "--seed", "5", "--format", "json")
+    _, again, _ = run(capsys, "--seed", "5", "--format", "json")
+    assert first == again and first
+    others = {run(capsys, "--seed", str(seed), "--format", "json")[1] for seed in range(6, 10)}
+    assert first not in others
+
+
+def test_text_and_json_formats(capsys):
+    code, text, _ = run(capsys, "--seed", "1", "--count", "3")
+    assert code == 0 and text.startswith("1. [")
+    assert text.count("   * ") == 3 and "id: wdta:" in text
+    code, out, _ = run(capsys, "--seed", "1", "--count", "3", "--format", "json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert len(rows) == 3
+    for row in rows:
+        assert {"id", "pack", "category", "difficulty", "prompt", "options", "answer",
+                "explanation"} <= set(row)
+        assert 0 <= row["answer"] < len(row["options"])
+
+
+def test_all_prints_every_question_and_names_a_random_seed(capsys):
+    code, out, err = run(capsys, "--all", "--format", "json")
+    assert code == 0 and len(out.splitlines()) >= 150
+    assert "seed" in err
+
+
+def test_pack_path_and_failures(capsys, tmp_path):
+    good = tmp_path / "tiny.yaml"
+    good.write_text(GOOD, encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: 1\npack: [oops\n", encoding="utf-8")
+    code, out, err = run(capsys, "--pack", str(good), "--pack", str(bad), "--all",
+                         "--seed", "0", "--format", "json")
+    assert code == 0
+    packs = {json.loads(line)["pack"] for line in out.splitlines()}
+    assert packs == {"tiny"}
+    assert err.startswith(f"{bad}:") and err.count(":") >= 3
+
+
+def test_nothing_valid_exits_1(capsys, tmp_path):
+    code, out, err = run(capsys, "--pack", str(tmp_path / "missing.yaml"))
+    assert code == 1 and out == ""
+    assert "missing.yaml" in err and "wdta-quiz:" in err
+
+
+def test_count_must_be_positive(capsys):
+    with pytest.raises(SystemExit):
+        main(["questions", "--count", "0"])
