@@ -174,11 +174,9 @@ async def test_broken_pack_lists_its_problems():
         await pilot.pause()
         detail = str(app.screen.query_one("#packs-detail", Static).render())
         assert "/home/ana/packs/broken.yaml: 4 problems" in detail
-        assert (
-            "/home/ana/packs/broken.yaml:12:5: unknown key 'promt' (did you mean 'prompt'?)"
-            in detail
-        )
-        assert "/home/ana/packs/broken.yaml:31:7: [red]not markup[/red]" in detail
+        # The panel names the file in full once, then each problem as FILE:LINE:COLUMN.
+        assert "broken.yaml:12:5: unknown key 'promt' (did you mean 'prompt'?)" in detail
+        assert "broken.yaml:31:7: [red]not markup[/red]" in detail
         assert "a fourth problem" not in detail
         assert "… and 1 more" in detail
         # A broken pack cannot be switched on.
@@ -423,6 +421,69 @@ async def test_real_generators_count_and_preview():
         assert len(preview.questions) == 3
         assert all(q.pack == "eighties" for q in preview.questions)
         assert all(q.correct.startswith("right ") for q in preview.questions)
+
+
+MINE_YAML = """\
+format: 1
+pack: mine
+title: "[@click=app.quit]Mine[/]"
+author: Ana
+questions:
+  - prompt: Which year was the song released?
+    answer: "2016"
+    wrong: ["2014", "2015", "2017"]
+  - prompt: Who features on the song?
+    answer: Selena Gomez
+    wrong: [Demi Lovato, Meghan Trainor, Hailee Steinfeld]
+  - prompt: Which label released it?
+    answer: Atlantic
+    wrong: [Columbia, Interscope, Republic]
+"""
+
+BROKEN_YAML = """\
+format: 1
+pack: broken
+title: Broken
+questions:
+  - promt: Misspelt?
+    answer: yes
+"""
+
+
+async def test_real_installed_packs_are_all_listed(isolated_home):
+    """With the real loader: built-in, user and broken packs, switched-off ones included."""
+    catalog_module = pytest.importorskip("quiz.packs.catalog")
+    if not hasattr(catalog_module, "installed_files"):
+        pytest.skip("the pack loader has no installed_files()")
+    from quiz.ui.screens.packs import load_installed_packs
+
+    folder = paths.user_packs_dir()
+    folder.mkdir(parents=True)
+    (folder / "mine.yaml").write_text(MINE_YAML, encoding="utf-8")
+    (folder / "broken.yaml").write_text(BROKEN_YAML, encoding="utf-8")
+    save_config(Config(disabled_packs=frozenset({"mine"})))
+
+    app = PacksApp(load=load_installed_packs, count=None, choose=None)
+    app.kwargs = {"seed": 1}
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        by_id = {row.id: row for row in screen.rows}
+        assert {"wdta", "mine", "broken"} <= set(by_id)
+        assert by_id["wdta"].where == "built-in" and by_id["wdta"].questions > 0
+        assert by_id["mine"].where == "user" and by_id["mine"].questions == 3
+        assert by_id["mine"].title == "[@click=app.quit]Mine[/]"
+        assert not by_id["broken"].valid
+        assert by_id["broken"].where == "user"
+        assert any("broken.yaml:5:" in problem for problem in by_id["broken"].problems)
+        mine = screen.rows.index(by_id["mine"])
+        assert cell(app, mine, "on") == "off"
+        screen.query_one(DataTable).move_cursor(row=mine)
+        await pilot.press("space", "p")
+        await settle(pilot)
+        assert isinstance(app.screen, PackPreview)
+        assert len(app.screen.questions) == 3
+    assert load_config().disabled_packs == frozenset()
 
 
 def test_format_problem():

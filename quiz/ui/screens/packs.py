@@ -25,6 +25,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Label, Static
 from textual.worker import get_current_worker
 
+from quiz import paths
 from quiz.config import Config, ConfigError, load_config, save_config
 from quiz.facts import Pack
 from quiz.question import Question
@@ -58,6 +59,33 @@ def _default_choose(packs: list[Pack], count: int, rng: random.Random) -> list[Q
     from quiz.selection import choose
 
     return choose(packs, count, rng)
+
+
+def load_installed_packs() -> Catalog:
+    """Every installed pack (built-in, then the user's), switched off or not.
+
+    ``quiz.packs.load_catalog()`` leaves switched-off packs out, which is right for a
+    game but not for the browser: a pack switched off must stay listed so it can be
+    switched back on. Broken packs and duplicate ids become failures, as there.
+    """
+    from quiz.packs import PackError, Problem, load_pack
+    from quiz.packs.catalog import Catalog as PackCatalog
+    from quiz.packs.catalog import installed_files
+
+    catalog = PackCatalog()
+    for path, origin in installed_files():
+        try:
+            pack = load_pack(path, origin)
+        except PackError as error:
+            catalog.failures.append(error)
+            continue
+        other = catalog.get(pack.id)
+        if other is not None:
+            message = f"pack id '{pack.id}' is already used by {other.path}"
+            catalog.failures.append(PackError(str(path), [Problem(str(path), 0, 0, message)]))
+            continue
+        catalog.packs.append(pack)
+    return catalog
 
 
 def format_problem(problem: object) -> str:
@@ -109,17 +137,38 @@ def pack_row(pack: Pack, count: Counter) -> PackRow:
     )
 
 
+def _origin_of(path: str) -> str:
+    """Where a pack file lives, from its folder (a failure carries no origin)."""
+    folder = Path(path).parent
+    for origin, known in (("builtin", paths.builtin_packs_dir), ("user", paths.user_packs_dir)):
+        try:
+            if folder.resolve() == known().resolve():
+                return origin
+        except OSError:
+            continue
+    return "file"
+
+
+def _short_problem(problem: str, path: str) -> str:
+    """A problem with its file shown by name: the panel names the full path once above."""
+    if path and problem.startswith(f"{path}:"):
+        return Path(path).name + problem[len(path) :]
+    return problem
+
+
 def failure_row(failure: object) -> PackRow:
     """The row of a pack file that failed to load, with its problems."""
     path = str(getattr(failure, "path", "") or "")
     problems = tuple(format_problem(p) for p in (getattr(failure, "problems", ()) or ()))
     pack_id = getattr(failure, "id", None) or (Path(path).stem if path else "?")
     origin = getattr(failure, "origin", None)
+    if not isinstance(origin, str):
+        origin = _origin_of(path) if path else "file"
     return PackRow(
         id=str(pack_id),
         title="",
         author="",
-        where=WHERE.get(origin, "file") if isinstance(origin, str) else "file",
+        where=WHERE.get(origin, origin),
         path=path,
         problems=problems or (str(failure),),
     )
@@ -228,8 +277,8 @@ class PacksScreen(Screen[bool]):
     reload its packs), ``False`` otherwise.
 
     Args:
-        load: returns the catalog of ALL packs (including switched-off ones); called
-            in a worker thread.
+        load: returns the catalog of ALL packs, including switched-off ones (default
+            :func:`load_installed_packs`); called in a worker thread.
         count: questions a pack yields (default ``quiz.generators.count_questions``).
         choose: picks preview questions (default ``quiz.selection.choose``).
         seed: seed for previews (``None``: a different sample each time).
@@ -265,7 +314,7 @@ class PacksScreen(Screen[bool]):
 
     def __init__(
         self,
-        load: Callable[[], Catalog],
+        load: Callable[[], Catalog] = load_installed_packs,
         *,
         count: Counter = _default_count,
         choose: Chooser = _default_choose,
@@ -421,7 +470,8 @@ class PacksScreen(Screen[bool]):
             count = len(row.problems)
             noun = "problem" if count == 1 else "problems"
             lines.append(Content.styled(f"{row.path or row.id}: {count} {noun}", "bold $error"))
-            lines.extend(Content(problem) for problem in row.problems[:SHOWN_PROBLEMS])
+            shown = row.problems[:SHOWN_PROBLEMS]
+            lines.extend(Content(_short_problem(problem, row.path)) for problem in shown)
             if count > SHOWN_PROBLEMS:
                 lines.append(Content(f"… and {count - SHOWN_PROBLEMS} more"))
         detail.update(Content("\n").join(lines))
