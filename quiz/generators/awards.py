@@ -4,7 +4,8 @@ Choice Awards?".
 
 "Up for" covers won, nominated and a blank result, so a blank result in the source
 is never turned into a claim. Right categories are *all* categories the pack lists
-for that show and year (one show may list two); right years are all years the show
+for that show and year (one show may list two; it is asked once, about its first
+listing); right years are all years the show
 listed that category; wrong years are never earlier than the earliest year the pack
 mentions (a 2016 song was not up for a 2013 award). Difficulty: category medium, year hard.
 """
@@ -39,12 +40,17 @@ def _same_show(a: Award, b: Award) -> bool:
 
 def slots(ctx: Context) -> Iterator[Slot]:
     """A category question and a year question per award listing."""
+    shows: set[tuple[str, int]] = set()
     for award in ctx.awards:
         if not award.award or not award.organization:
             continue
         right = [a.award for a in ctx.awards if _same_show(a, award) and a.year == award.year]
         wrong = wrong_values((a.award for a in ctx.awards), right)
-        if enough(wrong):
+        # One category question per show and year: a show listing two categories would
+        # otherwise ask the same prompt twice with different answers.
+        show = (norm(award.organization), award.year)
+        if enough(wrong) and show not in shows:
+            shows.add(show)
             slot_id = ctx.slot_id(award.id, CATEGORY)
             yield Slot(slot_id, ctx.pack.id, award.category, award.id, CATEGORY,
                        partial(_build_category, ctx, award, wrong, slot_id))

@@ -38,10 +38,11 @@ def slots(ctx: Context) -> Iterator[Slot]:
                 yield Slot(slot_id, ctx.pack.id, quote.category, quote.id, PUBLICATION,
                            partial(_build, ctx, quote, wrong, "publication", slot_id))
         if quote.speaker:
-            # Critics are asked among critics (quotes with a publication), so the
-            # artist's own words are not offered as a reviewer's.
+            # A critic is asked among critics (quotes with a publication), so the
+            # artist is never offered as a reviewer; anyone quoted may be a wrong
+            # option for words said outside a publication (the artist's own).
             pool = [q.speaker for q in ctx.quotes
-                    if q.speaker and bool(q.publication) == bool(quote.publication)]
+                    if q.speaker and (q.publication or not quote.publication)]
             wrong = wrong_values(pool, (q.speaker for q in same))
             if enough(wrong):
                 slot_id = ctx.slot_id(quote.id, SPEAKER)
