@@ -1,0 +1,53 @@
+"""Stable ids for facts and questions that a pack does not name."""
+
+from __future__ import annotations
+
+import re
+import zlib
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+MAX_SLUG = 60
+
+
+def slug(text: str) -> str:
+    """Lower-case words joined by ``-``; long or non-ASCII text gets a short hash to stay unique."""
+    result = _NOT_SLUG.sub("-", text.lower()).strip("-")
+    if len(result) > MAX_SLUG or not result:
+        digest = f"{zlib.crc32(text.encode('utf-8')):08x}"
+        result = f"{result[: MAX_SLUG - 9].rstrip('-')}-{digest}".lstrip("-")
+    return result
+
+
+#: For each fact kind, the fields whose values name the fact (in id order).
+KEY_FIELDS: dict[str, tuple[str, ...]] = {
+    "attribute": ("ask",),
+    "number": ("ask",),
+    "date": ("ask",),
+    "duration": ("ask",),
+    "chart": ("type", "year", "chart"),
+    "quote": ("publication", "speaker", "text"),
+    "credit": ("work", "role"),
+    "chronology": ("series",),
+    "award": ("organization", "year", "award"),
+    "certification": ("region", "level"),
+}
+
+
+def fact_id(kind: str, values: dict[str, object]) -> str:
+    """The derived id of a fact: its kind and key fields, e.g. ``chart-weekly-2016-france-snep``."""
+    parts = [str(values[name]) for name in KEY_FIELDS[kind] if values.get(name) not in (None, "")]
+    if kind == "quote" and parts:
+        parts = parts[:1] + [" ".join(parts[-1].split()[:6])]  # publication + first words
+    if kind == "credit" and values.get("work") in (None, "the song"):
+        parts = [p for p in parts if p != "the song"]
+    return f"{kind}-{slug(' '.join(parts))}"
+
+
+def unique(candidate: str, taken: set[str]) -> str:
+    """``candidate``, or ``candidate-2``, ``-3``... if already taken."""
+    if candidate not in taken:
+        return candidate
+    n = 2
+    while f"{candidate}-{n}" in taken:
+        n += 1
+    return f"{candidate}-{n}"

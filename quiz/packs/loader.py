@@ -1,0 +1,78 @@
+"""Loading one pack file: limits, safe YAML, validation, and the cache."""
+
+from __future__ import annotations
+
+import os
+
+from quiz.facts import Pack
+from quiz.packs import cache, yamlsafe
+from quiz.packs.problems import PackError, Problem, sort_problems
+from quiz.packs.validate import PackBuilder
+
+
+def _parse(path: str) -> tuple[Pack | None, list[Problem], PackBuilder | None]:
+    """Read, compose and validate ``path``; PackError for what stops it before validation."""
+    text = yamlsafe.read_pack_text(path)
+    root = yamlsafe.compose(path, text)
+    builder = PackBuilder(path)
+    pack = builder.build(root)
+    return pack, builder.sorted_problems(), builder
+
+
+def load_pack(path, origin: str = "file") -> Pack:
+    """Load and validate the pack at ``path``.
+
+    Raises :class:`PackError` listing every error (never any other exception).
+    Warnings are dropped; ``check_pack`` reports them.
+    """
+    path = os.fspath(path)
+    try:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            stat = None
+        hit = cache.get(path, stat) if stat is not None else None
+        if hit is not None:
+            pack = hit[0]
+        else:
+            pack, problems, _ = _parse(path)
+            if pack is None:
+                raise PackError(path, [p for p in problems if p.severity == "error"])
+            if stat is not None:
+                cache.put(path, stat, pack, [p for p in problems if p.severity == "warning"])
+    except PackError:
+        raise
+    except RecursionError:
+        raise PackError(path, [Problem(path, 0, 0, "the pack is nested too deeply")]) from None
+    except MemoryError:
+        raise PackError(path, [Problem(path, 0, 0, "the pack is too big to load")]) from None
+    except Exception as error:  # noqa: BLE001 - last resort: a pack never crashes the game
+        message = f"cannot load the pack: {type(error).__name__}: {error}"
+        raise PackError(path, [Problem(path, 0, 0, message)]) from None
+    pack.path = path
+    pack.origin = origin  # type: ignore[assignment]
+    return pack
+
+
+def check_pack(path) -> tuple[Pack | None, list[Problem]]:
+    """Validate ``path`` and lint it: the pack (None if it has errors) and every problem.
+
+    Never raises for a bad pack: errors come back as problems with severity "error".
+    """
+    path = os.fspath(path)
+    try:
+        pack, problems, builder = _parse(path)
+    except PackError as error:
+        return None, error.problems
+    except RecursionError:
+        return None, [Problem(path, 0, 0, "the pack is nested too deeply")]
+    except Exception as error:  # noqa: BLE001
+        return None, [Problem(path, 0, 0, f"cannot load the pack: {type(error).__name__}: {error}")]
+    if pack is not None and builder is not None:
+        try:
+            from quiz.packs.lint import lint
+        except ImportError:  # lint arrives separately
+            lint = None
+        if lint is not None:
+            problems = sort_problems(problems + lint(pack, builder.question_marks))
+    return pack, problems

@@ -1,0 +1,119 @@
+"""The keys a pack may use, derived from the dataclasses in ``quiz.facts``.
+
+One table serves the validator, the JSON Schema generator and the docs, so the three
+cannot disagree. A field's type comes from the dataclass annotation; what the
+annotation cannot say (which keys are required, which hold several lines of text)
+is listed here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass
+from typing import Literal, Union
+
+from quiz import facts
+from quiz.facts import FACT_KINDS, ChronologyItem, HandQuestion, PackInfo, Subject
+
+#: Keys every fact kind must give (``kind`` itself is always required).
+REQUIRED: dict[str, frozenset[str]] = {
+    "attribute": frozenset({"id", "values"}),
+    "number": frozenset({"id", "value"}),
+    "date": frozenset({"id", "value"}),
+    "duration": frozenset({"id", "value"}),
+    "chart": frozenset({"chart", "year"}),
+    "quote": frozenset({"text"}),
+    "credit": frozenset({"role", "people"}),
+    "chronology": frozenset({"series", "items", "current"}),
+    "award": frozenset({"organization", "year", "award"}),
+    "certification": frozenset({"region", "level"}),
+}
+#: Kinds that need at least one of these keys (a prompt to ask, or a quote's author).
+ONE_OF: dict[str, tuple[str, ...]] = {
+    "attribute": ("ask", "statement"),
+    "number": ("ask", "statement"),
+    "date": ("ask", "statement"),
+    "duration": ("ask", "statement"),
+    "quote": ("speaker", "publication"),
+}
+QUESTION_REQUIRED = frozenset({"prompt", "answer"})
+#: Text fields kept on several lines (everything else is folded onto one line).
+MULTILINE = frozenset({"explanation", "description", "note"})
+#: Fields of the top-level mapping, in the order a pack writes them.
+TOP_LEVEL = (
+    "format", "pack", "title", "author", "version", "description",
+    "subject", "pools", "facts", "questions",
+)  # fmt: skip
+TOP_REQUIRED = frozenset({"format", "pack", "title"})
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$"
+PACK_ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,39}$"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a mapping: its name and what it holds.
+
+    ``type`` is one of ``text``, ``int``, ``number``, ``bool``, ``texts`` (a list of
+    text), ``enum``, ``pool`` (a pool name or a list of text), ``pool-name``, ``items``
+    (chronology entries); ``choices`` lists an enum's values; ``nullable`` allows null.
+    """
+
+    name: str
+    type: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    nullable: bool = False
+    default: object = None
+
+
+def _field_type(name: str, annotation: object) -> tuple[str, tuple[str, ...], bool]:
+    """Map a dataclass annotation to (type, choices, nullable)."""
+    nullable = False
+    origin = typing.get_origin(annotation)
+    if origin in (Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        nullable = len(args) < len(typing.get_args(annotation))
+        annotation = args[0] if len(args) == 1 else annotation
+        origin = typing.get_origin(annotation)
+    if name == "pool":
+        return "pool", (), nullable
+    if origin is Literal:
+        return "enum", tuple(typing.get_args(annotation)), nullable
+    if origin is tuple:
+        inner = typing.get_args(annotation)[0]
+        return ("items" if inner is ChronologyItem else "texts"), (), nullable
+    simple = {str: "text", int: "int", float: "number", bool: "bool"}
+    return simple[annotation], (), nullable  # type: ignore[index]
+
+
+def _fields_of(cls: type, required: frozenset[str]) -> dict[str, Field]:
+    hints = typing.get_type_hints(cls, vars(facts))
+    result: dict[str, Field] = {}
+    for f in dataclasses.fields(cls):
+        kind, choices, nullable = _field_type(f.name, hints[f.name])
+        default = f.default if f.default is not dataclasses.MISSING else None
+        result[f.name] = Field(f.name, kind, f.name in required, choices, nullable, default)
+    return result
+
+
+def _fact_fields(kind: str, cls: type) -> dict[str, Field]:
+    fields = {"kind": Field("kind", "enum", True, tuple(FACT_KINDS))}
+    fields.update(_fields_of(cls, REQUIRED[kind]))
+    return fields
+
+
+#: kind -> key -> Field, for every fact kind.
+FACT_FIELDS: dict[str, dict[str, Field]] = {
+    kind: _fact_fields(kind, cls) for kind, cls in FACT_KINDS.items()
+}
+_question = _fields_of(HandQuestion, QUESTION_REQUIRED)
+_question["pool"] = dataclasses.replace(_question["pool"], type="pool-name")
+QUESTION_FIELDS: dict[str, Field] = _question
+SUBJECT_FIELDS: dict[str, Field] = _fields_of(Subject, frozenset({"title", "artist"}))
+ITEM_FIELDS: dict[str, Field] = _fields_of(ChronologyItem, frozenset({"title"}))
+_info = _fields_of(PackInfo, frozenset({"id", "title"}))
+_info["pack"] = dataclasses.replace(_info.pop("id"), name="pack")
+INFO_FIELDS: dict[str, Field] = {"pack": _info.pop("pack"), **_info}

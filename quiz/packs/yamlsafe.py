@@ -1,0 +1,234 @@
+"""Reading a pack file into a YAML node tree without trusting it.
+
+The limits are checked in order of cost, each before the step it protects:
+
+1. size (``stat``) before reading the file whole, then strict UTF-8;
+2. nesting depth before composing: libyaml's composer (used by ``CSafeLoader``)
+   recurses in C and crashes the whole process on deeply nested input, while its
+   parser is an iterative state machine. A cheap bound from the text decides whether
+   the exact event-level check is needed at all;
+3. anchors and aliases (an alias can expand into billions of items) before composing,
+   scanning events only when the text contains something that could be one.
+
+Tags and merge keys are refused later, on the nodes (see ``validate.py``): they are
+harmless until constructed, and we never construct.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+
+import yaml
+
+from quiz.packs.problems import PackError, Problem
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 32 * 1024 * 1024
+MAX_DEPTH = 64
+
+# The structural prefix of a line: indentation, then compact block markers ("- ", "? ", ": ").
+# A block collection can only start inside (or right after) it.
+_PREFIX = re.compile(r"[ \t]*(?:[-?:](?:[ \t]+|$))*")
+# A tag or comment start: what follows it may contain brackets that are not structure.
+_TAG_OR_COMMENT = re.compile(r"(?:^|[\s\[\]{},:?-])!|(?:^|\s)#")
+# Quoted scalars that certainly start where they seem to: right after "[", "{", "," or ": ".
+# Inside flow collections these are real, so the brackets they hold are text.
+_FLOW_QUOTED = re.compile(r"""([\[{,]|:[ \t])[ \t]*(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')""")
+# An anchor (&name) or alias (*name) where a node can start.
+_ANCHOR_LIKE = re.compile(r"(?<![^\s\[{,:?-])[&*][^\s\[\]{},]")
+# Characters where a quoted scalar may start: whitespace, flow/block indicators, line start.
+_QUOTE_STARTERS = frozenset(" \t[]{},:?-!&*|>")
+_OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029\x0b\x0c\x1c\x1d\x1e]")
+
+
+def read_pack_text(path: str) -> str:
+    """Return the file's text, or raise PackError if it is too big, not a file, or not UTF-8."""
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        raise _error(path, 0, 0, f"cannot read the file: {error.strerror or error}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise _error(path, 0, 0, "not a regular file")
+    if info.st_size > MAX_BYTES:
+        raise _error(path, 0, 0, f"file is {_mib(info.st_size)}; packs are limited to 32 MiB")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise _error(path, 0, 0, f"cannot read the file: {error.strerror or error}") from None
+    if len(data) > MAX_BYTES:  # it grew after stat
+        raise _error(path, 0, 0, "file is over 32 MiB; packs are limited to 32 MiB")
+    return decode_utf8(path, data)
+
+
+def decode_utf8(path: str, data: bytes) -> str:
+    """Decode strict UTF-8 (a BOM is allowed), naming the line and column of a bad byte."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        start = error.start
+        line = data.count(b"\n", 0, start) + 1
+        column = start - (data.rfind(b"\n", 0, start) + 1) + 1
+        bad = data[start : start + 1].hex()
+        message = f"invalid UTF-8 (byte 0x{bad}); save the file as UTF-8"
+        raise _error(path, line, column, message) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def compose(path: str, text: str) -> yaml.Node | None:
+    """Compose ``text`` into a node tree after the depth and anchor checks.
+
+    Raises PackError for YAML syntax errors, nesting deeper than 64, anchors and aliases.
+    Returns None for an empty document.
+    """
+    needs_depth_check = depth_bound(text) > MAX_DEPTH
+    needs_anchor_check = ("&" in text or "*" in text) and _ANCHOR_LIKE.search(text) is not None
+    if needs_depth_check or needs_anchor_check:
+        _check_events(path, text)
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    except yaml.YAMLError as error:
+        raise _yaml_error(path, text, error) from None
+    finally:
+        loader.dispose()
+
+
+def depth_bound(text: str) -> int:
+    """A cheap upper bound of the nesting depth of ``text`` (never below the real depth).
+
+    Block collections: every two levels of nesting move at least one column right, and
+    a block collection starts within its line's structural prefix, so block depth is at
+    most 2 * (longest prefix + 1). Flow collections: count brackets line by line, but
+    count closing brackets only where they cannot be text (outside quoted scalars that
+    surely start where they seem to, with no comment or tag on the line, and no quoted
+    scalar possibly running on from an earlier line). Opening brackets always count, so
+    text can only make the bound larger.
+    """
+    if _OTHER_BREAKS.search(text):
+        # libyaml also breaks lines at these; splitting at more places only raises the bound.
+        text = _OTHER_BREAKS.sub("\n", text)
+    prefix = depth = peak = 0
+    maybe_in_quote = False
+    has_flow = "[" in text or "{" in text
+    for line in text.split("\n"):
+        first = line.lstrip(" \t")[:1]
+        if first in ("-", "?", ":"):
+            width = len(_PREFIX.match(line).group())  # type: ignore[union-attr]
+        else:
+            width = len(line) - len(line.lstrip(" \t"))
+        if width > prefix:
+            prefix = width
+        if not has_flow:
+            continue
+        quoted = '"' in line or "'" in line
+        opens = line.count("[") + line.count("{")
+        if opens or "]" in line or "}" in line:
+            closes = 0
+            if not maybe_in_quote and not (
+                ("!" in line or "#" in line) and _TAG_OR_COMMENT.search(line)
+            ):
+                rest = _FLOW_QUOTED.sub(r"\1", line) if quoted else line
+                if '"' not in rest and not ("'" in rest and _has_quote_start(rest, "'")):
+                    closes = rest.count("]") + rest.count("}")
+            if depth + opens > peak:
+                peak = depth + opens
+            # Closes first, then opens: never lower than the real depth, whatever their order.
+            depth = max(0, depth - closes) + opens
+        if quoted and not maybe_in_quote:
+            maybe_in_quote = _may_open_quote(line)
+    return 2 * (prefix + 1) + peak
+
+
+def _has_quote_start(line: str, quote: str) -> bool:
+    """True if ``quote`` occurs where a quoted scalar could start."""
+    index = line.find(quote)
+    while index != -1:
+        if index == 0 or line[index - 1] in _QUOTE_STARTERS:
+            return True
+        index = line.find(quote, index + 1)
+    return False
+
+
+def _may_open_quote(line: str) -> bool:
+    """True if a quoted scalar may start on this line and go on past its end.
+
+    Such a scalar's opening quote is the line's last unescaped quote of its kind, and
+    a quote can only open a scalar after whitespace, an indicator or the line start.
+    """
+    stripped = line.lstrip(" \t")
+    if stripped.startswith("#"):
+        return False  # a whole-line comment (inside a quoted scalar we are already wary)
+    double = line.replace("\\\\", "").replace('\\"', "")
+    index = double.rfind('"')
+    if index != -1 and (index == 0 or double[index - 1] in _QUOTE_STARTERS):
+        return True
+    single = line.replace("''", "")
+    index = single.rfind("'")
+    return index != -1 and (index == 0 or single[index - 1] in _QUOTE_STARTERS)
+
+
+def _check_events(path: str, text: str) -> None:
+    """Exact checks on parser events: depth > 64, anchors and aliases. Stops at the first."""
+    depth = 0
+    starts = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+    ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.AliasEvent):
+                raise _mark_error(path, event.start_mark, "aliases (*name) are not allowed")
+            if getattr(event, "anchor", None) is not None:
+                raise _mark_error(path, event.start_mark, "anchors (&name) are not allowed")
+            if isinstance(event, starts):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _mark_error(
+                        path, event.start_mark, f"nesting deeper than {MAX_DEPTH} levels"
+                    )
+            elif isinstance(event, ends):
+                depth -= 1
+    except yaml.YAMLError as error:
+        raise _yaml_error(path, text, error) from None
+    finally:
+        loader.dispose()
+
+
+def _yaml_error(path: str, text: str, error: yaml.YAMLError) -> PackError:
+    """A PackError from a PyYAML/libyaml error, at its place in the file."""
+    if isinstance(error, yaml.reader.ReaderError):
+        position = error.position
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        char = error.character
+        code = f"U+{char:04X}" if isinstance(char, int) else repr(char)
+        return _error(path, line, column, f"character {code} is not allowed ({error.reason})")
+    if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
+        message = f"invalid YAML: {error.problem}"
+        if error.context:
+            where = ""
+            if error.context_mark is not None:
+                where = f" started on line {error.context_mark.line + 1}"
+            message += f" ({error.context}{where})"
+        mark = error.problem_mark
+        return _error(path, mark.line + 1, mark.column + 1, message)
+    return _error(path, 0, 0, f"invalid YAML: {error}")
+
+
+def _mark_error(path: str, mark, message: str) -> PackError:
+    return _error(path, mark.line + 1, mark.column + 1, message)
+
+
+def _error(path: str, line: int, column: int, message: str) -> PackError:
+    return PackError(path, [Problem(path, line, column, message)])
+
+
+def _mib(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MiB"
