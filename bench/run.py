@@ -106,15 +106,13 @@ def table(rows: list[Row]) -> str:
 # -- workers -----------------------------------------------------------------
 
 
-def run_worker(mode: str, *args: object, home: Path | None = None, timeout: float = 900) -> dict:
+def run_worker(mode: str, *args: object, home: Path, timeout: float = 900) -> dict:
     """Run ``bench/workers.py mode args`` in a fresh Python; return its JSON result.
 
-    ``home`` becomes ``WDTA_QUIZ_HOME`` (so the pack cache goes there). A crash or a
-    timeout comes back as ``{"error": ...}``.
+    ``home`` becomes ``WDTA_QUIZ_HOME`` (so the pack cache goes there, never into the
+    user's own folders). A crash or a timeout comes back as ``{"error": ...}``.
     """
-    env = dict(os.environ)
-    if home is not None:
-        env["WDTA_QUIZ_HOME"] = str(home)
+    env = dict(os.environ, WDTA_QUIZ_HOME=str(home))
     cmd = [sys.executable, str(BENCH / "workers.py"), mode, *map(str, args)]
     try:
         done = subprocess.run(
@@ -166,12 +164,15 @@ def _paint_rows(cfg: Config, home: Path, label: str) -> list[Row]:
     play_cmd = [sys.executable, "-m", "quiz", "play"]
     bare_cmd = [sys.executable, str(BENCH / "bare_app.py")]
     peaks: dict[str, list[int]] = {"play": [], "bare": []}
+    cpus: dict[str, list[float]] = {"play": [], "bare": []}
 
     def launch(cmd: list[str], marker: str, key: str) -> Callable[[], float]:
         def run() -> float:
             paint = first_paint(cmd, marker, env=env, cwd=REPO)
             if paint.peak_rss is not None:
                 peaks[key].append(paint.peak_rss)
+            if paint.cpu_seconds is not None:
+                cpus[key].append(paint.cpu_seconds)
             return paint.seconds
 
         return run
@@ -197,6 +198,19 @@ def _paint_rows(cfg: Config, home: Path, label: str) -> list[Row]:
             ratio <= 1.2,
         )
     ]
+    if cpus["play"] and cpus["bare"]:
+        # Wall time on a busy machine includes waiting for a core; CPU time does not.
+        play_cpu, bare_cpu = median(cpus["play"]), median(cpus["bare"])
+        rows.append(
+            Row(
+                f"{name}: CPU time used by then",
+                fmt_seconds(play_cpu),
+                fmt_seconds(bare_cpu),
+                play_cpu / bare_cpu,
+                "<= 1.2x",
+                play_cpu / bare_cpu <= 1.2,
+            )
+        )
     if peaks["play"] and peaks["bare"]:
         play_mem, bare_mem = median(peaks["play"]), median(peaks["bare"])
         rows.append(
@@ -240,7 +254,7 @@ def measure_load(cfg: Config, work: Path, packs: dict[int, Path]) -> list[LoadRe
             order = ["yaml", "first"] if rep % 2 else ["first", "yaml"]
             for step in order:
                 if step == "yaml":
-                    result = run_worker("yaml", path)
+                    result = run_worker("yaml", path, home=home)
                 else:
                     result = run_worker("load", path, home=home)
                     if not _problem(result) and result["items"] != size:
@@ -259,7 +273,7 @@ def measure_load(cfg: Config, work: Path, packs: dict[int, Path]) -> list[LoadRe
             shutil.rmtree(home, ignore_errors=True)
         if problem and not floors:
             # The floor alone still says something about the file.
-            result = run_worker("yaml", path)
+            result = run_worker("yaml", path, home=work)
             floors = [result["seconds"]] if not _problem(result) else []
         results.append(
             LoadResult(
@@ -358,10 +372,11 @@ def measure_choose(cfg: Config, work: Path, packs: dict[int, Path], builtin: Pat
     return rows
 
 
-def measure_generate(cfg: Config, builtin: Path) -> list[Row]:
-    """Every built-in question from ``generate_all``; the pack's own load is the floor."""
+def measure_generate(cfg: Config, work: Path, builtin: Path) -> list[Row]:
+    """Every built-in question from ``generate_all``; the pack's first load is the floor."""
     name = "generate every built-in question"
-    result = run_worker("generate", builtin, cfg.generate_calls)
+    home = Path(tempfile.mkdtemp(prefix="generate-home-", dir=work))  # empty: a real first load
+    result = run_worker("generate", builtin, cfg.generate_calls, home=home)
     if problem := _problem(result):
         return [na_row(name, problem)]
     gen, load = median(result["times"]), result["load_seconds"]
@@ -376,10 +391,11 @@ def measure_generate(cfg: Config, builtin: Path) -> list[Row]:
     ]
 
 
-def measure_reveal(cfg: Config) -> list[Row]:
+def measure_reveal(cfg: Config, work: Path) -> list[Row]:
     """Key "1" to the reveal screen via Pilot, vs a label change in the bare app."""
     name = "key press to reveal screen (Pilot)"
-    result = run_worker("reveal", cfg.reveal_presses, cfg.reveal_rounds)
+    home = work / "reveal-home"
+    result = run_worker("reveal", cfg.reveal_presses, cfg.reveal_rounds, home=home)
     if problem := _problem(result):
         return [na_row(name, problem)]
     subject, floor = median(result["subject"]), median(result["floor"])
@@ -426,8 +442,8 @@ def collect(cfg: Config, work: Path, log: Callable[[str], None] = print) -> list
         ("first paint / memory", lambda: measure_paint(cfg, work, packs[max(cfg.sizes)])),
         ("pack loads", lambda: load_rows(measure_load(cfg, work, packs))),
         ("selection", lambda: measure_choose(cfg, work, packs, builtin)),
-        ("generators", lambda: measure_generate(cfg, builtin)),
-        ("key press", lambda: measure_reveal(cfg)),
+        ("generators", lambda: measure_generate(cfg, work, builtin)),
+        ("key press", lambda: measure_reveal(cfg, work)),
     ]
     for label, step in steps:
         log(f"measuring {label} ...")
