@@ -9,7 +9,7 @@ Rules for Number facts, by ``qualifier``:
 - ``more-than``: the source gives only a lower bound ("over 3.3 billion views").
   Every smaller "more than" figure is then true too, and a larger exact figure might
   be the real one, so no multiple-choice question is made; only a true/false item
-  (see :mod:`truefalse`) whose false form at least doubles the figure.
+  (see :mod:`truefalse`) whose false form says "fewer than" half the figure.
 
 A statement that says "over {value}" (or "more than", "at least", "above") makes
 the fact a lower bound whatever its qualifier says: the words players read win.
@@ -41,13 +41,13 @@ NAME = "number"
 DURATION = "duration"
 
 
-_LOWER_BOUND = re.compile(r"\b(?:over|more than|at least|above)\s+\{value\}", re.IGNORECASE)
+LOWER_BOUND = re.compile(r"\b(?:over|more than|at least|above)\s+\{value\}", re.IGNORECASE)
 
 
 def qualifier(fact: Number) -> str:
     """The fact's qualifier, or ``more-than`` when its statement words it as a lower
     bound (a pack that says ``about`` but writes "over {value}")."""
-    if fact.qualifier != "more-than" and _LOWER_BOUND.search(fact.statement or ""):
+    if fact.qualifier != "more-than" and LOWER_BOUND.search(fact.statement or ""):
         return "more-than"
     return fact.qualifier
 

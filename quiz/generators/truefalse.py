@@ -10,8 +10,11 @@ False forms:
 - attribute, credit: a value from the pool that no fact makes true;
 - exact number, date, duration, weekly chart peak: a near value (not any true value);
 - "about" number: a value at least 25% away;
-- "more-than" number: the source gives only a lower bound, so a smaller figure would
-  be *true*; the false form uses at least double the figure (clearly out of reach);
+- "more-than" number: the source gives only a lower bound ("over 3.3 billion"), so a
+  smaller "over" figure would be *true* and a larger one is not known to be false.
+  The false form turns the bound around instead: "fewer than" half the figure
+  ("fewer than 1.6 billion views"), which the lower bound rules out. A statement with no
+  bound wording to turn around yields no item;
 - certification: a level *above* every level known for that region (a lower level
   was passed on the way, so claiming it is not false).
 Difficulty: easy.
@@ -43,8 +46,6 @@ from quiz.generators.values import (
 )
 
 NAME = "truefalse"
-#: Multiples of a "more than" figure used for its false form.
-OUT_OF_REACH = (2, 2.5, 3, 4)
 
 # A statement maker: (value) -> sentence.
 Say = Callable[[str], str]
@@ -78,14 +79,15 @@ def _for_fact(ctx: Context, fact) -> Slot | None:
         say, why = partial(fill, fact.statement), attribute.describe(fact)
     elif isinstance(fact, Number) and fact.statement:
         right = numbers.render(fact, fact.value)
+        say, why = partial(fill, fact.statement), numbers.describe(fact)
         if numbers.qualifier(fact) == "more-than":
-            step = fact.step or 1
-            values = [snap(fact.value * f, step, fact.value) for f in OUT_OF_REACH]
+            reversed_bound = numbers.LOWER_BOUND.sub("fewer than {value}", fact.statement)
+            values = [] if reversed_bound == fact.statement else _well_below(fact)
+            say = partial(_bound_sentence, fact.statement, reversed_bound, right)
         else:
             below, above = numbers.near(fact)
             values = below[:2] + above[:2]
         false = wrong_values((numbers.render(fact, v) for v in values), [right])
-        say, why = partial(fill, fact.statement), numbers.describe(fact)
     elif isinstance(fact, Date) and fact.statement and fact.value:
         right = format_date(*parse_date(fact.value))
         below, above = near_dates(fact.value)
@@ -125,6 +127,21 @@ def _for_fact(ctx: Context, fact) -> Slot | None:
         # Without a false form the answer would always be "True".
         return None
     return _slot(ctx, fact, say, right, false, why)
+
+
+def _well_below(fact: Number) -> list[float]:
+    """Figures at most half a lower bound: "fewer than" any of them is false."""
+    step = fact.step or 1
+    found = []
+    for factor in (1 / 2, 1 / 3, 1 / 4):
+        value = snap(fact.value * factor, step, 0)
+        if 0 < value <= fact.value / 2 and value not in found:
+            found.append(value)
+    return found
+
+
+def _bound_sentence(statement: str, reversed_bound: str, right: str, value: str) -> str:
+    return fill(statement if value == right else reversed_bound, value)
 
 
 def _chart_sentence(ctx: Context, entry, position: str) -> str:

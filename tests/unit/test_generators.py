@@ -269,7 +269,7 @@ def test_certification_true_false_never_claims_a_lower_level():
 # -- numbers, dates, lengths -------------------------------------------------------
 
 
-def test_more_than_gives_no_multiple_choice_and_a_far_false_claim():
+def test_more_than_gives_no_multiple_choice_and_a_reversed_false_claim():
     fact = Number(id="top10", category="Charts", source="lead", ask="In how many countries?",
                   statement="It reached the top 10 in more than {value}.", value=20,
                   unit="countries", qualifier="more-than")
@@ -277,8 +277,12 @@ def test_more_than_gives_no_multiple_choice_and_a_far_false_claim():
     assert {q.kind for q in questions_of(pack)} == {"truefalse"}
     for seed in range(40):
         q = by_id(pack, "t:top10:truefalse", seed)
-        claimed = int(re.search(r"more than (\d+)", q.prompt).group(1))
-        assert claimed == 20 if q.correct == "True" else claimed >= 40
+        if q.correct == "True":
+            assert "more than 20 countries" in q.prompt
+        else:
+            # "fewer than N" with N <= 10 is ruled out by "more than 20".
+            claimed = int(re.search(r"fewer than (\d+)", q.prompt).group(1))
+            assert 0 < claimed <= 10
 
 
 def test_about_worded_as_over_is_treated_as_a_lower_bound():
@@ -289,8 +293,11 @@ def test_about_worded_as_over_is_treated_as_a_lower_bound():
     assert {q.kind for q in questions_of(pack)} == {"truefalse"}
     for seed in range(40):
         q = by_id(pack, "t:views:truefalse", seed)
-        claimed = float(re.search(r"over ([\d.]+)", q.prompt).group(1))
-        assert claimed == 3.3 if q.correct == "True" else claimed >= 6.6
+        if q.correct == "True":
+            assert "over 3.3 billion views" in q.prompt
+        else:
+            claimed = float(re.search(r"fewer than ([\d.]+)", q.prompt).group(1))
+            assert 0 < claimed <= 3.3 / 2
 
 
 def test_about_options_are_clearly_apart():
