@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 from quiz.facts import Pack
@@ -12,11 +13,19 @@ from quiz.packs.validate import PackBuilder
 
 def _parse(path: str) -> tuple[Pack | None, list[Problem], PackBuilder | None]:
     """Read, compose and validate ``path``; PackError for what stops it before validation."""
-    text = yamlsafe.read_pack_text(path)
-    root = yamlsafe.compose(path, text)
-    builder = PackBuilder(path)
-    pack = builder.build(root)
-    return pack, builder.sorted_problems(), builder
+    # The node tree and the pack are millions of objects that live until the end, none
+    # in a cycle: the cyclic GC would only rescan them again and again (quadratic-ish).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        text = yamlsafe.read_pack_text(path)
+        root = yamlsafe.compose(path, text)
+        builder = PackBuilder(path)
+        pack = builder.build(root)
+        return pack, builder.sorted_problems(), builder
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def load_pack(path, origin: str = "file") -> Pack:
@@ -74,5 +83,5 @@ def check_pack(path) -> tuple[Pack | None, list[Problem]]:
         except ImportError:  # lint arrives separately
             lint = None
         if lint is not None:
-            problems = sort_problems(problems + lint(pack, builder.question_marks))
+            problems = sort_problems(problems + lint(pack, builder))
     return pack, problems

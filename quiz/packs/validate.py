@@ -56,8 +56,8 @@ INVALID = object()  # a value that failed its check (already reported)
 class PackBuilder:
     """Validates one composed pack and builds its :class:`Pack`.
 
-    ``problems`` collects errors and warnings; ``question_marks`` holds the (line,
-    column) of each built hand-written question, for lint.
+    ``problems`` collects errors and warnings; ``question_marks`` and ``fact_marks``
+    hold the (line, column) of each built question and fact, for lint.
     """
 
     def __init__(self, path: str) -> None:
@@ -65,6 +65,7 @@ class PackBuilder:
         self.problems: list[Problem] = []
         self.pools: dict[str, tuple[str, ...]] = {}
         self.question_marks: list[tuple[int, int]] = []
+        self.fact_marks: list[tuple[int, int]] = []
         self._errors = 0
 
     # -- reporting -------------------------------------------------------------------
@@ -179,6 +180,7 @@ class PackBuilder:
             else:
                 pending.append((values, kind, item))
             built.append((kind, values))
+            self.fact_marks.append((item.start_mark.line + 1, item.start_mark.column + 1))
         # Derived ids never take an explicit one, whatever the order of the facts.
         for values, kind, _item in pending:
             full = {name: f.default for name, f in FACT_FIELDS[kind].items()} | values

@@ -1,0 +1,135 @@
+"""The JSON Schema of pack format v1, generated from the same field specs as the validator.
+
+``quiz/packs/schema.json`` is this module's output; a test keeps the two equal.
+Regenerate it with ``python -m quiz.packs.schema``. Editors that understand the
+``# yaml-language-server: $schema=...`` comment (VS Code's YAML extension, Neovim's
+yamlls...) check a pack against it while it is typed. The loader is the final judge:
+it also checks what a schema cannot (dates, pools, duplicates, depth, ...).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from quiz.facts import DEFAULT_CATEGORY, FACT_KINDS
+from quiz.packs.specs import (
+    FACT_FIELDS,
+    ID_PATTERN,
+    INFO_FIELDS,
+    ITEM_FIELDS,
+    ONE_OF,
+    PACK_ID_PATTERN,
+    QUESTION_FIELDS,
+    SUBJECT_FIELDS,
+    Field,
+)
+
+SCHEMA_PATH = Path(__file__).with_name("schema.json")
+# YAML scalars an author may leave unquoted in a text field (2016, 1.0, 2016-05-24...).
+_TEXT = {"type": ["string", "number", "boolean"]}
+
+
+def _type(field: Field) -> dict:
+    if field.name == "pack":
+        schema: dict = {"type": "string", "pattern": PACK_ID_PATTERN}
+    elif field.name == "id":
+        schema = {"type": "string", "pattern": ID_PATTERN}
+    elif field.type in ("text", "pool-name"):
+        schema = dict(_TEXT)
+    elif field.type == "int":
+        schema = {"type": "integer"}
+    elif field.type == "number":
+        schema = {"type": "number"}
+    elif field.type == "bool":
+        schema = {"type": "boolean"}
+    elif field.type == "enum":
+        schema = {"enum": list(field.choices)}
+    elif field.type == "texts":
+        schema = {"type": "array", "items": dict(_TEXT)}
+    elif field.type == "pool":
+        schema = {"anyOf": [{"type": "string"}, {"type": "array", "items": dict(_TEXT)}]}
+    elif field.type == "items":
+        item = _object(ITEM_FIELDS)
+        schema = {"type": "array", "items": {"anyOf": [dict(_TEXT), item]}}
+    else:  # pragma: no cover - specs only produce the kinds above
+        raise AssertionError(field.type)
+    if not field.required or field.nullable:
+        schema = {"anyOf": [schema, {"type": "null"}]}
+    return schema
+
+
+def _object(fields: dict[str, Field], extra: dict | None = None) -> dict:
+    schema: dict = {
+        "type": "object",
+        "properties": {name: _type(field) for name, field in fields.items()},
+        "additionalProperties": False,
+    }
+    required = [name for name, field in fields.items() if field.required]
+    if required:
+        schema["required"] = required
+    if extra:
+        schema.update(extra)
+    return schema
+
+
+def _fact(kind: str) -> dict:
+    fields = FACT_FIELDS[kind]
+    schema = _object(fields)
+    schema["properties"]["kind"] = {"const": kind}
+    schema["description"] = f"A {kind} fact (default category: {DEFAULT_CATEGORY[kind]})."
+    if kind in ONE_OF:
+        schema["anyOf"] = [{"required": [name]} for name in ONE_OF[kind]]
+    return schema
+
+
+def build_schema() -> dict:
+    """The JSON Schema (draft-07) of pack format v1."""
+    question = _object(QUESTION_FIELDS)
+    question["anyOf"] = [{"required": ["wrong"]}, {"required": ["pool"]}]
+    top: dict = {"format": {"const": 1}}
+    top.update({name: _type(field) for name, field in INFO_FIELDS.items()})
+    top["subject"] = _object(SUBJECT_FIELDS)
+    top["pools"] = {
+        "type": "object",
+        "propertyNames": {"pattern": ID_PATTERN},
+        "additionalProperties": {"type": "array", "items": dict(_TEXT)},
+    }
+    top["facts"] = {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["kind"],
+            "properties": {"kind": {"enum": list(FACT_KINDS)}},
+            "allOf": [
+                {
+                    "if": {"properties": {"kind": {"const": kind}}},
+                    "then": {"$ref": f"#/definitions/{kind}"},
+                }
+                for kind in FACT_KINDS
+            ],
+        },
+    }
+    top["questions"] = {"type": "array", "items": {"$ref": "#/definitions/question"}}
+    definitions = {kind: _fact(kind) for kind in FACT_KINDS}
+    definitions["question"] = question
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": "wdta-quiz question pack, format 1",
+        "description": "See docs/packs.md. The loader also checks what a schema cannot.",
+        "type": "object",
+        "required": ["format", "pack", "title"],
+        "additionalProperties": False,
+        "properties": top,
+        "definitions": definitions,
+    }
+
+
+def schema_text() -> str:
+    """The schema as the shipped file holds it."""
+    return json.dumps(build_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":
+    SCHEMA_PATH.write_text(schema_text(), encoding="utf-8")
+    print(f"wrote {SCHEMA_PATH}")
