@@ -10,42 +10,40 @@ widgets), never as markup.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 from textual.worker import get_current_worker
 
-from quiz import paths
 from quiz.config import Config, ConfigError, load_config, save_config
 from quiz.facts import Pack
 from quiz.question import Question
+from quiz.ui.pack_rows import (
+    Catalog,
+    Counter,
+    PackRow,
+    build_rows,
+    format_problem,
+    load_installed_packs,
+    short_problem,
+)
+from quiz.ui.screens.pack_preview import PackPreview
+
+__all__ = ["PackPreview", "PacksScreen", "format_problem", "load_installed_packs"]
 
 #: How many problems of a broken pack the detail panel lists.
 SHOWN_PROBLEMS = 3
 #: Questions in a preview.
 PREVIEW_SIZE = 3
 
-WHERE = {"builtin": "built-in", "user": "user", "file": "file"}
-
-
-class Catalog(Protocol):
-    """What the screen needs from ``quiz.packs.Catalog``."""
-
-    packs: Sequence[Pack]
-    failures: Sequence[Any]
-
-
-Counter = Callable[[Pack], int]
 Chooser = Callable[[list[Pack], int, random.Random], list[Question]]
 
 
@@ -61,213 +59,9 @@ def _default_choose(packs: list[Pack], count: int, rng: random.Random) -> list[Q
     return choose(packs, count, rng)
 
 
-def load_installed_packs() -> Catalog:
-    """Every installed pack (built-in, then the user's), switched off or not.
-
-    ``quiz.packs.load_catalog()`` leaves switched-off packs out, which is right for a
-    game but not for the browser: a pack switched off must stay listed so it can be
-    switched back on. Broken packs and duplicate ids become failures, as there.
-    """
-    from quiz.packs import PackError, Problem, load_pack
-    from quiz.packs.catalog import Catalog as PackCatalog
-    from quiz.packs.catalog import installed_files
-
-    catalog = PackCatalog()
-    for path, origin in installed_files():
-        try:
-            pack = load_pack(path, origin)
-        except PackError as error:
-            catalog.failures.append(error)
-            continue
-        other = catalog.get(pack.id)
-        if other is not None:
-            message = f"pack id '{pack.id}' is already used by {other.path}"
-            catalog.failures.append(PackError(str(path), [Problem(str(path), 0, 0, message)]))
-            continue
-        catalog.packs.append(pack)
-    return catalog
-
-
-def format_problem(problem: object) -> str:
-    """One problem as ``FILE:LINE:COLUMN: message`` (the loader's own text when it has one)."""
-    message = getattr(problem, "message", None)
-    file = getattr(problem, "file", None) or getattr(problem, "path", None)
-    if message is not None and file is not None and type(problem).__str__ is object.__str__:
-        line, column = getattr(problem, "line", None), getattr(problem, "column", None)
-        place = "".join(f":{part}" for part in (line, column) if part is not None)
-        return f"{file}{place}: {message}"
-    return str(problem)
-
-
-@dataclass(frozen=True, slots=True)
-class PackRow:
-    """One line of the browser: a loaded pack, or a file that failed to load."""
-
-    id: str
-    title: str
-    author: str
-    where: str
-    path: str
-    description: str = ""
-    questions: int | None = None
-    pack: Pack | None = None
-    problems: tuple[str, ...] = ()
-
-    @property
-    def valid(self) -> bool:
-        """Whether the pack loaded (only loaded packs can be switched on)."""
-        return self.pack is not None
-
-
-def pack_row(pack: Pack, count: Counter) -> PackRow:
-    """The row of a loaded pack; a count that fails shows as unknown, not as a crash."""
-    try:
-        questions: int | None = count(pack)
-    except Exception:  # noqa: BLE001 - one odd pack must not take the browser down
-        questions = None
-    return PackRow(
-        id=pack.id,
-        title=pack.info.title,
-        author=pack.info.author,
-        where=WHERE.get(pack.origin, pack.origin),
-        path=pack.path,
-        description=pack.info.description,
-        questions=questions,
-        pack=pack,
-    )
-
-
-def _origin_of(path: str) -> str:
-    """Where a pack file lives, from its folder (a failure carries no origin)."""
-    folder = Path(path).parent
-    for origin, known in (("builtin", paths.builtin_packs_dir), ("user", paths.user_packs_dir)):
-        try:
-            if folder.resolve() == known().resolve():
-                return origin
-        except OSError:
-            continue
-    return "file"
-
-
-def _short_problem(problem: str, path: str) -> str:
-    """A problem with its file shown by name: the panel names the full path once above."""
-    if path and problem.startswith(f"{path}:"):
-        return Path(path).name + problem[len(path) :]
-    return problem
-
-
-def failure_row(failure: object) -> PackRow:
-    """The row of a pack file that failed to load, with its problems."""
-    path = str(getattr(failure, "path", "") or "")
-    problems = tuple(format_problem(p) for p in (getattr(failure, "problems", ()) or ()))
-    pack_id = getattr(failure, "id", None) or (Path(path).stem if path else "?")
-    origin = getattr(failure, "origin", None)
-    if not isinstance(origin, str):
-        origin = _origin_of(path) if path else "file"
-    return PackRow(
-        id=str(pack_id),
-        title="",
-        author="",
-        where=WHERE.get(origin, origin),
-        path=path,
-        problems=problems or (str(failure),),
-    )
-
-
-def build_rows(catalog: Catalog, count: Counter) -> list[PackRow]:
-    """Rows for every loaded pack, then every failure."""
-    rows = [pack_row(pack, count) for pack in catalog.packs]
-    rows.extend(failure_row(failure) for failure in catalog.failures)
-    return rows
-
-
 def _cell(text: str, style: str = "") -> Text:
     # Text() never parses markup; one line, cut with an ellipsis when too long.
     return Text(text, style=style, no_wrap=True, overflow="ellipsis", end="")
-
-
-class PackPreview(ModalScreen[None]):
-    """A few sample questions of one pack, the right option of each marked."""
-
-    DEFAULT_CSS = """
-    PackPreview {
-        align: center middle;
-    }
-    PackPreview > Vertical {
-        width: 90%;
-        max-width: 100;
-        height: auto;
-        max-height: 100%;
-        border: round $primary;
-        background: $surface;
-        padding: 0 1;
-        border-subtitle-color: $text-muted;
-    }
-    PackPreview #preview-title {
-        text-style: bold;
-        width: 1fr;
-    }
-    PackPreview VerticalScroll {
-        height: auto;
-        max-height: 1fr;
-    }
-    PackPreview .preview-question, PackPreview .preview-error {
-        height: auto;
-        margin-top: 1;
-    }
-    PackPreview .options {
-        padding-left: 3;
-    }
-    """
-
-    BINDINGS = [
-        Binding("escape", "close", "Close"),
-        Binding("p", "close", "Close", show=False),
-    ]
-
-    def __init__(self, title: str, questions: Sequence[Question], error: str = "") -> None:
-        """A preview titled ``title`` (untrusted) of ``questions``, or of ``error``."""
-        super().__init__()
-        self.pack_title = title
-        self.questions = list(questions)
-        self.error = error
-
-    def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            # A constant, so markup is safe here; it stays visible however long the list.
-            box.border_subtitle = "Esc: close"
-            yield Label(f"Preview: {self.pack_title}", id="preview-title", markup=False)
-            with VerticalScroll():
-                if self.error:
-                    yield Static(Content(self.error), classes="preview-error")
-                for number, question in enumerate(self.questions, start=1):
-                    with Vertical(classes="preview-question"):
-                        yield Static(self.prompt_content(number, question), classes="prompt")
-                        yield Static(self.options_content(question), classes="options")
-
-    @staticmethod
-    def prompt_content(number: int, question: Question) -> Content:
-        """The numbered prompt, with its category and difficulty dimmed after it."""
-        return Content.assemble(
-            (f"{number}. {question.prompt}", "bold"),
-            (f"  ({question.category}, {question.difficulty})", "dim"),
-        )
-
-    @staticmethod
-    def options_content(question: Question) -> Content:
-        """The options, lettered; the right one is marked with a tick and coloured."""
-        lines = []
-        for index, option in enumerate(question.options):
-            letter = chr(ord("A") + index) if index < 26 else "?"
-            if index == question.answer:
-                lines.append(Content.styled(f"✔ {letter}. {option}", "bold $success"))
-            else:
-                lines.append(Content(f"  {letter}. {option}"))
-        return Content("\n").join(lines)
-
-    def action_close(self) -> None:
-        """Back to the pack list."""
-        self.dismiss(None)
 
 
 class PacksScreen(Screen[bool]):
@@ -471,7 +265,7 @@ class PacksScreen(Screen[bool]):
             noun = "problem" if count == 1 else "problems"
             lines.append(Content.styled(f"{row.path or row.id}: {count} {noun}", "bold $error"))
             shown = row.problems[:SHOWN_PROBLEMS]
-            lines.extend(Content(_short_problem(problem, row.path)) for problem in shown)
+            lines.extend(Content(short_problem(problem, row.path)) for problem in shown)
             if count > SHOWN_PROBLEMS:
                 lines.append(Content(f"… and {count - SHOWN_PROBLEMS} more"))
         detail.update(Content("\n").join(lines))
