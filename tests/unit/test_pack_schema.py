@@ -1,0 +1,22 @@
+"""The shipped JSON Schema is what the generator makes from the field specs."""
+
+from __future__ import annotations
+
+from quiz.facts import FACT_KINDS, HandQuestion
+from quiz.packs.schema import SCHEMA_PATH, build_schema, schema_text
+
+
+def test_shipped_schema_matches_the_generator():
+    # If this fails: run `python -m quiz.packs.schema` and commit quiz/packs/schema.json.
+    assert SCHEMA_PATH.read_text(encoding="utf-8") == schema_text()
+
+
+def test_schema_covers_every_kind_and_field():
+    schema = build_schema()
+    for kind, cls in FACT_KINDS.items():
+        properties = schema["definitions"][kind]["properties"]
+        assert set(properties) == {"kind"} | set(cls.__dataclass_fields__)
+    question = schema["definitions"]["question"]
+    assert set(question["properties"]) == set(HandQuestion.__dataclass_fields__)
+    assert question["required"] == ["prompt", "answer"]
+    assert schema["required"] == ["format", "pack", "title"]
