@@ -31,6 +31,13 @@ from quiz.packs.problems import Problem
 #: Bump when loading or validation changes what a pack turns into.
 LOADER_VERSION = 1
 _KIND_OF = {cls: kind for kind, cls in FACT_KINDS.items()}
+# The field layout the entries are written in: a change to quiz.facts invalidates them.
+_LAYOUT = repr(
+    [
+        (cls.__name__, [f.name for f in dataclasses.fields(cls)])
+        for cls in (*FACT_KINDS.values(), ChronologyItem, HandQuestion, PackInfo, Subject)
+    ]
+)
 
 
 def _entry_path(real: str) -> Path:
@@ -39,7 +46,7 @@ def _entry_path(real: str) -> Path:
 
 
 def _key(real: str, stat: os.stat_result) -> tuple:
-    return (LOADER_VERSION, real, stat.st_size, stat.st_mtime_ns)
+    return (LOADER_VERSION, _LAYOUT, real, stat.st_size, stat.st_mtime_ns)
 
 
 def get(path: str, stat: os.stat_result) -> tuple[Pack, list[Problem]] | None:

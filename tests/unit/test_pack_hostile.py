@@ -238,3 +238,33 @@ def test_random_pack_fragments_only_raise_pack_error(tmp_path_factory, parts):
         load_pack(path)
     except PackError:
         pass
+
+
+def _real_depth(text: str) -> int | None:
+    """The exact nesting depth of ``text`` from parser events, or None if it is not YAML."""
+    import yaml
+
+    depth = deepest = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                depth += 1
+                deepest = max(deepest, depth)
+            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    return deepest
+
+
+_FRAGMENTS = ["[", "]", "{", "}", ", ", "a", "b: ", "- ", "? ", '"', "'", "\n", "\n  ", " ",
+              "#", "!t ", "\\", "''", '\\"', "|\n", ":", "x'y", '"]"', "']'", "\r"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=30))
+def test_depth_bound_is_conservative_on_random_yaml(parts):
+    text = "".join(parts)
+    real = _real_depth(text)
+    if real is not None:
+        assert yamlsafe.depth_bound(text) >= real, repr(text)
