@@ -7,6 +7,7 @@ exit status 2. With ``--players`` the game starts at once; without, the home scr
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -54,15 +55,19 @@ def setup_from_args(args: argparse.Namespace) -> GameSetup | None:
 
     Raises :class:`UserError` (status 2) naming the bad flag.
     """
+    flag = "--questions"
     try:
         questions = parse_questions(args.questions) if args.questions else DEFAULT_QUESTIONS
+        flag = "--timer"
         timer = parse_timer(args.timer) if args.timer is not None else DEFAULT_TIMER
+        flag = "--seed"
         seed = parse_seed(args.seed)
         if args.players is None:
             return None
+        flag = "--players"
         players = parse_players(args.players)
     except SetupError as error:
-        raise UserError(str(error), USAGE_ERROR) from None
+        raise UserError(f"{flag}: {error}", USAGE_ERROR) from None
     return GameSetup(players=players, questions=questions, timer=timer, seed=seed)
 
 
@@ -88,16 +93,33 @@ def recent_from_store(players: Sequence[str]) -> Sequence[str]:
         store.close()
 
 
-def check_packs(bank, selectors: Sequence[str]) -> tuple[str, ...]:
-    """Load the packs named by ``--pack`` now; return their ids.
+def missed_from_store(player: str) -> Sequence[str]:
+    """Question ids this player got wrong, for "Review my misses"."""
+    from quiz.store import Store
 
-    Broken packs print one line each on stderr and the game goes on without them; a
-    selector that names nothing is a usage error; no valid pack at all is an error.
+    store = Store.open()
+    try:
+        return store.missed_question_ids(player)
+    finally:
+        store.close()
+
+
+def check_packs(bank, selectors: Sequence[str]) -> tuple[str, ...]:
+    """Load the packs (those named by ``--pack``, or all) now; return the ids chosen.
+
+    A ``--pack`` that names no installed pack and no file is a usage error (exit 2).
+    Broken packs print one line each on stderr and the game goes on without them; no
+    valid pack at all is an error.
     """
     try:
         library = bank.library()
     except UserError as error:
         raise UserError(str(error), USAGE_ERROR) from None
+    for failure in bank.catalog.failures:
+        if failure.path in selectors and not os.path.isfile(failure.path):
+            problems = getattr(failure, "problems", None)
+            reason = problems[0].message if problems else str(failure)
+            raise UserError(f"--pack {failure.path}: {reason}", USAGE_ERROR)
     for line in library.problems:
         print(f"wdta-quiz: {line}", file=sys.stderr)
     if not library.packs:
@@ -111,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.ui.bank import CatalogBank
 
     bank = CatalogBank(args.pack, recent=recent_from_store)
-    notices: list[str] = []
+    notices: list[str] = []  # shown in the app; problems found before it starts go to stderr
     if setup is not None or args.pack:
         packs = check_packs(bank, args.pack)
         if setup is not None:
@@ -125,6 +147,12 @@ def run(args: argparse.Namespace) -> int:
 
     from quiz.ui.app import QuizApp  # Textual only now: flags are fine
 
-    app = QuizApp(bank, recorder=save_to_store, quick_start=setup, notices=notices)
+    app = QuizApp(
+        bank,
+        recorder=save_to_store,
+        quick_start=setup,
+        notices=notices,
+        missed=missed_from_store,
+    )
     app.run()
     return 0

@@ -20,20 +20,15 @@ from textual.events import Resize
 from textual.screen import Screen
 
 from quiz.game import Game, Phase
-from quiz.game_setup import GameSetup
+from quiz.game_setup import MAX_QUESTIONS, GameSetup
+from quiz.question import Question
 from quiz.records import GameRecord
 from quiz.ui.bank import Library, QuestionBank
 from quiz.ui.screens.base import GameScreen
-from quiz.ui.screens.confirm import ConfirmAbandonScreen
-from quiz.ui.screens.handover import HandoverScreen
-from quiz.ui.screens.help import HelpScreen
 from quiz.ui.screens.home import HomeScreen
-from quiz.ui.screens.question import QuestionScreen
-from quiz.ui.screens.results import ResultsScreen
-from quiz.ui.screens.reveal import RevealScreen
-from quiz.ui.screens.setup import SetupScreen
-from quiz.ui.screens.standings import StandingsScreen
 from quiz.ui.screens.too_small import TooSmallScreen
+
+# The other screens are imported when first shown: the home screen must paint fast.
 
 MIN_WIDTH, MIN_HEIGHT = 60, 20
 """Below this the layout cannot fit a question and four options."""
@@ -61,6 +56,7 @@ class QuizApp(App[None]):
         new_seed: a seed for games set up without one.
         notices: lines to show once the app is up (e.g. packs that failed to load).
         tick_interval: seconds between timer checks on the question screen.
+        missed: player name -> ids of questions they got wrong ("Review my misses").
     """
 
     CSS_PATH = "app.tcss"
@@ -82,6 +78,7 @@ class QuizApp(App[None]):
         new_seed: Callable[[], int] = _fresh_seed,
         notices: Sequence[str] = (),
         tick_interval: float = 0.1,
+        missed: Callable[[str], Sequence[str]] | None = None,
     ) -> None:
         super().__init__()
         self.bank = bank
@@ -92,6 +89,7 @@ class QuizApp(App[None]):
         self.new_seed = new_seed
         self.notices = list(notices)
         self.tick_interval = tick_interval
+        self.missed = missed
         self.game: Game | None = None
         self.last_setup: GameSetup | None = quick_start
         self._recorded = True  # nothing to record until a game starts
@@ -162,20 +160,24 @@ class QuizApp(App[None]):
 
     def open_setup(self) -> None:
         """Home -> setup."""
+        from quiz.ui.screens.setup import SetupScreen
+
         self.push_screen(SetupScreen(self.library, self.last_setup))
 
     def open_packs(self) -> None:
-        """Home -> the packs that loaded (managing packs is another screen's job)."""
-        library = self.library
-        titles = ", ".join(pack.title for pack in library.packs) or "none"
-        problems = f"; {len(library.problems)} could not be loaded" if library.problems else ""
-        self.notify(
-            f"Loaded packs: {titles}{problems}. Managing packs here is coming soon; "
-            "use `wdta-quiz packs` meanwhile.",
-            title="Packs",
-            markup=False,
-            timeout=6,
-        )
+        """Home -> the pack browser (switch packs on and off, preview them)."""
+        try:
+            from quiz.ui.screens.packs import PacksScreen, load_installed_packs
+        except ImportError:
+            self.notify("Managing packs is coming soon.", title="Packs")
+            return
+
+        def closed(changed: bool | None) -> None:
+            if changed:
+                self.bank.reload()
+                self._library = None
+
+        self.push_screen(PacksScreen(load_installed_packs), closed)
 
     def open_scores(self) -> None:
         """Home -> scores, when the scores screen is installed."""
@@ -184,9 +186,32 @@ class QuizApp(App[None]):
         except ImportError:
             self.notify("Scores are coming soon.", title="Scores")
             return
-        self.push_screen(ScoresScreen())
+        self.push_screen(ScoresScreen(on_review=self.start_review))
 
-    def start_game(self, setup: GameSetup, *, remember: bool = True) -> bool:
+    def start_review(self, player: str) -> bool:
+        """A practice game of the questions ``player`` got wrong: no timer, not ranked."""
+        try:
+            ids = list(self.missed(player)) if self.missed is not None else []
+            rng = random.Random(self.new_seed())
+            questions = self.bank.draw_ids(ids, MAX_QUESTIONS, rng) if ids else []
+        except Exception as error:  # noqa: BLE001 - say why, stay where we are
+            self.notify(f"Cannot start a review: {error}", severity="error", markup=False)
+            return False
+        if not questions:
+            self.notify("No missed questions to review.", markup=False)
+            return False
+        setup = GameSetup(
+            players=(player,), questions=len(questions), timer=None, mode="practice"
+        )
+        return self.start_game(setup, remember=False, questions=questions)
+
+    def start_game(
+        self,
+        setup: GameSetup,
+        *,
+        remember: bool = True,
+        questions: Sequence[Question] | None = None,
+    ) -> bool:
         """Draw questions and start a game; ``False`` (with a notice) if there are too few.
 
         ``remember`` keeps ``setup`` as it was typed, to fill in the next setup screen.
@@ -197,7 +222,8 @@ class QuizApp(App[None]):
         setup = replace(setup, seed=seed)
         rng = random.Random(seed)
         try:
-            questions = self.bank.draw(setup, rng)
+            if questions is None:
+                questions = self.bank.draw(setup, rng)
             game = Game(setup, questions, clock=self.clock, now=self.now, rng=rng)
         except Exception as error:  # noqa: BLE001 - e.g. no packs: say so, stay on the menu
             self.notify(f"Cannot start a game: {error}", severity="error", markup=False)
@@ -220,6 +246,12 @@ class QuizApp(App[None]):
             return
         if game.phase is Phase.RESULTS:
             self._record()
+        from quiz.ui.screens.handover import HandoverScreen
+        from quiz.ui.screens.question import QuestionScreen
+        from quiz.ui.screens.results import ResultsScreen
+        from quiz.ui.screens.reveal import RevealScreen
+        from quiz.ui.screens.standings import StandingsScreen
+
         screens: dict[Phase, Callable[[Game], Screen]] = {
             Phase.HANDOVER: HandoverScreen,
             Phase.QUESTION: QuestionScreen,
@@ -264,6 +296,7 @@ class QuizApp(App[None]):
             self.main_menu()
             return
         self.game.pause()
+        from quiz.ui.screens.confirm import ConfirmAbandonScreen
 
         def decided(abandon: bool | None) -> None:
             if abandon:
@@ -283,6 +316,9 @@ class QuizApp(App[None]):
     def play_again(self) -> None:
         """Same setup, new questions: a new seed drawn from the last game's generator."""
         if self.game is None:
+            return
+        if self.game.setup.mode_name == "practice":
+            self.start_review(self.game.setup.players[0])
             return
         setup = replace(self.game.setup, seed=self.game.next_seed())
         self.start_game(setup, remember=False)
@@ -307,6 +343,8 @@ class QuizApp(App[None]):
 
     def action_help(self) -> None:
         """Show the keys."""
+        from quiz.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen | TooSmallScreen):
             if self.game is not None:
                 self.game.pause()

@@ -46,6 +46,14 @@ class QuestionBank(Protocol):
         """``setup.questions`` questions per player from ``setup.packs`` (all if empty)."""
         ...
 
+    def draw_ids(self, ids: Sequence[str], count: int, rng: random.Random) -> list[Question]:
+        """Up to ``count`` of the questions with these ids (review games)."""
+        ...
+
+    def reload(self) -> None:
+        """Forget the loaded packs (they changed); the next :meth:`library` reads them again."""
+        ...
+
 
 def describe_failure(failure: object) -> str:
     """One line for a pack that failed to load: its first problem, and how many more."""
@@ -109,6 +117,18 @@ class CatalogBank:
                 recent = ()
         return choose(packs, setup.questions * len(setup.players), rng, recent=recent)
 
+    def draw_ids(self, ids: Sequence[str], count: int, rng: random.Random) -> list[Question]:
+        """Up to ``count`` of the questions with these ids, from every loaded pack."""
+        from quiz.selection import choose
+
+        return choose(self.catalog.packs, count, rng, only_ids=set(ids))
+
+    def reload(self) -> None:
+        """Forget the loaded packs; the next call reads them again."""
+        with self._lock:
+            self._catalog = None
+            self._library = None
+
 
 class ListBank:
     """A bank over a fixed list of questions (tests, practice games).
@@ -142,3 +162,11 @@ class ListBank:
         if self.shuffle:
             rng.shuffle(pool)
         return pool[: setup.questions * len(setup.players)]
+
+    def draw_ids(self, ids: Sequence[str], count: int, rng: random.Random) -> list[Question]:
+        """The questions with these ids, in list order."""
+        wanted = set(ids)
+        return [q for q in self.questions if q.id in wanted][:count]
+
+    def reload(self) -> None:
+        """Nothing to reload: the list is fixed."""

@@ -297,3 +297,23 @@ async def test_pack_problems_are_shown_and_missing_packs_are_clear(make_app):
         await pilot.pause(0.2)
         messages = [n.message for n in app._notifications]
         assert "bad.yaml:3:1: unknown key 'facs'" in messages
+
+
+async def test_theme_can_be_changed_from_the_command_palette(make_app):
+    from textual.command import CommandPalette
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"theme")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press(*"nord")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.theme == "nord"

@@ -44,7 +44,7 @@ class HomeScreen(Screen):
                 with Vertical(id="menu"):
                     for name, label, key in MENU:
                         yield Button(f"{label}  ({key.upper()})", id=name, classes="menu-item")
-        yield KeyHints(("p", "play"), ("s", "scores"), ("h", "help"), ("q", "quit"))
+        yield KeyHints(*((key, label.lower()) for _, label, key in MENU))
 
     def on_mount(self) -> None:
         """Play has the focus: Enter starts a game."""

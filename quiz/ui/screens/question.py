@@ -48,9 +48,11 @@ class QuestionScreen(GameScreen):
                 for index, text in enumerate(question.options):
                     yield OptionButton(index, text, id=f"option-{index + 1}")
             count = len(question.options)
-            keys = f"1-{count} or A-{OPTION_KEYS[count - 1].upper()}"
-            yield Label(f"Answer with {keys}, or ↑↓ and Enter, or click.", classes="hint")
-        yield KeyHints(("1-4 / A-D", "answer"), ("esc", "quit game"), ("?", "help"))
+            last = OPTION_KEYS[count - 1].upper()
+            yield Label(
+                f"Answer with 1-{count} or A-{last}, or ↑↓ and Enter, or click.", classes="hint"
+            )
+        yield KeyHints((f"1-{count} / A-{last}", "answer"), ("esc", "quit game"), ("?", "help"))
 
     def on_mount(self) -> None:
         """Focus the first option and start checking the clock."""

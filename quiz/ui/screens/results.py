@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Label, Static
 
@@ -50,7 +50,8 @@ class ResultsScreen(GameScreen):
         with Vertical(classes="panel results-panel"):
             yield Label("Results", classes="title")
             yield Static(headline(self.game), id="headline", classes="centered")
-            yield StandingsTable(self.game.standings(), full=True)
+            with Center():
+                yield StandingsTable(self.game.standings(), full=True)
             with Horizontal(classes="actions"):
                 yield Button("Play again", id="play-again", variant="primary")
                 yield Button("Main menu", id="main-menu")

@@ -117,6 +117,8 @@ class SetupScreen(Screen):
             return self.query_one(f"#{field}", Input).value
 
         packs = tuple(self.query_one("#packs", SelectionList).selected)
+        if not self.library.packs:
+            raise SetupError("no valid packs to play with (check them with: wdta-quiz packs)")
         if not packs:
             raise SetupError("choose at least one pack")
         return GameSetup(

@@ -24,7 +24,8 @@ class StandingsScreen(GameScreen):
         done = game.turn.round - 1
         with Vertical(classes="panel standings-panel"):
             yield Label(f"Standings after round {done} of {game.rounds}", classes="title")
-            yield StandingsTable(game.standings())
+            with Center():
+                yield StandingsTable(game.standings())
             yield Static(
                 Content.assemble("Next up: ", (game.turn.player, "bold")), classes="centered"
             )

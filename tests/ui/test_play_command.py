@@ -1,0 +1,62 @@
+"""`wdta-quiz play` flags: a bad one is one line and exit 2, before Textual loads."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quiz.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--players", ""], "--players: give at least one player name"),
+        (["--players", "A,B,C,D,E,F,G,H,I"], "--players: 9 players: a game has 1 to 8 players"),
+        (["--players", "Ana,,Ben"], "--players: player 2 has an empty name"),
+        (["--players", "Ana,ANA"], "--players: two players are called 'ANA' (names must differ)"),
+        (["--players", "Ana", "--questions", "4"], "--questions: 4 questions: choose 5 to 50"),
+        (["--players", "Ana", "--questions", "51"], "--questions: 51 questions"),
+        (["--players", "Ana", "--timer", "soon"], "--timer: timer must be a number of seconds"),
+        (["--players", "Ana", "--seed", "abc"], "--seed: seed must be a whole number"),
+        (["--players", "Ana", "--pack", "no-such-pack"], "--pack no-such-pack: no installed pack"),
+        (["--players", "Ana", "--pack", "missing/x.yaml"], "--pack missing/x.yaml: no such file"),
+    ],
+)
+def test_bad_flags_are_one_line_and_exit_2(flags, message, capsys):
+    assert main(["play", *flags]) == 2
+    captured = capsys.readouterr()
+    lines = captured.err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"wdta-quiz: {message}")
+    assert captured.out == ""
+
+
+def test_a_broken_pack_alone_is_a_clear_error(tmp_path, capsys):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: 1\npack: broken\ntitle: [oops\n", encoding="utf-8")
+    assert main(["play", "--players", "Ana", "--pack", str(broken)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith(f"wdta-quiz: {broken}:4:1: invalid YAML")
+    assert lines[-1] == "wdta-quiz: no valid packs to play with (see the problems above)"
+    assert len(lines) == 2
+
+
+def test_bad_flags_never_import_textual():
+    code = (
+        "import sys\n"
+        "from quiz.cli import main\n"
+        "status = main(['play', '--players', 'Ana,ana'])\n"
+        "assert 'textual' not in sys.modules, 'textual imported'\n"
+        "raise SystemExit(status)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
+        env={"PYTHONPATH": str(ROOT), "PATH": ""},
+    )
+    assert result.returncode == 2, result.stderr
+    assert "two players" in result.stderr
