@@ -172,7 +172,10 @@ class Certification(FactBase):
     level: str = ""
 
 
-Fact = Attribute | Number | Date | Duration | ChartEntry | Quote | Credit | Chronology | Award | Certification
+Fact = (
+    Attribute | Number | Date | Duration | ChartEntry | Quote | Credit | Chronology | Award
+    | Certification
+)
 
 #: The ``kind:`` a pack writes, mapped to the class that holds it.
 FACT_KINDS: dict[str, type] = {
