@@ -432,20 +432,29 @@ def builtin_pack() -> Path:
         sys.path.remove(str(REPO))
 
 
-def collect(cfg: Config, work: Path, log: Callable[[str], None] = print) -> list[Row]:
-    """Run every measurement; return the table rows."""
+STEPS = ("paint", "load", "choose", "generate", "keypress")
+
+
+def collect(
+    cfg: Config,
+    work: Path,
+    log: Callable[[str], None] = print,
+    only: tuple[str, ...] = STEPS,
+) -> list[Row]:
+    """Run the measurements named in ``only`` (all by default); return the table rows."""
     log(f"writing packs of {', '.join(map(_k, cfg.sizes))} questions ...")
     packs = {size: write_pack(work / "packs", size) for size in cfg.sizes}
     builtin = builtin_pack()
     rows: list[Row] = []
-    steps: list[tuple[str, Callable[[], list[Row]]]] = [
-        ("first paint / memory", lambda: measure_paint(cfg, work, packs[max(cfg.sizes)])),
-        ("pack loads", lambda: load_rows(measure_load(cfg, work, packs))),
-        ("selection", lambda: measure_choose(cfg, work, packs, builtin)),
-        ("generators", lambda: measure_generate(cfg, work, builtin)),
-        ("key press", lambda: measure_reveal(cfg, work)),
-    ]
-    for label, step in steps:
+    steps: dict[str, Callable[[], list[Row]]] = {
+        "paint": lambda: measure_paint(cfg, work, packs[max(cfg.sizes)]),
+        "load": lambda: load_rows(measure_load(cfg, work, packs)),
+        "choose": lambda: measure_choose(cfg, work, packs, builtin),
+        "generate": lambda: measure_generate(cfg, work, builtin),
+        "keypress": lambda: measure_reveal(cfg, work),
+    }
+    for label in only:
+        step = steps[label]
         log(f"measuring {label} ...")
         try:
             rows += step()
@@ -464,16 +473,26 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small packs, fewer repetitions")
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (packs, homes)")
+    parser.add_argument(
+        "--only",
+        metavar="STEPS",
+        default=",".join(STEPS),
+        help=f"comma-separated subset of {','.join(STEPS)} (default: all)",
+    )
     args = parser.parse_args(argv)
     cfg = QUICK if args.quick else FULL
+    only = tuple(step.strip() for step in args.only.split(",") if step.strip())
+    unknown = [step for step in only if step not in STEPS]
+    if unknown:
+        parser.error(f"unknown step(s) {', '.join(unknown)}; choose from {', '.join(STEPS)}")
     info = machine.describe()
     if args.keep:
         work = Path(args.keep).resolve()
         work.mkdir(parents=True, exist_ok=True)
-        rows = collect(cfg, work, log=lambda line: print(line, file=sys.stderr))
+        rows = collect(cfg, work, log=lambda line: print(line, file=sys.stderr), only=only)
     else:
         with tempfile.TemporaryDirectory(prefix="wdta-bench-") as tmp:
-            rows = collect(cfg, Path(tmp), log=lambda line: print(line, file=sys.stderr))
+            rows = collect(cfg, Path(tmp), log=lambda line: print(line, file=sys.stderr), only=only)
     sys.stderr.flush()
     print(report(rows, info), flush=True)
     return 0
