@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -30,13 +29,9 @@ class Catalog:
 
 def disabled_packs() -> set[str]:
     """Pack ids switched off in the config file (a missing or broken config disables none)."""
-    try:
-        with open(paths.config_path(), encoding="utf-8") as handle:
-            config = json.load(handle)
-        disabled = config.get("disabled_packs", []) if isinstance(config, dict) else []
-        return {item for item in disabled if isinstance(item, str)}
-    except (OSError, ValueError):
-        return set()
+    from quiz.config import load_config
+
+    return set(load_config().disabled_packs)
 
 
 def pack_files(folder: Path) -> list[Path]:
