@@ -13,13 +13,13 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 from textual.events import Resize
 from textual.screen import Screen
 
-from quiz.game import Game, Phase
 from quiz.game_setup import MAX_QUESTIONS, GameSetup
 from quiz.question import Question
 from quiz.records import GameRecord
@@ -28,7 +28,10 @@ from quiz.ui.screens.base import GameScreen
 from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.too_small import TooSmallScreen
 
-# The other screens are imported when first shown: the home screen must paint fast.
+# The engine and the other screens are imported when first needed: the home screen
+# must paint fast (see bench/).
+if TYPE_CHECKING:
+    from quiz.game import Game
 
 MIN_WIDTH, MIN_HEIGHT = 60, 20
 """Below this the layout cannot fit a question and four options."""
@@ -97,9 +100,12 @@ class QuizApp(App[None]):
 
     # -- start-up ----------------------------------------------------------
 
+    def get_default_screen(self) -> Screen:
+        """Home is the bottom of the screen stack (no blank screen to paint first)."""
+        return HomeScreen()
+
     def on_mount(self) -> None:
         """Show home (and start a quick game); load packs after the first paint."""
-        self.push_screen(HomeScreen())
         self._check_size(*self.size)
         for line in self.notices:
             self.notify(line, title="Pack problem", severity="warning", timeout=8, markup=False)
@@ -216,6 +222,8 @@ class QuizApp(App[None]):
 
         ``remember`` keeps ``setup`` as it was typed, to fill in the next setup screen.
         """
+        from quiz.game import Game
+
         if remember:
             self.last_setup = setup
         seed = setup.seed if setup.seed is not None else self.new_seed()
@@ -241,6 +249,8 @@ class QuizApp(App[None]):
 
     def show_phase(self) -> None:
         """Put up the screen for the engine's current phase."""
+        from quiz.game import Phase
+
         game = self.game
         if game is None:
             return
@@ -269,6 +279,8 @@ class QuizApp(App[None]):
 
     def answer(self, index: int) -> None:
         """The current player picks option ``index``."""
+        from quiz.game import Phase
+
         if self.game is not None and self.game.phase is Phase.QUESTION:
             self.game.answer(index)
             self.show_phase()
@@ -280,12 +292,16 @@ class QuizApp(App[None]):
 
     def ready(self) -> None:
         """The next player has the keyboard."""
+        from quiz.game import Phase
+
         if self.game is not None and self.game.phase is Phase.HANDOVER:
             self.game.ready()
             self.show_phase()
 
     def advance(self) -> None:
         """Leave the reveal or standings."""
+        from quiz.game import Phase
+
         if self.game is not None and self.game.phase in (Phase.REVEAL, Phase.STANDINGS):
             self.game.advance()
             self.show_phase()
@@ -326,7 +342,7 @@ class QuizApp(App[None]):
     def main_menu(self) -> None:
         """Back to the home screen."""
         self.game = None
-        while len(self.screen_stack) > 2:
+        while len(self.screen_stack) > 1:
             self.pop_screen()
 
     def _record(self) -> None:

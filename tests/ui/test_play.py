@@ -317,3 +317,23 @@ async def test_theme_can_be_changed_from_the_command_palette(make_app):
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert app.theme == "nord"
+
+
+async def test_hostile_pack_titles_in_setup_are_literal(make_app):
+    from textual.widgets import SelectionList
+
+    from quiz.ui.bank import PackChoice
+
+    packs = [PackChoice("test", "[@click=app.quit]Hint[/]"), PackChoice("evil", "[bold]x")]
+    app = make_app(packs=packs)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        selection = app.screen.query_one("#packs", SelectionList)
+        prompts = [str(selection.get_option_at_index(i).prompt) for i in range(2)]
+        assert prompts[0].startswith("[@click=app.quit]Hint[/]")
+        assert prompts[1].startswith("[bold]x")
+        await pilot.click("#packs", offset=(8, 1))
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, SetupScreen)

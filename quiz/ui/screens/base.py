@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING, cast
 from textual.binding import Binding
 from textual.screen import Screen
 
-from quiz.game import Game
-
 if TYPE_CHECKING:
+    from quiz.game import Game
     from quiz.ui.app import QuizApp
 
 

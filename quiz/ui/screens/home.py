@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Label
+from textual.widgets import Label
 
 from quiz.ui.widgets.key_hints import KeyHints
+from quiz.ui.widgets.menu_item import MenuItem
 
 if TYPE_CHECKING:
     from quiz.ui.app import QuizApp
@@ -43,18 +44,18 @@ class HomeScreen(Screen):
             with Center():
                 with Vertical(id="menu"):
                     for name, label, key in MENU:
-                        yield Button(f"{label}  ({key.upper()})", id=name, classes="menu-item")
+                        yield MenuItem(f"{label}  ({key.upper()})", id=name)
         yield KeyHints(*((key, label.lower()) for _, label, key in MENU))
 
     def on_mount(self) -> None:
         """Play has the focus: Enter starts a game."""
-        self.query_one("#play", Button).focus()
+        self.query_one("#play", MenuItem).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """A menu button was chosen."""
+    def on_menu_item_chosen(self, event: MenuItem.Chosen) -> None:
+        """A menu item was chosen."""
         event.stop()
-        if event.button.id:
-            self.action_choose(event.button.id)
+        if event.item.id:
+            self.action_choose(event.item.id)
 
     def action_choose(self, name: str) -> None:
         """Go where the menu item ``name`` leads."""
