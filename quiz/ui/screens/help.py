@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Label
 KEYS: tuple[tuple[str, str, str], ...] = (
     ("Menus", "↑ ↓  Tab", "move between choices"),
     ("Menus", "Enter", "choose"),
-    ("Home", "P  S  H  Q", "Play, Scores, Help, Quit"),
+    ("Home", "P  K  S  H  Q", "Play, Packs, Scores, Help, Quit"),
     ("Question", "1-4  or  A-D", "pick an option"),
     ("Question", "↑ ↓  then Enter", "move to an option and pick it"),
     ("Reveal", "Enter  or  Space", "continue"),
