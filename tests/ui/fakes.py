@@ -63,3 +63,13 @@ def hostile_questions(count: int = 20) -> list[Question]:
 def fixed_now() -> datetime:
     """A fixed wall time for records."""
     return datetime(2024, 5, 24, 20, 0, tzinfo=UTC)
+
+
+async def wait_until(pilot, condition, *, attempts: int = 100) -> bool:
+    """Let the app run (timers included) until ``condition()`` holds; no wall-clock limit
+    is asserted, the loop only bounds how long a broken app can hang the test."""
+    for _ in range(attempts):
+        if condition():
+            return True
+        await pilot.pause(0.02)
+    return condition()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fakes import HOSTILE, hostile_questions
+from fakes import HOSTILE, hostile_questions, wait_until
 from textual.widgets import Button, Input, Label, Static
 
 from quiz.game import Phase
@@ -124,8 +124,7 @@ async def test_time_out_on_the_fake_clock(make_app, clock, records):
         await pilot.pause(0.2)
         assert isinstance(app.screen, QuestionScreen)
         clock.advance(0.2)
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, RevealScreen)
+        assert await wait_until(pilot, lambda: isinstance(app.screen, RevealScreen))
         outcome = app.game.last_outcome
         assert outcome.timed_out and outcome.points.total == 0
         assert "Time's up" in shown(app.screen.query_one("#verdict", Static))
@@ -220,7 +219,9 @@ async def test_setup_rejects_bad_input_with_one_line(make_app):
         assert error == "Two players are called 'ana' (names must differ)"
         app.screen.query_one("#players", Input).value = "Ana"
         app.screen.query_one("#timer", Input).value = "soon"
-        await pilot.pause(0.3)  # a button ignores clicks during its 0.2 s press effect
+        start = app.screen.query_one("#start", Button)
+        # A button ignores clicks during its short press effect.
+        assert await wait_until(pilot, lambda: not start.has_class("-active"))
         await pilot.click("#start")
         await pilot.pause()
         assert "timer must be" in shown(app.screen.query_one("#setup-error", Label)).lower()
@@ -291,16 +292,34 @@ async def test_too_small_terminal_says_so_and_comes_back(make_app, clock):
         assert app.game.phase is Phase.QUESTION
 
 
-async def test_pack_problems_are_shown_and_missing_packs_are_clear(make_app):
+async def test_pack_problems_are_shown_in_the_app(make_app):
     app = make_app(problems=("bad.yaml:3:1: unknown key 'facs'",))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.2)
-        messages = [n.message for n in app._notifications]
-        assert "bad.yaml:3:1: unknown key 'facs'" in messages
+
+        def shown_problem() -> bool:
+            return "bad.yaml:3:1: unknown key 'facs'" in [n.message for n in app._notifications]
+
+        assert await wait_until(pilot, shown_problem)
+
+
+async def test_no_valid_packs_is_said_clearly(clock, records):
+    from quiz.ui.app import QuizApp
+    from quiz.ui.bank import ListBank
+
+    app = QuizApp(ListBank([], problems=["a.yaml:1:1: not a pack"]), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        error = shown(app.screen.query_one("#setup-error", Label))
+        assert error.startswith("No valid packs to play with")
+        assert isinstance(app.screen, SetupScreen)
 
 
 async def test_theme_can_be_changed_from_the_command_palette(make_app):
-    from textual.command import CommandPalette
+    from textual.command import CommandList, CommandPalette
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -308,15 +327,18 @@ async def test_theme_can_be_changed_from_the_command_palette(make_app):
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
+
+        def commands_listed() -> bool:
+            return app.screen.query_one(CommandList).option_count > 0
+
         await pilot.press(*"theme")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
+        assert await wait_until(pilot, commands_listed)
+        await pilot.press("enter")  # "Change theme"
+        await pilot.pause()
         await pilot.press(*"nord")
-        await pilot.pause(0.3)
+        assert await wait_until(pilot, commands_listed)
         await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert app.theme == "nord"
+        assert await wait_until(pilot, lambda: app.theme == "nord")
 
 
 async def test_hostile_pack_titles_in_setup_are_literal(make_app):

@@ -57,7 +57,8 @@ async def to_question(pilot) -> None:
     await pilot.press("enter")  # Ana takes the keyboard
     await pilot.pause()
     pilot.app.clock.advance(6.5)
-    await pilot.pause(0.15)  # one timer tick redraws the countdown
+    pilot.app.screen._update_countdown()  # what the next timer tick would draw
+    await pilot.pause()
 
 
 async def to_reveal_wrong(pilot) -> None:
