@@ -124,7 +124,9 @@ async def test_time_out_on_the_fake_clock(make_app, clock, records):
         await pilot.pause(0.2)
         assert isinstance(app.screen, QuestionScreen)
         clock.advance(0.2)
-        assert await wait_until(pilot, lambda: isinstance(app.screen, RevealScreen))
+        # The reveal is up once its verdict is mounted.
+        assert await wait_until(pilot, lambda: bool(app.screen.query("#verdict")))
+        assert isinstance(app.screen, RevealScreen)
         outcome = app.game.last_outcome
         assert outcome.timed_out and outcome.points.total == 0
         assert "Time's up" in shown(app.screen.query_one("#verdict", Static))
