@@ -28,9 +28,13 @@ CATEGORIES = ("Song facts", "Charts", "Music videos", "Credits", "Awards", "Crit
 def big_pack(size: int) -> Pack:
     """A pack of ``size`` hand-written questions over a few categories."""
     items = tuple(
-        HandQuestion(id=f"q{i}", prompt=f"Question {i}?", answer=f"answer {i}",
-                     wrong=(f"wrong {i}a", f"wrong {i}b", f"wrong {i}c"),
-                     category=CATEGORIES[i % len(CATEGORIES)])
+        HandQuestion(
+            id=f"q{i}",
+            prompt=f"Question {i}?",
+            answer=f"answer {i}",
+            wrong=(f"wrong {i}a", f"wrong {i}b", f"wrong {i}c"),
+            category=CATEGORIES[i % len(CATEGORIES)],
+        )
         for i in range(size)
     )
     return Pack(info=PackInfo(id=f"big{size}", title="big"), questions=items)
@@ -48,13 +52,23 @@ def main() -> None:
     for size in (1_000, 10_000, 100_000):
         packs = [builtin, big_pack(size)]
         first = timed(lambda packs=packs: choose(packs, 20, random.Random(0)))
-        games = [timed(lambda s=s, packs=packs: choose(packs, 20, random.Random(s)))
-                 for s in range(1, 31)]
+        games = [
+            timed(lambda s=s, packs=packs: choose(packs, 20, random.Random(s)))
+            for s in range(1, 31)
+        ]
         recent = [f"big{size}:q:q{i}" for i in range(0, min(size, 3000), 3)]
-        with_recent = [timed(lambda s=s, packs=packs, recent=recent: choose(
-                           packs, 20, random.Random(s), recent=recent)) for s in range(1, 31)]
-        print(f"{size:>10,} {first * 1000:>10.2f}ms {statistics.median(games) * 1000:>12.3f}ms"
-              f" {statistics.median(with_recent) * 1000:>13.3f}ms")
+        with_recent = [
+            timed(
+                lambda s=s, packs=packs, recent=recent: choose(
+                    packs, 20, random.Random(s), recent=recent
+                )
+            )
+            for s in range(1, 31)
+        ]
+        print(
+            f"{size:>10,} {first * 1000:>10.2f}ms {statistics.median(games) * 1000:>12.3f}ms"
+            f" {statistics.median(with_recent) * 1000:>13.3f}ms"
+        )
 
 
 if __name__ == "__main__":

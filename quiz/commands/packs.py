@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import re
 import sys
-import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz import paths
 from quiz.errors import UserError
-from quiz.facts import Pack
+
+if TYPE_CHECKING:  # cli.py imports every command before `play` draws: keep this light.
+    from quiz.facts import Pack
 
 _PACK_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
@@ -70,11 +71,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 # -- list --------------------------------------------------------------------------------
 def count_questions(pack: Pack) -> int:
-    """How many questions a pack yields (the generators' count when they are there)."""
-    try:
-        from quiz.generators import count_questions as generated
-    except ImportError:  # the generators are optional for this command
-        return len(pack.questions) + len(pack.facts)
+    """How many questions a pack yields."""
+    from quiz.generators import count_questions as generated
+
     return generated(pack)
 
 
@@ -202,6 +201,8 @@ def install(pack_id: str, data: bytes, *, replace: bool) -> Path:
     for other in taken.get(pack_id, []):
         if other != target:
             other.unlink(missing_ok=True)  # the same id under another file name
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".adding-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -270,6 +271,8 @@ def run_import(args: argparse.Namespace) -> int:
         raise UserError(f"bad pack id {meta.id!r}: use --id with lower-case letters, digits, '-'")
     yaml_text = dump_pack(pack_data(meta, questions))
     # Check what we wrote exactly as a player's game will read it.
+    import tempfile
+
     with tempfile.TemporaryDirectory() as tmp:
         written = Path(tmp) / f"{meta.id}.yaml"
         written.write_text(yaml_text, encoding="utf-8")
@@ -314,28 +317,16 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def export_items(pack: Pack) -> list:
-    """The pack's questions as export items: generated ones too when generators exist."""
-    from quiz.packs.convert import Item, items_from_options
+    """Every question the pack yields (generated ones too), as export items."""
+    from random import Random
 
-    try:
-        from quiz.generators import generate_all
-    except ImportError:
-        generate_all = None
-    if generate_all is not None:
-        return [
-            items_from_options(
-                q.prompt, q.options, q.answer, q.category, q.difficulty, q.explanation
-            )
-            for q in generate_all([pack], random.Random(0))
-        ]
-    items = []
-    for q in pack.questions:
-        wrong = q.wrong
-        if len(wrong) < 3 and q.pool:
-            extra = [v for v in pack.pools.get(q.pool, ()) if v.casefold() != q.answer.casefold()]
-            wrong = tuple(dict.fromkeys([*wrong, *extra]))[:3]
-        items.append(Item(q.prompt, q.answer, wrong, q.category, q.difficulty, q.explanation))
-    return items
+    from quiz.generators import generate_all
+    from quiz.packs.convert import items_from_options
+
+    return [
+        items_from_options(q.prompt, q.options, q.answer, q.category, q.difficulty, q.explanation)
+        for q in generate_all([pack], Random(0))
+    ]
 
 
 def _plural(count: int, word: str) -> str:

@@ -7,16 +7,17 @@ Reads the database at ``paths.database_path()``; never imports Textual.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from datetime import datetime
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from quiz import paths
-from quiz.stats import GameSummary
-from quiz.store import Store
 from quiz.text import clean
+
+if TYPE_CHECKING:  # cli.py imports every command before `play` draws: keep this light.
+    from quiz.stats import GameSummary
+    from quiz.store import Store
 
 NO_GAMES = "No games yet: play one with `wdta-quiz play`, then come back for the scores."
 CSV_HEADER = (
@@ -56,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
     if not path.exists():
         # Do not create a database just to say there is nothing in it.
         return _print_empty(args.format, out, str(path))
+    from quiz.store import Store
+
     with Store.open(path) as store:
         for notice in store.notices:
             print(f"wdta-quiz: {notice}", file=sys.stderr)
@@ -204,6 +207,8 @@ def _round(value: float | None) -> float | None:
 
 def _write_csv(games: list[GameSummary], out: TextIO, player: str | None) -> None:
     """One row per player per game, oldest game first (only ``player``'s rows if given)."""
+    import csv
+
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEADER)
     for game in reversed(games):
