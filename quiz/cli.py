@@ -11,15 +11,27 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from importlib import import_module
 
 from quiz import __version__
-from quiz.commands import packs, play, questions, scores
+from quiz.commands import COMMANDS
 from quiz.errors import UserError
 from quiz.paths import HOME_ENV
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser."""
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The command named on the command line, if any (skipping ``--data-dir DIR``)."""
+    args = iter(argv)
+    for arg in args:
+        if arg == "--data-dir":
+            next(args, None)
+        elif not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; with ``only``, the other commands get a stub parser."""
     parser = argparse.ArgumentParser(
         prog="wdta-quiz",
         description="A terminal trivia game about \"We Don't Talk Anymore\".",
@@ -31,14 +43,19 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"keep scores, packs and config in DIR (same as {HOME_ENV}=DIR)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (play, questions, packs, scores):
-        module.register(sub)
+    for name, summary in COMMANDS.items():
+        if only is None or name == only:
+            import_module(f"quiz.commands.{name}").register(sub)
+        else:
+            sub.add_parser(name, help=summary)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_parser(only=_command_in(argv))
     args = parser.parse_args(argv)
     if args.data_dir:
         os.environ[HOME_ENV] = args.data_dir

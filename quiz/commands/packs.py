@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz import paths
+from quiz.commands import COMMANDS
 from quiz.errors import UserError
 
 if TYPE_CHECKING:  # cli.py imports every command before `play` draws: keep this light.
@@ -22,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add the `packs` parser and its subcommands."""
     parser = sub.add_parser(
         "packs",
-        help="list, check, create, install, import and export question packs",
+        help=COMMANDS["packs"],
         description="Manage question packs (see docs/packs.md for the format).",
     )
     parser.set_defaults(func=run_list)

@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from quiz.commands import COMMANDS
 from quiz.errors import UserError
 from quiz.game_setup import (
     DEFAULT_QUESTIONS,
@@ -31,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add the `play` parser."""
     parser = sub.add_parser(
         "play",
-        help="play the quiz (alone or taking turns)",
+        help=COMMANDS["play"],
         description="Play the quiz. Without --players, opens the home screen.",
     )
     parser.add_argument("--players", metavar='"ANA,BEN"', help="start at once with these players")

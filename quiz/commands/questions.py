@@ -14,6 +14,7 @@ import random
 import sys
 from collections.abc import Iterable
 
+from quiz.commands import COMMANDS
 from quiz.errors import UserError
 from quiz.question import Question
 
@@ -31,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add the `questions` parser."""
     parser = sub.add_parser(
         "questions",
-        help="preview the questions the packs can ask",
+        help=COMMANDS["questions"],
         description="Print questions from the installed packs (or the packs named), with "
         "their options, right answer and explanation.",
     )

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, TextIO
 
 from quiz import paths
+from quiz.commands import COMMANDS
 from quiz.text import clean
 
 if TYPE_CHECKING:  # cli.py imports every command before `play` draws: keep this light.
@@ -32,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add the `scores` parser."""
     parser = sub.add_parser(
         "scores",
-        help="leaderboard, head-to-head and history of past games",
+        help=COMMANDS["scores"],
         description=(
             "Show the scores kept from past games: the leaderboard (best score, games, "
             "wins, accuracy), head-to-head records, the most missed questions and, with "
