@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from quiz.records import Mode
 from quiz.text import clean
+
+if TYPE_CHECKING:  # types only: `play` imports this before its first frame
+    from quiz.records import Mode
 
 MIN_PLAYERS, MAX_PLAYERS = 1, 8
 MIN_QUESTIONS, MAX_QUESTIONS = 5, 50

@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from quiz.commands import COMMANDS
 from quiz.errors import UserError
@@ -23,7 +24,9 @@ from quiz.game_setup import (
     parse_seed,
     parse_timer,
 )
-from quiz.records import GameRecord
+
+if TYPE_CHECKING:
+    from quiz.records import GameRecord
 
 USAGE_ERROR = 2
 

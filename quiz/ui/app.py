@@ -21,8 +21,6 @@ from textual.events import Resize
 from textual.screen import Screen
 
 from quiz.game_setup import MAX_QUESTIONS, GameSetup
-from quiz.question import Question
-from quiz.records import GameRecord
 from quiz.ui.bank import Library, QuestionBank
 from quiz.ui.screens.base import GameScreen
 from quiz.ui.screens.home import HomeScreen
@@ -32,11 +30,13 @@ from quiz.ui.screens.too_small import TooSmallScreen
 # must paint fast (see bench/).
 if TYPE_CHECKING:
     from quiz.game import Game
+    from quiz.question import Question
+    from quiz.records import GameRecord
 
 MIN_WIDTH, MIN_HEIGHT = 60, 20
 """Below this the layout cannot fit a question and four options."""
 
-Recorder = Callable[[GameRecord], None]
+Recorder = Callable[["GameRecord"], None]
 
 
 def _utc_now() -> datetime:

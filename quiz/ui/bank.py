@@ -13,10 +13,12 @@ import random
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from quiz.game_setup import GameSetup
-from quiz.question import Question
+
+if TYPE_CHECKING:
+    from quiz.question import Question
 
 
 @dataclass(frozen=True, slots=True)

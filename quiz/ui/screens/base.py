@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from textual.binding import Binding
@@ -12,6 +13,11 @@ if TYPE_CHECKING:
     from quiz.ui.app import QuizApp
 
 
+#: The rules of every screen after home: loaded when the first of them opens, so the
+#: home screen paints without parsing them (see bench/).
+GAME_CSS = str(Path(__file__).resolve().parent.parent / "game.tcss")
+
+
 class GameScreen(Screen):
     """A screen showing one phase of a game in progress.
 
@@ -19,6 +25,7 @@ class GameScreen(Screen):
     itself except through the app's methods.
     """
 
+    CSS_PATH = GAME_CSS
     BINDINGS = [
         Binding("escape", "abandon", "Quit game"),
         Binding("q", "abandon", "Quit game", show=False),

@@ -8,9 +8,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from quiz.ui.screens.base import GAME_CSS
+
 
 class ConfirmAbandonScreen(ModalScreen[bool]):
     """"Quit this game?" Dismisses with ``True`` to abandon, ``False`` to keep playing."""
+
+    CSS_PATH = GAME_CSS
 
     BINDINGS = [
         Binding("y", "decide(True)", "Quit game"),

@@ -9,6 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
+from quiz.ui.screens.base import GAME_CSS
+
 KEYS: tuple[tuple[str, str, str], ...] = (
     ("Menus", "↑ ↓  Tab", "move between choices"),
     ("Menus", "Enter", "choose"),
@@ -27,6 +29,8 @@ KEYS: tuple[tuple[str, str, str], ...] = (
 
 class HelpScreen(ModalScreen[None]):
     """The keys, in a dialog; any of Esc, Q, ?, Enter closes it."""
+
+    CSS_PATH = GAME_CSS
 
     BINDINGS = [
         Binding("escape,q,question_mark,enter,f1", "close", "Close"),

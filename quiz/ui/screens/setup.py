@@ -27,6 +27,7 @@ from quiz.game_setup import (
     parse_timer,
 )
 from quiz.ui.bank import Library
+from quiz.ui.screens.base import GAME_CSS
 from quiz.ui.widgets.key_hints import KeyHints
 
 if TYPE_CHECKING:
@@ -39,6 +40,8 @@ def _timer_text(timer: float | None) -> str:
 
 class SetupScreen(Screen):
     """The setup form. Enter in a field or "Start game" starts; Esc goes back."""
+
+    CSS_PATH = GAME_CSS
 
     BINDINGS = [
         Binding("escape", "back", "Back"),
