@@ -107,6 +107,7 @@ class QuizApp(App[None]):
     def on_mount(self) -> None:
         """Show home (and start a quick game); load packs after the first paint."""
         self._check_size(*self.size)
+        self._restore_theme()
         for line in self.notices:
             self.notify(line, title="Pack problem", severity="warning", timeout=8, markup=False)
         if self.quick_start is not None:
@@ -114,6 +115,23 @@ class QuizApp(App[None]):
         else:
             # Reading packs would delay the first paint; do it in a thread right after.
             self.call_after_refresh(self.run_worker, self._load_library, thread=True)
+
+    def _restore_theme(self) -> None:
+        """Use the theme picked last time, and remember the next one picked."""
+        from quiz.config import load_config
+
+        theme = load_config().theme
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme) -> None:
+        from quiz.config import ConfigError, load_config, save_config
+
+        try:
+            save_config(load_config().with_theme(theme.name))
+        except ConfigError as error:
+            self.notify(str(error), title="Theme not saved", severity="warning", markup=False)
 
     def _load_library(self) -> None:
         try:

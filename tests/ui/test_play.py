@@ -342,6 +342,15 @@ async def test_theme_can_be_changed_from_the_command_palette(make_app):
         await pilot.press("enter")
         assert await wait_until(pilot, lambda: app.theme == "nord")
 
+    # The choice is remembered: the next run starts in it.
+    from quiz.config import load_config
+
+    assert load_config().theme == "nord"
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"
+
 
 async def test_hostile_pack_titles_in_setup_are_literal(make_app):
     from textual.widgets import SelectionList
