@@ -14,17 +14,16 @@ HOME_ENV = "WDTA_QUIZ_HOME"
 
 
 def builtin_packs_dir() -> Path:
-    """The folder of packs shipped with the game (``questions/`` in a checkout)."""
-    try:
-        from importlib.resources import files
+    """The folder of packs shipped with the game.
 
-        path = Path(str(files("quiz.builtin_packs")))
-        if path.is_dir():
-            return path
-    except ModuleNotFoundError:
-        pass
-    # Running from a source checkout without installing.
-    return Path(__file__).resolve().parent.parent / "questions"
+    An installed wheel carries them as ``quiz/builtin_packs/`` (pyproject maps
+    ``questions/`` there); a source checkout has them in ``questions/`` beside ``quiz/``.
+    """
+    package = Path(__file__).resolve().parent
+    installed = package / "builtin_packs"
+    if installed.is_dir():
+        return installed
+    return package.parent / "questions"
 
 
 def data_dir() -> Path:
