@@ -44,9 +44,10 @@ def candidates(ctx: Context, credit: Credit) -> list[str]:
 
 def describe(ctx: Context, credits: list[Credit]) -> str:
     """Who had which role, for explanations."""
-    parts = [f'{join_names(c.people)} listed under "{c.role}" for {ctx.work(c.work)}'
+    parts = [f'the credits of {ctx.work(c.work)} list {join_names(c.people)} under "{c.role}"'
              for c in credits]
-    return explain("Credits: " + "; ".join(parts) + ".", *(c.source for c in credits))
+    sentence = "; ".join(parts)
+    return explain(sentence[:1].upper() + sentence[1:] + ".", *(c.source for c in credits))
 
 
 def slots(ctx: Context) -> Iterator[Slot]:
