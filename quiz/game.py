@@ -163,7 +163,10 @@ class Game:
         count = len(setup.players)
         self.per_player = min(setup.questions, len(questions) // count)
         if self.per_player < 1:
-            raise ValueError(f"not enough questions for {count} player(s)")
+            raise ValueError(
+                f"the chosen packs give {len(questions)} question(s), fewer than the "
+                f"{count} players need for one each (choose more packs or fewer players)"
+            )
         self.questions: tuple[Question, ...] = tuple(questions[: self.per_player * count])
         self.players = [PlayerScore(name) for name in setup.players]
         self.phase = Phase.SETUP

@@ -256,7 +256,8 @@ class QuizApp(App[None]):
             return False
         if game.per_player < setup.questions:
             self.notify(
-                f"Only enough questions for {game.per_player} per player.",
+                f"The chosen packs give {len(questions)} questions: "
+                f"{game.per_player} per player instead of {setup.questions}.",
                 severity="warning",
             )
         self.game = game
