@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, cast
 
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import Button
 
 if TYPE_CHECKING:
     from quiz.game import Game
@@ -45,3 +46,28 @@ class GameScreen(Screen):
     def action_abandon(self) -> None:
         """Ask before abandoning the game."""
         self.quiz.ask_abandon()
+
+
+class StepScreen(GameScreen):
+    """A game screen whose one button moves the game on: Enter on the focused
+    button, Space, or a click. Subclasses name the button and what it does."""
+
+    BUTTON_ID = "continue"
+    BINDINGS = [Binding("space", "step", "Continue", show=False)]
+
+    def on_mount(self) -> None:
+        """Focus the button, so Enter presses it."""
+        self.query_one(f"#{self.BUTTON_ID}", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """The button moves the game on."""
+        event.stop()
+        self.step()
+
+    def action_step(self) -> None:
+        """Space works like Enter."""
+        self.step()
+
+    def step(self) -> None:
+        """Move the game on: to the next turn, standings or results."""
+        self.quiz.advance()

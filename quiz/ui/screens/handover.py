@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.content import Content
 from textual.widgets import Button, Label, Static
 
-from quiz.ui.screens.base import GameScreen
+from quiz.ui.screens.base import StepScreen
 from quiz.ui.widgets.key_hints import KeyHints
 
 
-class HandoverScreen(GameScreen):
+class HandoverScreen(StepScreen):
     """"Pass the keyboard to Ben": shown before each turn of a hot-seat game."""
 
-    BINDINGS = [Binding("space", "ready", "Ready", show=False)]
+    BUTTON_ID = "ready"
 
     def compose(self) -> ComposeResult:
         """The next player's name, big, and a ready button."""
@@ -33,15 +32,6 @@ class HandoverScreen(GameScreen):
                 yield Button("I'm ready  ⏎", id="ready", variant="primary")
         yield KeyHints(("enter", "ready"), ("esc", "quit game"), ("?", "help"))
 
-    def on_mount(self) -> None:
-        """Enter presses the focused ready button."""
-        self.query_one("#ready", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    def step(self) -> None:
         """Ready: show the question."""
-        event.stop()
-        self.quiz.ready()
-
-    def action_ready(self) -> None:
-        """Space works like Enter."""
         self.quiz.ready()

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, cast
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Label
+from textual.widgets import Static
 
 from quiz.ui.widgets.key_hints import KeyHints
 from quiz.ui.widgets.menu_item import MenuItem
@@ -22,6 +23,14 @@ MENU = (
     ("scores", "Scores", "s"),
     ("help", "Help", "h"),
     ("quit", "Quit", "q"),
+)
+
+TITLE = Content.assemble(
+    ("♪  We Don't Talk Anymore  ♪", "bold $accent"),
+    "\n",
+    ("THE TRIVIA QUIZ", "bold $primary"),
+    "\n",
+    ("Charlie Puth featuring Selena Gomez", "$foreground-muted"),
 )
 
 
@@ -38,9 +47,8 @@ class HomeScreen(Screen):
     def compose(self) -> ComposeResult:
         """Title block and menu buttons."""
         with Vertical(id="home"):
-            yield Label("♪  We Don't Talk Anymore  ♪", id="title", markup=False)
-            yield Label("THE TRIVIA QUIZ", id="subtitle")
-            yield Label("Charlie Puth featuring Selena Gomez", id="byline", classes="muted")
+            # One widget for the three title lines: the home screen is the first paint.
+            yield Static(TITLE, id="title")
             with Center():
                 with Vertical(id="menu"):
                     for name, label, key in MENU:

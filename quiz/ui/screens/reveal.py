@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Center, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static
 
 from quiz.game import Outcome
-from quiz.ui.screens.base import GameScreen
+from quiz.ui.screens.base import StepScreen
 from quiz.ui.widgets.key_hints import KeyHints
 from quiz.ui.widgets.turn_status import TurnStatus
 
@@ -44,10 +43,9 @@ def option_line(index: int, text: str, outcome: Outcome) -> tuple[Content, str]:
     return Content.assemble(*parts), css
 
 
-class RevealScreen(GameScreen):
+class RevealScreen(StepScreen):
     """The answer to the question just asked. Enter or Space continues."""
 
-    BINDINGS = [Binding("space", "continue", "Continue", show=False)]
 
     def compose(self) -> ComposeResult:
         """Verdict, the options marked, the explanation and a continue button."""
@@ -70,16 +68,3 @@ class RevealScreen(GameScreen):
         with Center(classes="actions"):
             yield Button("Continue  ⏎", id="continue", variant="primary")
         yield KeyHints(("enter", "continue"), ("esc", "quit game"), ("?", "help"))
-
-    def on_mount(self) -> None:
-        """Enter presses the focused continue button."""
-        self.query_one("#continue", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Continue to the next turn, standings or results."""
-        event.stop()
-        self.quiz.advance()
-
-    def action_continue(self) -> None:
-        """Space works like Enter."""
-        self.quiz.advance()

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.content import Content
 from textual.widgets import Button, Label, Static
 
-from quiz.ui.screens.base import GameScreen
+from quiz.ui.screens.base import StepScreen
 from quiz.ui.widgets.key_hints import KeyHints
 from quiz.ui.widgets.standings_table import StandingsTable
 
 
-class StandingsScreen(GameScreen):
+class StandingsScreen(StepScreen):
     """Who leads after this round, and who plays next."""
 
-    BINDINGS = [Binding("space", "continue", "Continue", show=False)]
 
     def compose(self) -> ComposeResult:
         """Title, the table, next player, continue."""
@@ -32,16 +30,3 @@ class StandingsScreen(GameScreen):
             with Center():
                 yield Button("Continue  ⏎", id="continue", variant="primary")
         yield KeyHints(("enter", "continue"), ("esc", "quit game"), ("?", "help"))
-
-    def on_mount(self) -> None:
-        """Enter presses the focused continue button."""
-        self.query_one("#continue", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """On to the next round."""
-        event.stop()
-        self.quiz.advance()
-
-    def action_continue(self) -> None:
-        """Space works like Enter."""
-        self.quiz.advance()
