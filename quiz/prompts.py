@@ -1,0 +1,92 @@
+"""What a stored question id asked: its prompt, rebuilt from the packs installed now.
+
+The scores database keeps question ids (``pack:fact:generator[:variant]`` or
+``pack:q:item``), which mean nothing to a player. Ids are stable across runs and
+seeds, so the slot with that id in the pack's index (:mod:`quiz.generators.index`)
+builds the same question again: no game is chosen, only the asked-for slots are built.
+
+The seed decides the wrong options and their order, and for every kind but one
+nothing in the prompt. True/false items are the exception: the seed picks the true
+statement or a false one, so the sentence a player saw cannot be told from the id.
+They are described by the fact they are about instead, which reads the same for every
+seed: ``True or false, about: <the true fact, with its source>`` (the item's
+explanation). ``SEED_DEPENDENT`` lists such kinds; a test checks that every other
+kind's prompt is the same for every seed.
+
+An id whose pack is not installed, or whose fact or item the pack no longer has,
+gets no entry: callers show the id itself.
+
+Core code: never imports Textual.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from quiz.generators.index import PackIndex, index_for
+
+if TYPE_CHECKING:
+    from quiz.facts import Pack
+    from quiz.generators.base import Slot
+
+#: Question kinds whose prompt depends on the seed, so a stable description is shown.
+SEED_DEPENDENT = frozenset({"truefalse"})
+#: How a true/false item is described: this, then the fact it states or denies.
+TRUE_FALSE_LEAD = "True or false, about: "
+
+# Same rule as the pack loader's: anything else is not an installed pack id (and must
+# never reach load_catalog, which reads a selector with a "/" as a file path).
+_PACK_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
+
+
+def pack_of(question_id: str) -> str:
+    """The pack id a question id starts with (``wdta`` for ``wdta:label:attribute``)."""
+    return question_id.split(":", 1)[0]
+
+
+def describe(slot: Slot) -> str:
+    """The text that tells a player which question ``slot`` is, the same for any seed."""
+    # Any fixed seed will do: it only moves options around for the kinds shown as prompts.
+    question = slot.build(random.Random(0))
+    if slot.kind in SEED_DEPENDENT:
+        return TRUE_FALSE_LEAD + question.explanation
+    return question.prompt
+
+
+def prompts_for(ids: Iterable[str], packs: Iterable[Pack]) -> dict[str, str]:
+    """The prompt (or stable description) of each id that ``packs`` can still build.
+
+    Ids whose pack is not among ``packs``, or whose question the pack no longer yields,
+    are left out. The first pack with a given id wins, as in a game.
+    """
+    indexes: dict[str, PackIndex] = {}
+    for pack in packs:
+        indexes.setdefault(pack.id, index_for(pack))
+    found: dict[str, str] = {}
+    for question_id in ids:
+        if question_id in found:
+            continue
+        index = indexes.get(pack_of(question_id))
+        slot = index.find(question_id) if index is not None else None
+        if slot is not None:
+            found[question_id] = describe(slot)
+    return found
+
+
+def installed_prompts(ids: Iterable[str]) -> dict[str, str]:
+    """:func:`prompts_for` over the installed packs the ids name (loaded only if any).
+
+    Only those packs are read, disabled ones included: switching a pack off for games
+    does not make its questions unreadable in the scores. A pack that fails to load
+    leaves its ids out.
+    """
+    ids = list(dict.fromkeys(ids))
+    wanted = sorted({pack for pack in map(pack_of, ids) if _PACK_ID.fullmatch(pack)})
+    if not wanted:
+        return {}
+    from quiz.packs import load_catalog  # loading packs is the slow part: only on demand
+
+    return prompts_for(ids, load_catalog(wanted).packs)
