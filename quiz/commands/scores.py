@@ -2,6 +2,10 @@
 
 Text for people, JSON (one document) and CSV (one row per player per game) for scripts.
 Reads the database at ``paths.database_path()``; never imports Textual.
+
+Most missed questions are stored as ids; text and JSON show their prompts, rebuilt
+from the installed packs (:mod:`quiz.prompts`). Packs are loaded only when there is a
+missed question to show, and only those the ids name.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from datetime import datetime
 from typing import TYPE_CHECKING, TextIO
 
@@ -17,7 +22,7 @@ from quiz.commands import COMMANDS
 from quiz.text import clean
 
 if TYPE_CHECKING:  # cli.py imports every command before `play` draws: keep this light.
-    from quiz.stats import GameSummary
+    from quiz.stats import GameSummary, MissedQuestion
     from quiz.store import Store
 
 NO_GAMES = "No games yet: play one with `wdta-quiz play`, then come back for the scores."
@@ -27,6 +32,10 @@ CSV_HEADER = (
 )  # fmt: skip
 NAME_WIDTH = 20
 HISTORY_LENGTH = 10
+#: Text lines are cut to this many terminal columns where a prompt could run longer.
+LINE_WIDTH = 80
+#: The most a category takes of a most-missed line before it is cut.
+CATEGORY_WIDTH = 24
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -120,16 +129,7 @@ def _document(store: Store, player: str | None) -> dict:
             for r in store.leaderboard()
         ],
         "head_to_head": [_pair(h) for h in store.head_to_head()],
-        "most_missed": [
-            {
-                "question_id": m.question_id,
-                "pack": m.pack,
-                "category": m.category,
-                "asked": m.asked,
-                "missed": m.missed,
-            }
-            for m in store.most_missed()
-        ],
+        "most_missed": _missed(store.most_missed()),
         "accuracy_by_category": _categories(store, None),
         "games": [_game(g) for g in store.games(player)],
         "player": None,
@@ -152,6 +152,31 @@ def _document(store: Store, player: str | None) -> dict:
             "missed_question_ids": store.missed_question_ids(player),
         }
     return doc
+
+
+def _missed(missed: list[MissedQuestion]) -> list[dict]:
+    """Most missed questions with their prompts (``None`` where no installed pack has it)."""
+    prompts = _prompts(missed)
+    return [
+        {
+            "question_id": m.question_id,
+            "prompt": prompts.get(m.question_id),
+            "pack": m.pack,
+            "category": m.category,
+            "asked": m.asked,
+            "missed": m.missed,
+        }
+        for m in missed
+    ]
+
+
+def _prompts(missed: list[MissedQuestion]) -> dict[str, str]:
+    """The prompts of ``missed``; packs are read only if there is something to name."""
+    if not missed:
+        return {}
+    from quiz.prompts import installed_prompts
+
+    return installed_prompts(m.question_id for m in missed)
 
 
 def _game(game: GameSummary) -> dict:
@@ -234,6 +259,41 @@ def _name(text: str, width: int = NAME_WIDTH) -> str:
     return text.ljust(width)
 
 
+def _columns(char: str) -> int:
+    """Terminal columns one character takes: 2 for wide East Asian ones, 0 for marks."""
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` cut to at most ``width`` terminal columns, ending in "…" if cut."""
+    if sum(map(_columns, text)) <= width:
+        return text
+    kept, used = [], 0
+    for char in text:
+        used += _columns(char)
+        if used > width - 1:
+            break
+        kept.append(char)
+    return "".join(kept).rstrip() + "…"
+
+
+def _missed_lines(missed: list[MissedQuestion], prompts: dict[str, str]) -> list[str]:
+    """Most-missed lines of at most ``LINE_WIDTH`` columns: "missed of asked", the prompt
+    (the id where no installed pack has it), then the category."""
+    missed_width = max(len(str(m.missed)) for m in missed)
+    asked_width = max(len(str(m.asked)) for m in missed)
+    lines = []
+    for m in missed:
+        head = f"  {m.missed:>{missed_width}} of {m.asked:<{asked_width}}  "
+        tail = f"  ({_cut(clean(m.category), CATEGORY_WIDTH)})"
+        room = LINE_WIDTH - len(head) - sum(map(_columns, tail))
+        text = " ".join(clean(prompts.get(m.question_id) or m.question_id).split())
+        lines.append(head + _cut(text, room) + tail)
+    return lines
+
+
 def _width(names: list[str]) -> int:
     """The column width for ``names``: the longest, at most ``NAME_WIDTH``."""
     return min(NAME_WIDTH, max((len(clean(n)) for n in names), default=1))
@@ -281,12 +341,11 @@ def _write_text(store: Store, player: str | None, out: TextIO) -> None:
 
     missed = store.most_missed()
     if missed:
+        prompts = _prompts(missed)
         say()
-        say("Most missed questions")
-        for m in missed:
-            say(
-                f"  missed {m.missed} of {m.asked:<4} {clean(m.question_id)}  ({clean(m.category)})"
-            )
+        say("Most missed questions (times missed of times asked)")
+        for line in _missed_lines(missed, prompts):
+            say(line)
 
     if player is None:
         return

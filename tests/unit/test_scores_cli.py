@@ -202,3 +202,92 @@ def test_scores_command_does_not_import_textual():
         "sys.exit('textual' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
+
+
+# -- most missed: prompts from the installed packs ------------------------------------------
+
+LABEL = "wdta:label:attribute"
+LABEL_PROMPT = 'Which record label released "We Don\'t Talk Anymore"?'
+LABEL_TRUE_FALSE = "wdta:label:truefalse"
+
+
+@pytest.fixture
+def missed_known(isolated_home):
+    """A game that missed a built-in question, its true/false item and a question whose
+    pack is gone; the category is long and hostile."""
+    with Store.open() as store:
+        store.save_game(
+            game(
+                {"Ana": 0},
+                [
+                    answer("Ana", LABEL, False, "Song facts"),
+                    answer("Ana", LABEL_TRUE_FALSE, False, "[red]" + "Very long category " * 4),
+                    answer("Ana", "gone:q:x", False),
+                ],
+            )
+        )
+    return isolated_home
+
+
+def no_packs(monkeypatch):
+    """Make reading packs fail the test."""
+
+    def fail(*_args, **_kwargs):
+        raise AssertionError("packs were loaded")
+
+    monkeypatch.setattr("quiz.prompts.installed_prompts", fail)
+
+
+def test_text_most_missed_shows_prompts_within_80_columns(capsys, missed_known):
+    code, out, _ = run(capsys)
+    assert code == 0
+    lines = out.splitlines()
+    start = lines.index("Most missed questions (times missed of times asked)")
+    missed = lines[start + 1 :]
+    assert missed[0] == "  1 of 1  gone:q:x  (Charts)"  # no such pack: the id
+    assert f"  1 of 1  {LABEL_PROMPT}  (Song facts)" in missed
+    true_false = next(line for line in missed if "True or false, about:" in line)
+    assert true_false.endswith("([red]Very long category…)")  # plain text: printed as stored
+    assert "…" in true_false  # the description is cut to fit
+    assert LABEL not in out and LABEL_TRUE_FALSE not in out
+    assert all(len(line) <= 80 for line in missed)
+
+
+def test_json_most_missed_keeps_the_id_and_adds_the_prompt(capsys, missed_known):
+    _code, out, _ = run(capsys, "--format", "json")
+    rows = {row["question_id"]: row for row in json.loads(out)["most_missed"]}
+    assert rows[LABEL]["prompt"] == LABEL_PROMPT
+    assert rows[LABEL_TRUE_FALSE]["prompt"].startswith('True or false, about: "We Don')
+    assert rows["gone:q:x"]["prompt"] is None
+    assert rows[LABEL] == {
+        "question_id": LABEL,
+        "prompt": LABEL_PROMPT,
+        "pack": "wdta",
+        "category": "Song facts",
+        "asked": 1,
+        "missed": 1,
+    }
+
+
+def test_csv_never_loads_packs(capsys, missed_known, monkeypatch):
+    no_packs(monkeypatch)
+    code, out, _ = run(capsys, "--format", "csv")
+    assert code == 0 and out.startswith("game_id,")
+
+
+def test_nothing_missed_loads_no_packs(capsys, isolated_home, monkeypatch):
+    with Store.open() as store:
+        store.save_game(game({"Ana": 1000}, [answer("Ana", LABEL)]))
+    no_packs(monkeypatch)
+    code, out, _ = run(capsys)
+    assert code == 0 and "Most missed" not in out
+    code, out, _ = run(capsys, "--format", "json")
+    assert code == 0 and json.loads(out)["most_missed"] == []
+
+
+def test_wide_characters_count_as_two_columns():
+    from quiz.commands.scores import _cut
+
+    assert _cut("ab", 2) == "ab"
+    assert _cut("日本語です", 6) == "日本…"
+    assert _cut("e\u0301" * 10, 5) == "e\u0301" * 4 + "…"
