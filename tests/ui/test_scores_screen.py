@@ -46,15 +46,16 @@ def db(tmp_path):
 class Host(App):
     """A bare app that shows the scores screen over a home screen."""
 
-    def __init__(self, opener, on_review=None) -> None:
+    def __init__(self, opener, on_review=None, prompt_finder=None) -> None:
         super().__init__()
         self.opener = opener
         self.on_review = on_review
+        self.prompt_finder = prompt_finder
         self.requested: list[str] = []
         self.quit_called = False
 
     def on_mount(self) -> None:
-        self.push_screen(ScoresScreen(self.opener, self.on_review))
+        self.push_screen(ScoresScreen(self.opener, self.on_review, self.prompt_finder))
 
     def on_scores_screen_review_requested(self, message: ScoresScreen.ReviewRequested) -> None:
         self.requested.append(message.player)
@@ -79,13 +80,99 @@ async def test_leaderboard_head_to_head_and_most_missed(db):
         h2h = cells(screen.query_one("#h2h", DataTable))
         assert ["Ana", "Ben", "1", "0", "0", "1"] in h2h
         assert [BOLD, "Ana", "0", "1", "0", "1"] in h2h
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.prompts == {}  # the built-in pack has none of these ids: ids stay
         missed = cells(screen.query_one("#missed", DataTable))
-        assert missed[0][:3] == ["1", "1", "wdta:q:b"]  # most misses, then fewest asked
-        assert missed[-1][:3] == ["1", "2", "wdta:q:a"]
-        assert [m[3] for m in missed if m[2] == "wdta:q:c"] == [EVIL]
+        assert [m[:2] + m[3:] for m in missed[:1]] == [["1", "1", "wdta:q:b"]]  # most misses,
+        assert [m[:2] + m[3:] for m in missed[-1:]] == [["1", "2", "wdta:q:a"]]  # fewest asked
+        assert [m[2] for m in missed if m[3] == "wdta:q:c"] == [EVIL]
         # Cells are Text, so "[...]" is drawn as typed, never parsed.
         table = screen.query_one("#leaderboard", DataTable)
         assert all(isinstance(cell, Text) for cell in table.get_row_at(2))
+
+
+HOSTILE_PROMPT = "[@click=app.quit]x[/]"
+LABEL = "wdta:label:attribute"
+LABEL_PROMPT = 'Which record label released "We Don\'t Talk Anymore"?'
+
+
+@pytest.fixture
+def missed_db(tmp_path, isolated_home):
+    """Misses of a built-in question, its true/false item, a user pack's hostile prompt
+    and a question whose pack is gone."""
+    user = isolated_home / "packs"
+    user.mkdir(parents=True)
+    (user / "mine.yaml").write_text(
+        "format: 1\npack: mine\ntitle: Mine\nquestions:\n"
+        f"  - id: one\n    prompt: '{HOSTILE_PROMPT}'\n    answer: a\n    wrong: [b, c]\n"
+    )
+    path = tmp_path / "missed.sqlite3"
+    with Store.open(path) as store:
+        store.save_game(game({"Ana": 0, "Ben": 0},
+                             [answer("Ana", LABEL, False, "Song facts"),
+                              answer("Ben", LABEL, False, "Song facts"),
+                              answer("Ana", "wdta:label:truefalse", False, "Song facts"),
+                              answer("Ana", "mine:q:one", False, "Trivia"),
+                              answer("Ben", "gone:q:x", True, "Gone"),
+                              answer("Ana", "gone:q:x", False, "Gone")]))  # fmt: skip
+    return path
+
+
+async def test_most_missed_shows_prompts_found_in_the_background(missed_db):
+    from quiz import paths
+
+    assert (paths.user_packs_dir() / "mine.yaml").is_file()
+    app = Host(lambda: Store.open(missed_db))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = screen.query_one("#missed", DataTable)
+        questions = [row[3] for row in cells(table)]
+        assert questions == [
+            LABEL_PROMPT,  # missed twice
+            HOSTILE_PROMPT,  # drawn as typed ("mine:q:one" sorts before "wdta:...")
+            'True or false, about: "We Don\'t Talk Anymore" was released by Atlantic'
+            " (infobox; release history table).",
+            "gone:q:x",  # no such pack: the id; missed once in two
+        ]
+        cell = table.get_cell("mine:q:one", "question")
+        assert isinstance(cell, Text) and cell.plain == HOSTILE_PROMPT and not cell.spans
+        screen.query_one("#tabs", TabbedContent).active = "tab-missed"
+        await pilot.pause()
+        await pilot.click("#missed", offset=(40, 2))  # on the hostile row
+        await pilot.pause()
+        assert not app.quit_called
+
+
+async def test_prompts_come_from_the_finder_and_a_failing_finder_leaves_the_ids(db):
+    asked: list[list[str]] = []
+
+    def finder(ids):
+        asked.append(ids)
+        return {"wdta:q:b": BOLD, "not:in:table": "x"}
+
+    app = Host(lambda: Store.open(db), prompt_finder=finder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#missed", DataTable)
+        assert sorted(asked[0]) == ["wdta:q:a", "wdta:q:b", "wdta:q:c"]
+        assert table.get_cell("wdta:q:b", "question").plain == BOLD
+        assert table.get_cell("wdta:q:a", "question").plain == "wdta:q:a"
+
+    def broken(ids):
+        raise OSError("disk on fire")
+
+    app = Host(lambda: Store.open(db), prompt_finder=broken)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ScoresScreen) and app.screen.prompts == {}
+        table = app.screen.query_one("#missed", DataTable)
+        assert table.get_cell("wdta:q:b", "question").plain == "wdta:q:b"
 
 
 async def test_player_history_from_the_leaderboard(db):
@@ -218,3 +305,14 @@ def test_snapshot_player(snap_compare, db, size, utc):
         await pilot.pause()
 
     assert snap_compare(Host(lambda: Store.open(db)), terminal_size=size, run_before=pick)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+def test_snapshot_most_missed(snap_compare, missed_db, size, utc):
+    async def show(pilot):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        pilot.app.screen.query_one("#tabs", TabbedContent).active = "tab-missed"
+        await pilot.pause()
+
+    assert snap_compare(Host(lambda: Store.open(missed_db)), terminal_size=size, run_before=show)

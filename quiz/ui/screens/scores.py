@@ -8,7 +8,12 @@ opener raises ``UserError`` the screen says why instead of showing tables.
 screen calls ``on_review(player_name)`` and posts ``ScoresScreen.ReviewRequested``. It
 does so only when that player has missed questions to review.
 
-Player names and question ids are untrusted: they reach the screen only as
+Most missed questions are stored as ids: the table lists them at once, then a thread
+worker reads the packs those ids name (``prompt_finder``, default
+``quiz.prompts.installed_prompts``) and each row's id is replaced by its prompt, so the
+screen opens without waiting for packs. An id no installed pack has stays as it is.
+
+Player names, question ids and prompts are untrusted: they reach the screen only as
 ``rich.text.Text`` (table cells, picker options) or ``Content``, never as markup.
 """
 
@@ -35,6 +40,7 @@ from textual.widgets import (
     TabbedContent,
     TabPane,
 )
+from textual.worker import Worker, WorkerState
 
 from quiz.errors import UserError
 from quiz.store import Store
@@ -46,6 +52,11 @@ MISSED_LENGTH = 20
 
 StoreOpener = Callable[[], Store]
 ReviewCallback = Callable[[str], object]
+#: Question ids in, {id: prompt} out for the ids it knows (may be slow: run in a thread).
+PromptFinder = Callable[[list[str]], dict[str, str]]
+
+#: The name of the worker that finds the most-missed prompts.
+PROMPTS_WORKER = "missed-prompts"
 
 
 def _num(value: object) -> Text:
@@ -71,6 +82,8 @@ class ScoresScreen(Screen):
     Args:
         store_opener: returns a new ``Store`` (default ``Store.open``); closed by the screen.
         on_review: called with a player's name when they ask to review their misses.
+        prompt_finder: the prompts of most-missed question ids (default
+            ``quiz.prompts.installed_prompts``); called in a worker thread.
     """
 
     DEFAULT_CSS = """
@@ -108,11 +121,15 @@ class ScoresScreen(Screen):
         self,
         store_opener: StoreOpener | None = None,
         on_review: ReviewCallback | None = None,
+        prompt_finder: PromptFinder | None = None,
     ) -> None:
         """A scores screen reading the store that ``store_opener`` returns."""
         super().__init__()
         self._opener = store_opener or Store.open
         self._on_review = on_review
+        self._prompt_finder = prompt_finder
+        self.prompts: dict[str, str] | None = None
+        """Prompts of the most-missed questions by id, once found (``None`` until then)."""
         self.store: Store | None = None
         self.player: str | None = None
         """The player shown on the Player tab, or ``None``."""
@@ -193,9 +210,49 @@ class ScoresScreen(Screen):
 
     def _fill_missed(self) -> None:
         table = self.query_one("#missed", DataTable)
-        table.add_columns("Missed", "Asked", "Question", "Category")
-        for m in self.store.most_missed(MISSED_LENGTH):
-            table.add_row(_num(m.missed), _num(m.asked), Text(m.question_id), Text(m.category))
+        # The question goes last: prompts are long, and the counts must stay in view.
+        table.add_columns("Missed", "Asked", "Category")
+        table.add_column("Question", key="question")
+        missed = self.store.most_missed(MISSED_LENGTH)
+        for m in missed:
+            table.add_row(
+                _num(m.missed), _num(m.asked), Text(m.category), Text(m.question_id),
+                key=m.question_id,
+            )  # fmt: skip
+        if missed:
+            self._find_prompts([m.question_id for m in missed])
+
+    def _find_prompts(self, ids: list[str]) -> None:
+        """Look the prompts up in a thread: reading packs must not hold up the screen."""
+        finder = self._prompt_finder
+
+        def find() -> dict[str, str]:
+            if finder is not None:
+                return finder(ids)
+            from quiz.prompts import installed_prompts
+
+            return installed_prompts(ids)
+
+        # exit_on_error=False: without prompts the ids stay, which is no reason to quit.
+        self.run_worker(find, name=PROMPTS_WORKER, thread=True, exit_on_error=False)
+
+    @on(Worker.StateChanged)
+    def _prompts_found(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != PROMPTS_WORKER:
+            return
+        if event.state == WorkerState.ERROR:
+            self.log.error("most-missed prompts not found", event.worker.error)
+            self.prompts = {}
+        elif event.state == WorkerState.SUCCESS:
+            self.show_prompts(event.worker.result or {})
+
+    def show_prompts(self, prompts: dict[str, str]) -> None:
+        """Put each known prompt in place of its id in the most-missed table."""
+        self.prompts = prompts
+        table = self.query_one("#missed", DataTable)
+        for question_id, prompt in prompts.items():
+            if question_id in table.rows:
+                table.update_cell(question_id, "question", Text(prompt), update_width=True)
 
     def show_player(self, player: str) -> None:
         """Fill the Player tab with ``player``'s bests, history and categories."""
