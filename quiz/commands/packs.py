@@ -198,12 +198,19 @@ def install(pack_id: str, data: bytes, *, replace: bool) -> Path:
     taken = _ids_in(pack_files(folder))
     if pack_id in taken and not replace:
         raise UserError(f"a pack with id '{pack_id}' is already installed (use --replace)")
-    folder.mkdir(parents=True, exist_ok=True)
-    for other in taken.get(pack_id, []):
-        if other != target:
-            other.unlink(missing_ok=True)  # the same id under another file name
+    try:
+        _write_into(folder, target, data, [f for f in taken.get(pack_id, []) if f != target])
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise UserError(f"cannot install '{pack_id}' into {folder}: {reason}") from None
+    return target
+
+
+def _write_into(folder: Path, target: Path, data: bytes, stale: list[Path]) -> None:
+    """Write ``data`` to ``target`` atomically, then drop ``stale`` files of the same id."""
     import tempfile
 
+    folder.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".adding-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -212,7 +219,8 @@ def install(pack_id: str, data: bytes, *, replace: bool) -> Path:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return target
+    for other in stale:
+        other.unlink(missing_ok=True)  # the same id under another file name
 
 
 def _ids_in(files: list[Path]) -> dict[str, list[Path]]:
@@ -241,8 +249,12 @@ def run_remove(args: argparse.Namespace) -> int:
         else None
     )
     if user:
-        for file in user:
-            file.unlink(missing_ok=True)
+        try:
+            for file in user:
+                file.unlink(missing_ok=True)
+        except OSError as error:
+            reason = f"{error.filename}: {error.strerror or error}"
+            raise UserError(f"cannot remove '{pack_id}': {reason}") from None
         print(f"removed '{pack_id}'")
         return 0
     if _PACK_ID.match(pack_id) and pack_id in _ids_in(pack_files(paths.builtin_packs_dir())):

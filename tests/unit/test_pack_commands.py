@@ -113,6 +113,18 @@ def test_add_refuses_invalid_packs_and_symlinks(tmp_path, builtin_dir, capsys):
     assert not paths.user_packs_dir().exists() or not list(paths.user_packs_dir().iterdir())
 
 
+def test_add_and_import_into_an_unwritable_folder_say_so(tmp_path, monkeypatch, capsys):
+    blocker = write(tmp_path / "a-file", "not a folder")
+    monkeypatch.setenv("WDTA_QUIZ_HOME", str(blocker / "home"))
+    assert main(["packs", "add", str(GOOD)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("wdta-quiz: cannot install 'sample' into ") and "Traceback" not in err
+    bank = write(tmp_path / "bank.csv", "prompt,answer,wrong1,wrong2,wrong3,category,difficulty,"
+                 "explanation\nA?,a,b,c,d,,,\n")
+    assert main(["packs", "import", "--from", "csv", str(bank)]) == 1
+    assert "cannot install 'bank' into " in capsys.readouterr().err
+
+
 def test_install_never_escapes_the_folder():
     from quiz.commands.packs import install
     from quiz.errors import UserError
@@ -132,6 +144,18 @@ def test_remove(builtin_dir, capsys):
     assert (builtin_dir / "builtin-one.yaml").exists()
     assert main(["packs", "remove", "../builtin/builtin-one"]) == 1
     assert "no installed user pack with id" in capsys.readouterr().err
+
+
+def test_remove_from_a_read_only_folder_says_so(builtin_dir, monkeypatch, capsys):
+    assert main(["packs", "add", str(GOOD)]) == 0
+
+    def refuse(path, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(os, "unlink", refuse)
+    assert main(["packs", "remove", "sample"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("wdta-quiz: cannot remove 'sample': ") and "Permission denied" in err
 
 
 def test_list_shows_valid_and_broken_packs(builtin_dir, capsys):
