@@ -83,3 +83,11 @@ def test_nothing_valid_exits_1(capsys, tmp_path):
 def test_count_must_be_positive(capsys):
     with pytest.raises(SystemExit):
         main(["questions", "--count", "0"])
+
+
+def test_count_that_is_not_a_number_says_so_plainly(capsys):
+    with pytest.raises(SystemExit):
+        main(["questions", "--count", "abc"])
+    err = capsys.readouterr().err
+    assert "argument --count: must be a whole number, not 'abc'" in err
+    assert "_count" not in err
