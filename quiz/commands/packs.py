@@ -144,6 +144,10 @@ def run_new(args: argparse.Namespace) -> int:
     from quiz.packs.template import template
 
     name = args.name.strip()
+    if not any(char.isalnum() for char in name):
+        # slug() would turn it into a bare hash such as "00000000".
+        raise UserError(f"cannot make a pack id from {name!r}: give the pack a name with "
+                        "letters or digits")
     pack_id = name if _PACK_ID.match(name) else slug(name)[:40].strip("-")
     if not _PACK_ID.match(pack_id):
         raise UserError(f"cannot make a pack id from {name!r}: use letters and digits")

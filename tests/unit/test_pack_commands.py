@@ -58,6 +58,14 @@ def test_new_writes_a_template_that_validates(tmp_path, monkeypatch, capsys):
     assert load_pack(tmp_path / "t.yaml").info.title == "x: y"
 
 
+def test_new_refuses_a_name_without_letters_or_digits(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    for name in ("", "   ", "!!!"):
+        assert main(["packs", "new", name]) == 1
+        assert "give the pack a name with letters or digits" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_validate_reports_every_problem_and_exit_codes(tmp_path, capsys):
     bad = write(tmp_path / "bad.yaml", "format: 1\npack: b\ntitle: B\nquestions:\n"
                 "  - {promt: A?, answer: a, wrong: [b]}\n")  # fmt: skip
