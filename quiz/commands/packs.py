@@ -131,7 +131,7 @@ def run_validate(args: argparse.Namespace) -> int:
                 errors += 1
                 print(problem)
         if pack is not None and not any(p.severity == "error" for p in problems):
-            print(f"{file}: ok: pack '{pack.id}', {count_questions(pack)} questions")
+            print(f"{file}: ok: pack '{pack.id}', {_plural(count_questions(pack), 'question')}")
     checked = _plural(len(args.files), "file")
     print(f"{checked} checked: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}")
     return 1 if errors else 0
@@ -179,7 +179,7 @@ def run_add(args: argparse.Namespace) -> int:
         raise UserError(f"{source} has errors: not installed")
     data = Path(source).read_bytes()
     target = install(pack.id, data, replace=args.replace)
-    print(f"installed '{pack.id}' ({count_questions(pack)} questions) as {target}")
+    print(f"installed '{pack.id}' ({_plural(count_questions(pack), 'question')}) as {target}")
     return 0
 
 
@@ -303,10 +303,10 @@ def run_import(args: argparse.Namespace) -> int:
             output.write_text(yaml_text, encoding="utf-8")
         except OSError as error:
             raise UserError(f"cannot write {output}: {error.strerror or error}") from None
-        print(f"wrote '{meta.id}' ({len(questions)} questions) to {output}")
+        print(f"wrote '{meta.id}' ({_plural(len(questions), 'question')}) to {output}")
     else:
         target = install(meta.id, yaml_text.encode("utf-8"), replace=args.replace)
-        print(f"installed '{meta.id}' ({len(questions)} questions) as {target}")
+        print(f"installed '{meta.id}' ({_plural(len(questions), 'question')}) as {target}")
     return 0
 
 
@@ -327,7 +327,7 @@ def run_export(args: argparse.Namespace) -> int:
             Path(args.output).write_text(text, encoding="utf-8", newline="")
         except OSError as error:
             raise UserError(f"cannot write {args.output}: {error.strerror or error}") from None
-        print(f"wrote {len(items)} questions from '{pack.id}' to {args.output}")
+        print(f"wrote {_plural(len(items), 'question')} from '{pack.id}' to {args.output}")
     else:
         sys.stdout.write(text)
     return 0

@@ -62,7 +62,8 @@ def describe_failure(failure: object) -> str:
     problems = list(getattr(failure, "problems", ()) or ())
     if not problems:
         return str(failure)
-    more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+    extra = len(problems) - 1
+    more = f" (and {extra} more problem{'' if extra == 1 else 's'})" if extra else ""
     return f"{problems[0]}{more}"
 
 

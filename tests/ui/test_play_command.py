@@ -60,3 +60,17 @@ def test_bad_flags_never_import_textual():
     )
     assert result.returncode == 2, result.stderr
     assert "two players" in result.stderr
+
+
+def test_how_many_more_problems_a_pack_has_reads_right():
+    from quiz.packs import PackError
+    from quiz.packs.problems import Problem
+    from quiz.ui.bank import describe_failure
+
+    def failure(count: int) -> PackError:
+        problems = [Problem("p.yaml", n, 1, f"bad {n}") for n in range(1, count + 1)]
+        return PackError("p.yaml", problems)
+
+    assert describe_failure(failure(1)) == "p.yaml:1:1: bad 1"
+    assert describe_failure(failure(2)) == "p.yaml:1:1: bad 1 (and 1 more problem)"
+    assert describe_failure(failure(3)) == "p.yaml:1:1: bad 1 (and 2 more problems)"

@@ -76,7 +76,7 @@ def test_validate_reports_every_problem_and_exit_codes(tmp_path, capsys):
     assert out == [
         f"{GOOD}: ok: pack 'sample', {_count(GOOD)} questions",
         f"{warn}:5:40: warning: 'b' is listed twice in 'wrong'; the repeat is dropped",
-        f"{warn}: ok: pack 'w', 1 questions",
+        f"{warn}: ok: pack 'w', 1 question",
         "2 files checked: 0 errors, 1 warning",
     ]
     assert main(["packs", "validate", str(bad), str(tmp_path / "missing.yaml")]) == 1
@@ -131,6 +131,15 @@ def test_add_and_import_into_an_unwritable_folder_say_so(tmp_path, monkeypatch, 
                  "explanation\nA?,a,b,c,d,,,\n")
     assert main(["packs", "import", "--from", "csv", str(bank)]) == 1
     assert "cannot install 'bank' into " in capsys.readouterr().err
+
+
+def test_one_question_is_not_said_as_questions(tmp_path, builtin_dir, capsys):
+    one = write(tmp_path / "one.yaml", "format: 1\npack: one\ntitle: One\n"
+                "questions:\n  - {prompt: A?, answer: a, wrong: [b]}\n")
+    assert main(["packs", "validate", str(one)]) == 0
+    assert f"{one}: ok: pack 'one', 1 question\n" in capsys.readouterr().out
+    assert main(["packs", "add", str(one)]) == 0
+    assert "installed 'one' (1 question) as " in capsys.readouterr().out
 
 
 def test_install_never_escapes_the_folder():
