@@ -159,4 +159,6 @@ def run(args: argparse.Namespace) -> int:
         missed=missed_from_store,
     )
     app.run()
+    if app.exit_problem:
+        print(f"wdta-quiz: {app.exit_problem}", file=sys.stderr)
     return 0

@@ -86,6 +86,7 @@ class QuizApp(App[None]):
         super().__init__()
         self.bank = bank
         self.recorder = recorder
+        self.exit_problem: str | None = None  # what went wrong while quitting, for stderr
         self.quick_start = quick_start
         self.clock = clock
         self.now = now
@@ -364,15 +365,19 @@ class QuizApp(App[None]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
 
-    def _record(self) -> None:
+    def _record(self) -> str | None:
+        """Hand the game to the recorder once; return what went wrong, if anything."""
         if self._recorded or self.game is None or self.recorder is None:
             self._recorded = True
-            return
+            return None
         self._recorded = True
         try:
             self.recorder(self.game.record())
         except Exception as error:  # noqa: BLE001 - a scores problem must not end the game
-            self.notify(f"Could not save this game: {error}", severity="error", markup=False)
+            message = f"Could not save this game: {error}"
+            self.notify(message, severity="error", markup=False)
+            return message
+        return None
 
     # -- everywhere --------------------------------------------------------
 
@@ -392,7 +397,10 @@ class QuizApp(App[None]):
 
     async def action_quit(self) -> None:
         """Leave; a game in progress is recorded as abandoned first."""
+        failure = None
         if self.game is not None and not self.game.over:
             self.game.abandon()
-            self._record()
+            failure = self._record()
+        # A notification would vanish with the app: `play` prints this after the exit.
+        self.exit_problem = failure
         self.exit()

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from fakes import HOSTILE, hostile_questions, wait_until
+from fakes import HOSTILE, fixed_now, hostile_questions, make_questions, wait_until
 from textual.widgets import Button, Input, Label, Static
 
+from quiz.errors import UserError
 from quiz.game import Phase
+from quiz.game_setup import GameSetup
+from quiz.ui.app import QuizApp
+from quiz.ui.bank import ListBank
 from quiz.ui.screens.confirm import ConfirmAbandonScreen
 from quiz.ui.screens.handover import HandoverScreen
 from quiz.ui.screens.help import HelpScreen
@@ -370,3 +374,19 @@ async def test_hostile_pack_titles_in_setup_are_literal(make_app):
         await pilot.click("#packs", offset=(8, 1))
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, SetupScreen)
+
+
+async def test_a_game_that_cannot_be_saved_on_quitting_is_kept_for_after_exit(clock):
+    def broken_store(record):
+        raise UserError("cannot use scores database /x/scores.sqlite3: read-only")
+
+    setup = GameSetup(players=("Ana",), questions=5, timer=20.0, seed=1)
+    app = QuizApp(ListBank(make_questions(), [], ()), recorder=broken_store, quick_start=setup,
+                  clock=clock, now=fixed_now, new_seed=lambda: 42, tick_interval=0.05)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert app.exit_problem == (
+        "Could not save this game: cannot use scores database /x/scores.sqlite3: read-only"
+    )
