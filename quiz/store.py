@@ -46,7 +46,6 @@ BUSY_TIMEOUT_SECONDS = 5.0
 _SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
 _SIDE_FILES = ("-wal", "-shm", "-journal")
-_SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,10 +270,14 @@ class UnknownPlayerError(UserError):
 def _open_existing(
     path: Path, now: Callable[[], datetime]
 ) -> tuple[sqlite3.Connection | None, str | None]:
-    """Open ``path``; if it is damaged, move it aside and return ``(None, notice)``."""
-    reason = _foreign_header(path)
-    if reason is not None:
-        return None, _set_aside(path, reason, now())
+    """Open ``path``; if it is damaged, move it aside and return ``(None, notice)``.
+
+    The file is never opened by Python itself, not even to peek at its header: on
+    POSIX, closing any descriptor of a file drops every lock this process holds on
+    it, including the locks of SQLite connections still open here (the Scores
+    screen's), and another process could then checkpoint and delete the WAL under
+    them. SQLite reports a file that is not a database as such on the first read.
+    """
     conn = _connect(path)
     try:
         _prepare(conn, path)
@@ -319,23 +322,6 @@ def _set_aside(path: Path, reason: str, when: datetime) -> str:
     )
 
 
-def _foreign_header(path: Path) -> str | None:
-    """Why the file at ``path`` is plainly not SQLite, or ``None`` (absent, empty, SQLite).
-
-    Checked before connecting so the file and its side files are moved untouched.
-    """
-    try:
-        with path.open("rb") as file:
-            header = file.read(len(_SQLITE_HEADER))
-    except FileNotFoundError:
-        return None
-    except OSError:
-        return None  # let SQLite report it (a folder, no permission...) as an access error
-    if header and header != _SQLITE_HEADER:
-        return "file is not a database"
-    return None
-
-
 def _connect(path: Path) -> sqlite3.Connection:
     """An autocommit connection with the busy timeout (no I/O yet)."""
     try:
@@ -364,9 +350,10 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
     if version != schema_version():
         version = migrate(conn)
     else:
-        # Damage deep in the file would otherwise surface mid-game; this reads
-        # every page but is quick at the sizes a scores file reaches.
-        _quick_check(conn)
+        # Damage deep in the file would otherwise surface mid-game or in a query;
+        # integrity_check (unlike quick_check) also checks every index against its
+        # table, and is quick at the sizes a scores file reaches.
+        _integrity_check(conn)
     # A read-only file or folder can still be read; find out now, not when a game ends.
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -407,8 +394,8 @@ def _rollback(conn: sqlite3.Connection) -> None:
         conn.execute("ROLLBACK")
 
 
-def _quick_check(conn: sqlite3.Connection) -> None:
-    result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+def _integrity_check(conn: sqlite3.Connection) -> None:
+    result = conn.execute("PRAGMA integrity_check(1)").fetchone()[0]
     if result != "ok":
         error = sqlite3.DatabaseError(f"database disk image is malformed: {result}")
         error.sqlite_errorcode = _SQLITE_CORRUPT  # type: ignore[attr-defined]

@@ -279,3 +279,38 @@ def test_folder_path_that_is_a_file_says_so(tmp_path):
     blocker.write_text("x")
     with pytest.raises(UserError, match="home: it is a file, not a folder"):
         Store.open(blocker / "scores.sqlite3")
+
+
+def test_opening_a_second_store_keeps_the_first_ones_locks(tmp_path):
+    """The Scores screen keeps a Store open while the game opens and closes others.
+
+    On POSIX, closing any descriptor of a file drops all of this process's locks on
+    it; if opening a Store read the file itself, another process would then think
+    nobody else has the database open, checkpoint it and delete the WAL under the
+    open connection (which corrupted real databases). With the first Store still
+    open, the WAL must survive another process closing its own connection.
+    """
+    db = tmp_path / "scores.sqlite3"
+    with Store.open(db) as store:
+        store.save_game(game())
+    first = Store.open(db)
+    try:
+        first.leaderboard()
+        Store.open(db).close()  # what save_to_store does while the Scores screen is open
+        other = subprocess.run(
+            [sys.executable, "-c", textwrap.dedent(f"""
+                from quiz.store import Store
+                with Store.open({str(db)!r}) as store:
+                    store.leaderboard()
+            """)],
+            cwd=ROOT, capture_output=True, text=True, timeout=60,
+        )
+        assert other.returncode == 0, other.stderr
+        assert (tmp_path / "scores.sqlite3-wal").exists()
+        first.save_game(game("Ben"))
+        assert [row.player for row in first.leaderboard()] == ["Ana", "Ben"]
+    finally:
+        first.close()
+    check = sqlite3.connect(db)
+    assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    check.close()
