@@ -15,10 +15,12 @@ import json
 import sys
 import unicodedata
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from quiz import paths
 from quiz.commands import COMMANDS
+from quiz.errors import UserError
 from quiz.text import clean
 
 if TYPE_CHECKING:  # cli.py imports every command before `play` draws: keep this light.
@@ -67,23 +69,35 @@ def run(args: argparse.Namespace) -> int:
     if not path.exists():
         # Do not create a database just to say there is nothing in it.
         return _print_empty(args.format, out, str(path))
+    import sqlite3
+
     from quiz.store import Store
 
     with Store.open(path) as store:
         for notice in store.notices:
             print(f"wdta-quiz: {notice}", file=sys.stderr)
-        if not store.has_games():
-            return _print_empty(args.format, out, str(path))
-        player = store.find_player(args.player) if args.player else None
-        if args.player and player is None:
-            store.history(args.player)  # raises the UnknownPlayerError naming who is known
-        if args.format == "json":
-            json.dump(_document(store, player), out, indent=2, ensure_ascii=False)
-            out.write("\n")
-        elif args.format == "csv":
-            _write_csv(store.games(player), out, player)
-        else:
-            _write_text(store, player, out)
+        try:
+            return _show(store, args, out, path)
+        except sqlite3.DatabaseError as error:
+            # Damage the open-time check could not see: one line, no traceback; the
+            # next `play` or `scores` moves the file aside if it is really damaged.
+            raise UserError(f"cannot read scores database {path}: {error}") from None
+
+
+def _show(store: Store, args: argparse.Namespace, out: TextIO, path: Path) -> int:
+    """Print the scores in the chosen format."""
+    if not store.has_games():
+        return _print_empty(args.format, out, str(path))
+    player = store.find_player(args.player) if args.player else None
+    if args.player and player is None:
+        store.history(args.player)  # raises the UnknownPlayerError naming who is known
+    if args.format == "json":
+        json.dump(_document(store, player), out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    elif args.format == "csv":
+        _write_csv(store.games(player), out, player)
+    else:
+        _write_text(store, player, out)
     return 0
 
 

@@ -76,7 +76,7 @@ async def test_leaderboard_head_to_head_and_most_missed(db):
         assert isinstance(screen, ScoresScreen)
         board = cells(screen.query_one("#leaderboard", DataTable))
         assert [row[1] for row in board] == ["Ben", "Ana", EVIL, BOLD]
-        assert board[0][2:5] == ["5000", "2", "0"]  # a solo game is no win
+        assert board[0][2:5] == ["5,000", "2", "0"]  # a solo game is no win
         h2h = cells(screen.query_one("#h2h", DataTable))
         assert ["Ana", "Ben", "1", "0", "0", "1"] in h2h
         assert [BOLD, "Ana", "0", "1", "0", "1"] in h2h
@@ -193,7 +193,7 @@ async def test_player_history_from_the_leaderboard(db):
         categories = cells(screen.query_one("#categories", DataTable))
         assert [row[0] for row in categories] == ["Charts", EVIL]
         bests = str(screen.query_one("#bests", Label).render())
-        assert "Best score 3000" in bests
+        assert "Best score 3,000" in bests
 
 
 async def test_review_my_misses_calls_back_with_the_picked_player(db):
@@ -316,3 +316,18 @@ def test_snapshot_most_missed(snap_compare, missed_db, size, utc):
         await pilot.pause()
 
     assert snap_compare(Host(lambda: Store.open(missed_db)), terminal_size=size, run_before=show)
+
+
+async def test_damage_found_while_reading_is_explained_not_a_crash(db, monkeypatch):
+    import sqlite3
+
+    def damaged(*args, **kwargs):
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(Store, "leaderboard", damaged)
+    app = Host(lambda: Store.open(db))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        message = str(app.screen.query_one("#scores-message", Label).render())
+        assert message == "Scores are not available: database disk image is malformed"
+        assert not app.screen.query_one("#tabs").display

@@ -291,3 +291,18 @@ def test_wide_characters_count_as_two_columns():
     assert _cut("ab", 2) == "ab"
     assert _cut("日本語です", 6) == "日本…"
     assert _cut("e\u0301" * 10, 5) == "e\u0301" * 4 + "…"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "csv"])
+def test_damage_found_while_reading_is_one_line_not_a_traceback(capsys, played, monkeypatch, fmt):
+    import sqlite3
+
+    def damaged(*args, **kwargs):
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(Store, "games", damaged)
+    monkeypatch.setattr(Store, "leaderboard", damaged)
+    assert main(["scores", "--format", fmt]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("wdta-quiz: cannot read scores database ")
+    assert "malformed" in err and "Traceback" not in err and err.count("\n") == 1

@@ -19,6 +19,7 @@ Player names, question ids and prompts are untrusted: they reach the screen only
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -61,7 +62,8 @@ PROMPTS_WORKER = "missed-prompts"
 
 def _num(value: object) -> Text:
     """A right-aligned number cell."""
-    return Text(str(value), justify="right")
+    text = f"{value:,}" if isinstance(value, int) else str(value)
+    return Text(text, justify="right")
 
 
 def _percent(value: float | None) -> Text:
@@ -174,12 +176,19 @@ class ScoresScreen(Screen):
             message.update(Content("No games yet: play one and come back to see the scores."))
             self.query_one("#tabs").display = False
             return
+        try:
+            self._fill_leaderboard()
+            self._fill_head_to_head()
+            self._fill_missed()
+            players = self.store.players()
+        except sqlite3.DatabaseError as error:
+            # Damage the open-time check could not see: say so, keep the game running.
+            message.update(Content(f"Scores are not available: {error}"))
+            self.query_one("#tabs").display = False
+            return
         message.display = False
-        self._fill_leaderboard()
-        self._fill_head_to_head()
-        self._fill_missed()
         picker = self.query_one("#player-picker", Select)
-        picker.set_options([(Text(name), name) for name in self.store.players()])
+        picker.set_options([(Text(name), name) for name in players])
         self.query_one("#leaderboard", DataTable).focus()
 
     def on_unmount(self) -> None:
@@ -270,7 +279,7 @@ class ScoresScreen(Screen):
             fastest = "-" if bests.fastest_correct is None else f"{bests.fastest_correct:.1f} s"
             accuracy = _percent(bests.best_accuracy).plain
             text = (
-                f"Best score {bests.best_score}  ·  best accuracy {accuracy}  ·  "
+                f"Best score {bests.best_score:,}  ·  best accuracy {accuracy}  ·  "
                 f"{bests.most_correct} right in one game  ·  streak {bests.longest_streak}  ·  "
                 f"fastest right answer {fastest}"
             )
