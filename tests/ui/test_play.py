@@ -113,11 +113,27 @@ async def test_mouse_clicks_and_arrows_answer(make_app):
         await pilot.click("#continue")
         await pilot.pause()
         answer = app.game.turn.question.answer
-        for _ in range(answer):
+        # No option has the focus at first; the first arrow focuses option 1.
+        for _ in range(answer + 1):
             await pilot.press("down")
         await pilot.press("enter")
         await pilot.pause()
         assert app.game.last_outcome.chosen == answer
+
+
+async def test_a_stray_enter_does_not_answer_unseen(make_app):
+    app = make_app(("Ana", "Ben"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HandoverScreen)
+        await pilot.press("enter", "enter")  # "I'm ready", then one Enter too many
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.game.phase is Phase.QUESTION
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RevealScreen)
+        assert app.game.last_outcome.chosen == 0
 
 
 async def test_time_out_on_the_fake_clock(make_app, clock, records):

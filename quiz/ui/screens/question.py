@@ -26,6 +26,9 @@ def question_meta(category: str, difficulty: str) -> Content:
 class QuestionScreen(GameScreen):
     """One player's question. Keys 1-4 or A-D pick; arrows move, Enter picks; clicks work."""
 
+    # No option has the focus at first: a second Enter pressed on the screen before
+    # (the reveal, "I'm ready") must not answer option 1 unseen. An arrow focuses one.
+    AUTO_FOCUS = ""
     BINDINGS = [
         *(Binding(str(n + 1), f"answer({n})", show=False) for n in range(len(OPTION_KEYS))),
         *(Binding(key, f"answer({n})", show=False) for n, key in enumerate(OPTION_KEYS)),
@@ -55,8 +58,7 @@ class QuestionScreen(GameScreen):
         yield KeyHints((f"1-{count} / A-{last}", "answer"), ("esc", "quit game"), ("?", "help"))
 
     def on_mount(self) -> None:
-        """Focus the first option and start checking the clock."""
-        self.query(OptionButton).first().focus()
+        """Start checking the clock."""
         self._update_countdown()
         self.set_interval(self.quiz.tick_interval, self._tick)
 
