@@ -90,9 +90,8 @@ def run_list(args: argparse.Namespace) -> int:
             pack = load_pack(path, origin)
         except PackError as error:
             errors = len(error.problems)
-            status = (
-                f"INVALID ({errors} error{'s' if errors != 1 else ''}: wdta-quiz packs validate)"
-            )
+            plural = "s" if errors != 1 else ""
+            status = f"INVALID: {errors} error{plural} (wdta-quiz packs validate FILE)"
             rows.append((path.stem, "?", "?", "-", origin, str(path), status))
             continue
         status = "valid, switched off" if pack.id in disabled else "valid"
@@ -219,6 +218,10 @@ def _write_into(folder: Path, target: Path, data: bytes, stale: list[Path]) -> N
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        # mkstemp makes the file owner-only; an installed pack is ordinary user data.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

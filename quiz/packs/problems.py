@@ -19,6 +19,9 @@ class Problem:
     severity: Severity = "error"
 
     def __str__(self) -> str:
+        # A problem with the file as a whole (too big, missing) has no line to name.
+        if self.line <= 0:
+            return f"{self.path}: {self.message}"
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
 

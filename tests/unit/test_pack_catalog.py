@@ -127,8 +127,8 @@ def test_selectors_pick_ids_and_paths(builtin_dir, tmp_path):
     catalog = load_catalog(["alpha", str(GOOD), "nope", str(tmp_path / "missing.yaml")])
     assert [(p.id, p.origin) for p in catalog.packs] == [("alpha", "builtin"), ("sample", "file")]
     assert [str(f) for f in catalog.failures] == [
-        "nope:0:0: no installed pack with id 'nope' (see: wdta-quiz packs list)",
-        f"{tmp_path / 'missing.yaml'}:0:0: no such file",
+        "nope: no installed pack with id 'nope' (see: wdta-quiz packs list)",
+        f"{tmp_path / 'missing.yaml'}: no such file",
     ]
     assert all(f.problems[0].line == 0 for f in catalog.failures)
 

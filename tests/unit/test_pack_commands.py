@@ -83,7 +83,7 @@ def test_validate_reports_every_problem_and_exit_codes(tmp_path, capsys):
     assert capsys.readouterr().out.splitlines() == [
         f"{bad}:5:5: a question is missing the required key 'prompt'",
         f"{bad}:5:6: unknown key 'promt' (did you mean 'prompt'?)",
-        f"{tmp_path / 'missing.yaml'}:0:0: cannot read the file: No such file or directory",
+        f"{tmp_path / 'missing.yaml'}: cannot read the file: No such file or directory",
         "2 files checked: 3 errors, 0 warnings",
     ]
 
@@ -98,6 +98,9 @@ def test_add_installs_and_refuses_taken_ids(tmp_path, builtin_dir, capsys):
     assert main(["packs", "add", str(GOOD)]) == 0
     installed = paths.user_packs_dir() / "sample.yaml"
     assert installed.read_bytes() == GOOD.read_bytes()
+    umask = os.umask(0)
+    os.umask(umask)
+    assert installed.stat().st_mode & 0o777 == 0o666 & ~umask  # not owner-only
     assert "installed 'sample'" in capsys.readouterr().out
     assert main(["packs", "add", str(GOOD)]) == 1
     assert "already installed (use --replace)" in capsys.readouterr().err
@@ -187,7 +190,7 @@ def test_list_shows_valid_and_broken_packs(builtin_dir, capsys):
     lines = [line.split() for line in out.splitlines()]
     assert lines[0] == ["ID", "TITLE", "AUTHOR", "QUESTIONS", "WHERE", "STATUS"]
     assert "builtin-one" in out and "valid, switched off" in out
-    assert "INVALID (1 error: wdta-quiz packs validate)" in out
+    assert "INVALID: 1 error (wdta-quiz packs validate FILE)" in out
     sample = next(line for line in out.splitlines() if line.startswith("sample"))
     assert "Sample pack" in sample and "Tester" in sample and "user" in sample
     assert str(_count(GOOD)) in sample.split()
@@ -255,9 +258,9 @@ def test_import_reports_bad_opentdb_entries(tmp_path, capsys):
     assert main(["packs", "import", "--from", "opentdb", str(source), "-o", "x.yaml"]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err == [
-        f"{source}:0:0: result 1: the answer 'a' is also a wrong answer",
-        f"{source}:0:0: result 2: missing type, correct_answer",
-        f"{source}:0:0: result 3: not an object",
+        f"{source}: result 1: the answer 'a' is also a wrong answer",
+        f"{source}: result 2: missing type, correct_answer",
+        f"{source}: result 3: not an object",
         f"wdta-quiz: {source}: nothing imported",
     ]
     write(source, "{oops")
