@@ -22,11 +22,11 @@ Core code: never imports Textual.
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from quiz.generators.index import PackIndex, index_for
+from quiz.packs.ids import is_pack_id
 
 if TYPE_CHECKING:
     from quiz.facts import Pack
@@ -39,7 +39,6 @@ TRUE_FALSE_LEAD = "True or false, about: "
 
 # Same rule as the pack loader's: anything else is not an installed pack id (and must
 # never reach load_catalog, which reads a selector with a "/" as a file path).
-_PACK_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
 
 
 def pack_of(question_id: str) -> str:
@@ -84,7 +83,7 @@ def installed_prompts(ids: Iterable[str]) -> dict[str, str]:
     leaves its ids out.
     """
     ids = list(dict.fromkeys(ids))
-    wanted = sorted({pack for pack in map(pack_of, ids) if _PACK_ID.fullmatch(pack)})
+    wanted = sorted({pack for pack in map(pack_of, ids) if is_pack_id(pack)})
     if not wanted:
         return {}
     from quiz.packs import load_catalog  # loading packs is the slow part: only on demand

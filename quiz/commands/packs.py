@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +15,6 @@ from quiz.errors import UserError
 if TYPE_CHECKING:  # cli.py imports every command before `play` draws: keep this light.
     from quiz.facts import Pack
 
-_PACK_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -68,6 +66,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--to", dest="target", choices=("opentdb", "csv"), required=True)
     p.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
     p.set_defaults(func=run_export)
+
+
+def _is_pack_id(text: str) -> bool:
+    # Imported here: quiz.packs loads the whole loader, and --help imports this module.
+    from quiz.packs.ids import is_pack_id
+
+    return is_pack_id(text)
 
 
 # -- list --------------------------------------------------------------------------------
@@ -147,8 +152,8 @@ def run_new(args: argparse.Namespace) -> int:
         # slug() would turn it into a bare hash such as "00000000".
         raise UserError(f"cannot make a pack id from {name!r}: give the pack a name with "
                         "letters or digits")
-    pack_id = name if _PACK_ID.match(name) else slug(name)[:40].strip("-")
-    if not _PACK_ID.match(pack_id):
+    pack_id = name if _is_pack_id(name) else slug(name)[:40].strip("-")
+    if not _is_pack_id(pack_id):
         raise UserError(f"cannot make a pack id from {name!r}: use letters and digits")
     title = name if name != pack_id else name.replace("-", " ").capitalize()
     target = Path(args.output or f"{pack_id}.yaml")
@@ -190,7 +195,7 @@ def install(pack_id: str, data: bytes, *, replace: bool) -> Path:
     """
     from quiz.packs.catalog import pack_files
 
-    if not _PACK_ID.match(pack_id):
+    if not _is_pack_id(pack_id):
         raise UserError(f"bad pack id {pack_id!r}")
     folder = paths.user_packs_dir()
     target = folder / f"{pack_id}.yaml"
@@ -252,7 +257,7 @@ def run_remove(args: argparse.Namespace) -> int:
     pack_id = args.pack_id
     user = (
         _ids_in(pack_files(paths.user_packs_dir())).get(pack_id)
-        if _PACK_ID.match(pack_id)
+        if _is_pack_id(pack_id)
         else None
     )
     if user:
@@ -264,7 +269,7 @@ def run_remove(args: argparse.Namespace) -> int:
             raise UserError(f"cannot remove '{pack_id}': {reason}") from None
         print(f"removed '{pack_id}'")
         return 0
-    if _PACK_ID.match(pack_id) and pack_id in _ids_in(pack_files(paths.builtin_packs_dir())):
+    if _is_pack_id(pack_id) and pack_id in _ids_in(pack_files(paths.builtin_packs_dir())):
         raise UserError(
             f"'{pack_id}' is a built-in pack and cannot be removed (switch it off instead)"
         )
@@ -287,7 +292,7 @@ def run_import(args: argparse.Namespace) -> int:
     if not questions:
         raise UserError(f"{args.file}: no questions found")
     meta = default_meta(Path(args.file).name, args.pack_id, args.title, args.author, args.source)
-    if not _PACK_ID.match(meta.id):
+    if not _is_pack_id(meta.id):
         raise UserError(f"bad pack id {meta.id!r}: use --id with lower-case letters, digits, '-'")
     yaml_text = dump_pack(pack_data(meta, questions))
     # Check what we wrote exactly as a player's game will read it.

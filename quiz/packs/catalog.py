@@ -51,15 +51,16 @@ def installed_files() -> list[tuple[Path, str]]:
     return found
 
 
-def load_catalog(selectors: Sequence[str] = ()) -> Catalog:
+def load_catalog(selectors: Sequence[str] = (), *, include_disabled: bool = False) -> Catalog:
     """Load packs: every enabled installed pack, or exactly those ``selectors`` name.
 
     A selector is an installed pack id or a path to a YAML file. One broken pack never
-    stops the others: it becomes a failure in the catalog.
+    stops the others: it becomes a failure in the catalog. ``include_disabled`` keeps
+    the packs switched off in the config (the pack browser lists them to switch back on).
     """
     catalog = Catalog()
     if not selectors:
-        disabled = disabled_packs()
+        disabled = set() if include_disabled else disabled_packs()
         for path, origin in installed_files():
             if path.stem in disabled:
                 continue

@@ -7,6 +7,14 @@ import zlib
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 MAX_SLUG = 60
+#: A pack id: it names the installed file, so it can never leave the pack folder.
+PACK_ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,39}$"
+_PACK_ID = re.compile(PACK_ID_PATTERN)
+
+
+def is_pack_id(text: str) -> bool:
+    """Whether ``text`` is a valid pack id (lower-case letters, digits, ``-``; 1-40)."""
+    return bool(_PACK_ID.match(text))
 
 
 def slug(text: str) -> str:

@@ -16,6 +16,7 @@ from typing import Literal, Union
 
 from quiz import facts
 from quiz.facts import FACT_KINDS, ChronologyItem, HandQuestion, PackInfo, Subject
+from quiz.packs.ids import PACK_ID_PATTERN  # noqa: F401 - part of the specs (schema)
 
 #: Keys every fact kind must give (``kind`` itself is always required).
 REQUIRED: dict[str, frozenset[str]] = {
@@ -49,7 +50,6 @@ TOP_LEVEL = (
 TOP_REQUIRED = frozenset({"format", "pack", "title"})
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$"
-PACK_ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,39}$"
 
 
 @dataclass(frozen=True)

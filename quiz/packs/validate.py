@@ -26,7 +26,6 @@ from quiz.packs.specs import (
     ITEM_FIELDS,
     MULTILINE,
     ONE_OF,
-    PACK_ID_PATTERN,
     QUESTION_FIELDS,
     SUBJECT_FIELDS,
     TOP_LEVEL,
@@ -46,7 +45,6 @@ _FLOAT = re.compile(r"[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?\Z
 _DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 _DURATION = re.compile(r"[0-9]{1,3}:[0-5][0-9]\Z")
 _ID = re.compile(ID_PATTERN)
-_PACK_ID = re.compile(PACK_ID_PATTERN)
 _TRUE = frozenset({"true", "yes", "on", "y"})
 _PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
 _TOP_FIELDS = {name: Field(name, "any", name in TOP_REQUIRED) for name in TOP_LEVEL}
@@ -122,7 +120,7 @@ class PackBuilder:
                 elif value is not INVALID and value is not None:
                     values[name] = value
         pack_id = values.get("pack")
-        if isinstance(pack_id, str) and not _PACK_ID.match(pack_id):
+        if isinstance(pack_id, str) and not ids.is_pack_id(pack_id):
             self.error(
                 entries["pack"][1],
                 f"bad pack id {pack_id!r}: use 1-40 lower-case letters, digits and '-',"

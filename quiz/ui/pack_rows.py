@@ -30,30 +30,11 @@ Counter = Callable[[Pack], int]
 
 
 def load_installed_packs() -> Catalog:
-    """Every installed pack (built-in, then the user's), switched off or not.
+    """Every installed pack (built-in, then the user's), switched off or not: a pack
+    switched off must stay listed in the browser so it can be switched back on."""
+    from quiz.packs import load_catalog
 
-    ``quiz.packs.load_catalog()`` leaves switched-off packs out, which is right for a
-    game but not for the browser: a pack switched off must stay listed so it can be
-    switched back on. Broken packs and duplicate ids become failures, as there.
-    """
-    from quiz.packs import PackError, Problem, load_pack
-    from quiz.packs.catalog import Catalog as PackCatalog
-    from quiz.packs.catalog import installed_files
-
-    catalog = PackCatalog()
-    for path, origin in installed_files():
-        try:
-            pack = load_pack(path, origin)
-        except PackError as error:
-            catalog.failures.append(error)
-            continue
-        other = catalog.get(pack.id)
-        if other is not None:
-            message = f"pack id '{pack.id}' is already used by {other.path}"
-            catalog.failures.append(PackError(str(path), [Problem(str(path), 0, 0, message)]))
-            continue
-        catalog.packs.append(pack)
-    return catalog
+    return load_catalog(include_disabled=True)
 
 
 def format_problem(problem: object) -> str:

@@ -112,6 +112,8 @@ def test_disabled_packs_are_skipped_and_broken_config_ignored(builtin_dir):
     config.parent.mkdir(parents=True, exist_ok=True)
     config.write_text(json.dumps({"disabled_packs": ["alpha"]}), encoding="utf-8")
     assert [p.id for p in load_catalog().packs] == ["beta"]
+    # The pack browser still lists it, to switch it back on.
+    assert [p.id for p in load_catalog(include_disabled=True).packs] == ["alpha", "beta"]
     config.write_text("{not json", encoding="utf-8")
     assert [p.id for p in load_catalog().packs] == ["alpha", "beta"]
     config.write_text("[1, 2]", encoding="utf-8")
