@@ -27,6 +27,7 @@ from quiz.game_setup import (
 
 if TYPE_CHECKING:
     from quiz.records import GameRecord
+    from quiz.store import Store
 
 USAGE_ERROR = 2
 
@@ -75,37 +76,41 @@ def setup_from_args(args: argparse.Namespace) -> GameSetup | None:
     return GameSetup(players=players, questions=questions, timer=timer, seed=seed)
 
 
-def save_to_store(record: GameRecord) -> None:
-    """Keep a finished or abandoned game in the scores database."""
-    from quiz.store import Store
+class ScoresLink:
+    """The scores database for one run of ``play``: opened when first needed, then kept.
 
-    store = Store.open()
-    try:
-        store.save_game(record)
-    finally:
-        store.close()
+    Opening checks the whole file (``integrity_check``), so it happens once per run, not
+    once per game start and again per game end. If it cannot be opened, each use raises
+    the store's ``UserError`` and the game goes on without saving.
+    """
 
+    def __init__(self) -> None:
+        self._store: Store | None = None
 
-def recent_from_store(players: Sequence[str]) -> Sequence[str]:
-    """Question ids these players saw lately, so they come last."""
-    from quiz.store import Store
+    def _open(self) -> Store:
+        if self._store is None:
+            from quiz.store import Store
 
-    store = Store.open()
-    try:
-        return store.recent_question_ids(players)
-    finally:
-        store.close()
+            self._store = Store.open()
+        return self._store
 
+    def save(self, record: GameRecord) -> None:
+        """Keep a finished or abandoned game."""
+        self._open().save_game(record)
 
-def missed_from_store(player: str) -> Sequence[str]:
-    """Question ids this player got wrong, for "Review my misses"."""
-    from quiz.store import Store
+    def recent(self, players: Sequence[str]) -> Sequence[str]:
+        """Question ids these players saw lately, so they come last."""
+        return self._open().recent_question_ids(players)
 
-    store = Store.open()
-    try:
-        return store.missed_question_ids(player)
-    finally:
-        store.close()
+    def missed(self, player: str) -> Sequence[str]:
+        """Question ids this player got wrong, for "Review my misses"."""
+        return self._open().missed_question_ids(player)
+
+    def close(self) -> None:
+        """Close the database if it was opened."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None
 
 
 def check_packs(bank, selectors: Sequence[str]) -> tuple[str, ...]:
@@ -136,7 +141,8 @@ def run(args: argparse.Namespace) -> int:
     setup = setup_from_args(args)
     from quiz.ui.bank import CatalogBank
 
-    bank = CatalogBank(args.pack, recent=recent_from_store)
+    scores = ScoresLink()
+    bank = CatalogBank(args.pack, recent=scores.recent)
     notices: list[str] = []  # shown in the app; problems found before it starts go to stderr
     if setup is not None or args.pack:
         packs = check_packs(bank, args.pack)
@@ -153,12 +159,15 @@ def run(args: argparse.Namespace) -> int:
 
     app = QuizApp(
         bank,
-        recorder=save_to_store,
+        recorder=scores.save,
         quick_start=setup,
         notices=notices,
-        missed=missed_from_store,
+        missed=scores.missed,
     )
-    app.run()
+    try:
+        app.run()
+    finally:
+        scores.close()
     if app.exit_problem:
         print(f"wdta-quiz: {app.exit_problem}", file=sys.stderr)
     return 0

@@ -74,3 +74,43 @@ def test_how_many_more_problems_a_pack_has_reads_right():
     assert describe_failure(failure(1)) == "p.yaml:1:1: bad 1"
     assert describe_failure(failure(2)) == "p.yaml:1:1: bad 1 (and 1 more problem)"
     assert describe_failure(failure(3)) == "p.yaml:1:1: bad 1 (and 2 more problems)"
+
+
+def test_one_scores_database_per_run(isolated_home, monkeypatch):
+    """play opens the scores database once (opening checks the whole file), then reuses it."""
+    from quiz.commands.play import ScoresLink
+    from quiz.records import AnswerRecord, GameRecord
+    from quiz.store import Store
+
+    opened = []
+    real_open = Store.open.__func__
+
+    def counting_open(cls, *args, **kwargs):
+        opened.append(1)
+        return real_open(cls, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "open", classmethod(counting_open))
+    link = ScoresLink()
+    assert link.recent(["Ana"]) == []
+    answer = AnswerRecord("Ana", "wdta:q:a", "wdta", "Charts", 1, False, 2.0, 0)
+    link.save(GameRecord("2026-01-01T10:00:00Z", "2026-01-01T10:01:00Z", "solo", "finished",
+                         ("Ana",), ("wdta",), 1, {}, (answer,), {"Ana": 0}))
+    assert link.missed("Ana") == ["wdta:q:a"]
+    assert link.recent(["ana"]) == ["wdta:q:a"]
+    assert len(opened) == 1
+    link.close()
+    link.close()  # safe twice
+
+
+def test_unusable_scores_folder_fails_each_use_not_the_game(tmp_path, monkeypatch):
+    from quiz.commands.play import ScoresLink
+    from quiz.errors import UserError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("WDTA_QUIZ_HOME", str(blocker / "home"))
+    link = ScoresLink()
+    for _ in range(2):
+        with pytest.raises(UserError, match="cannot keep scores in"):
+            link.recent(["Ana"])
+    link.close()

@@ -296,7 +296,7 @@ def test_opening_a_second_store_keeps_the_first_ones_locks(tmp_path):
     first = Store.open(db)
     try:
         first.leaderboard()
-        Store.open(db).close()  # what save_to_store does while the Scores screen is open
+        Store.open(db).close()  # what play's store does while the Scores screen is open
         other = subprocess.run(
             [sys.executable, "-c", textwrap.dedent(f"""
                 from quiz.store import Store
