@@ -335,7 +335,7 @@ def _write_text(store: Store, player: str | None, out: TextIO) -> None:
         say(f"  #  {'Player':<{width}}    Best  Games  Wins  Accuracy")
         for n, row in enumerate(board, 1):
             say(
-                f"{n:>3}  {_name(row.player, width)} {row.best_score:>7} {row.games:>6}"
+                f"{n:>3}  {_name(row.player, width)} {row.best_score:>7,} {row.games:>6}"
                 f" {row.wins:>5}  {_percent(row.accuracy):>8}"
             )
     else:
@@ -369,7 +369,7 @@ def _write_text(store: Store, player: str | None, out: TextIO) -> None:
     if bests.games:
         fastest = "-" if bests.fastest_correct is None else f"{bests.fastest_correct:.1f} s"
         say(
-            f"  Personal bests: score {bests.best_score} (game {bests.best_score_game}), "
+            f"  Personal bests: score {bests.best_score:,} (game {bests.best_score_game}), "
             f"accuracy {_percent(bests.best_accuracy)}, {bests.most_correct} right in one game, "
             f"streak {bests.longest_streak}, fastest right answer {fastest}"
         )
@@ -383,7 +383,7 @@ def _write_text(store: Store, player: str | None, out: TextIO) -> None:
         score = mine.score if mine else 0
         say(
             f"    #{game.id:<5} {_when(game.started_at)}  {game.mode:<8} {game.status:<9}"
-            f" {score:>6}  {place}" + (f"  vs {others}" if others else "")
+            f" {score:>6,}  {place}" + (f"  vs {others}" if others else "")
         )
     categories = store.accuracy_by_category(player)
     if categories:

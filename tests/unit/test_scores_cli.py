@@ -104,7 +104,7 @@ def test_text_shows_leaderboard_head_to_head_and_most_missed(capsys, played):
     lines = out.splitlines()
     assert lines[0].startswith("Leaderboard")
     ana = next(line for line in lines if " Ana " in line and "vs" not in line)
-    assert ana.split()[1:6] == ["Ana", "2000", "2", "1", "50%"]  # practice's 50000 not counted
+    assert ana.split()[1:6] == ["Ana", "2,000", "2", "1", "50%"]  # practice's 50000 not counted
     # Pairs are named alphabetically ("[" sorts before "A").
     assert any("[bold]Ben[/]" in line and "vs Ana" in line and "0-1-0" in line for line in lines)
     assert "Most missed questions" in out and "wdta:q:b" in out and "wdta:q:c" in out
@@ -114,7 +114,7 @@ def test_text_with_player_shows_history_bests_and_categories(capsys, played):
     code, out, _ = run(capsys, "--player", "ANA")
     assert code == 0
     assert "Player: Ana" in out
-    assert "Personal bests: score 2000" in out
+    assert "Personal bests: score 2,000" in out
     assert "practice" in out and "solo" in out and "vs [bold]Ben[/]" in out
     assert "Accuracy by category" in out and "Videos" in out
     assert "1 question(s) to review" in out
