@@ -201,8 +201,16 @@ def _check_events(path: str, text: str) -> None:
         loader.dispose()
 
 
+# libyaml 0.2.5 and later refuse deep nesting themselves (PyYAML 6.0.4 ships such a build);
+# their wording differs by version, so any such refusal is said in our own words.
+_LIBYAML_DEPTH = re.compile(r"nesting depth|too deep|maximum depth", re.IGNORECASE)
+
+
 def _yaml_error(path: str, text: str, error: yaml.YAMLError) -> PackError:
     """A PackError from a PyYAML/libyaml error, at its place in the file."""
+    mark = getattr(error, "problem_mark", None)
+    if _LIBYAML_DEPTH.search(str(getattr(error, "problem", "") or error)) and mark is not None:
+        return _mark_error(path, mark, f"nesting deeper than {MAX_DEPTH} levels")
     if isinstance(error, yaml.reader.ReaderError):
         position = error.position
         line = text.count("\n", 0, position) + 1

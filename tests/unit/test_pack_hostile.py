@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -268,3 +269,14 @@ def test_depth_bound_is_conservative_on_random_yaml(parts):
     real = _real_depth(text)
     if real is not None:
         assert yamlsafe.depth_bound(text) >= real, repr(text)
+
+
+def test_libyaml_depth_refusal_is_said_in_our_words():
+    # libyaml 0.2.5+ (PyYAML 6.0.4) may refuse deep nesting before our own check does;
+    # whichever layer refuses, the player reads the place and the same reason.
+    mark = yaml.error.Mark("P", 0, 3, 70, None, None)
+    error = yaml.scanner.ScannerError(
+        "while increasing flow level", mark, "exceeded maximum nesting depth", mark
+    )
+    problem = yamlsafe._yaml_error("P", "text", error).problems[0]
+    assert str(problem) == "P:4:71: nesting deeper than 64 levels"
