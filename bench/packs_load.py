@@ -19,7 +19,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quiz.packs import load_pack  # noqa: E402
+from quiz.packs import load_pack
 
 
 def write_pack(path: Path, count: int) -> None:

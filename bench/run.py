@@ -463,7 +463,7 @@ def collect(
         log(f"measuring {label} ...")
         try:
             rows += step()
-        except Exception as error:  # noqa: BLE001 - one broken measurement must not end the run
+        except Exception as error:
             rows.append(na_row(label, f"bench error: {type(error).__name__}: {error}"))
     return rows
 

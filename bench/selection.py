@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quiz.facts import HandQuestion, Pack, PackInfo  # noqa: E402
-from quiz.packs import load_pack  # noqa: E402
-from quiz.paths import builtin_packs_dir  # noqa: E402
-from quiz.selection import choose  # noqa: E402
+from quiz.facts import HandQuestion, Pack, PackInfo
+from quiz.packs import load_pack
+from quiz.paths import builtin_packs_dir
+from quiz.selection import choose
 
 CATEGORIES = ("Song facts", "Charts", "Music videos", "Credits", "Awards", "Critics", "Trivia")
 

@@ -21,7 +21,7 @@ from enum import StrEnum
 
 from quiz.game_setup import GameSetup
 from quiz.question import Question
-from quiz.records import AnswerRecord, GameRecord
+from quiz.records import AnswerRecord, GameRecord, PlayerResult
 from quiz.scoring import Points, score_answer
 
 __all__ = ["Game", "GameSetup", "Outcome", "Phase", "PlayerScore", "Standing", "Turn"]
@@ -383,6 +383,21 @@ class Game:
             seed=self.setup.seed,
             settings=settings,
             answers=answers,
-            scores={player.name: player.score for player in self.players},
+            results=self.results(),
+        )
+
+    def results(self) -> tuple[PlayerResult, ...]:
+        """Each player's result, in turn order, with the place the standings give them."""
+        places = {id(standing.player): standing.place for standing in self.standings()}
+        return tuple(
+            PlayerResult(
+                player=player.name,
+                score=player.score,
+                rank=places[id(player)],
+                correct=player.correct,
+                answered=player.answered,
+                best_streak=player.best_streak,
+            )
+            for player in self.players
         )
 

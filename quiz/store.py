@@ -125,11 +125,6 @@ def display_name(name: str) -> str:
     return clean(str(name)).strip() or "?"
 
 
-def competition_ranks(scores: Sequence[int]) -> list[int]:
-    """Ranks for ``scores`` with ties sharing a place (1, 1, 3)."""
-    return [1 + sum(1 for other in scores if other > score) for score in scores]
-
-
 class Store:
     """The scores database. Open with ``Store.open()``; close when done."""
 
@@ -478,21 +473,18 @@ def _insert_game(conn: sqlite3.Connection, record: GameRecord) -> int:
         ),
     ).fetchone()[0]
     ids: dict[str, int] = {}
-    scores = [int(record.scores.get(name, 0)) for name in seats]
-    ranks = competition_ranks(scores)
-    for seat, (name, score, rank) in enumerate(zip(seats, scores, ranks, strict=True)):
-        mine = [a for a in record.answers if name_key(a.player) == name_key(name)]
+    for seat, result in enumerate(record.results):
         conn.execute(
             "INSERT INTO game_players (game_id, seat, player_id, score, rank, correct,"
             " answered) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 game_id,
                 seat,
-                _player_id(conn, name, ids),
-                score,
-                rank,
-                sum(1 for a in mine if a.correct),
-                len(mine),
+                _player_id(conn, result.player, ids),
+                result.score,
+                result.rank,
+                result.correct,
+                result.answered,
             ),
         )
     _insert_answers(conn, game_id, record.answers, ids)

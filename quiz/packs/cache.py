@@ -59,7 +59,7 @@ def get(path: str, stat: os.stat_result) -> tuple[Pack, list[Problem]] | None:
         if key != _key(real, stat):
             return None
         return _decode(data, path)
-    except Exception:  # noqa: BLE001 - a broken cache is never an error
+    except Exception:
         return None
 
 
@@ -78,7 +78,7 @@ def put(path: str, stat: os.stat_result, pack: Pack, warnings: list[Problem]) ->
         except BaseException:
             os.unlink(tmp)
             raise
-    except Exception:  # noqa: BLE001 - an unwritable cache is never an error
+    except Exception:
         pass
 
 

@@ -55,7 +55,7 @@ def load_pack(path, origin: str = "file") -> Pack:
         raise PackError(path, [Problem(path, 0, 0, "the pack is nested too deeply")]) from None
     except MemoryError:
         raise PackError(path, [Problem(path, 0, 0, "the pack is too big to load")]) from None
-    except Exception as error:  # noqa: BLE001 - last resort: a pack never crashes the game
+    except Exception as error:
         message = f"cannot load the pack: {type(error).__name__}: {error}"
         raise PackError(path, [Problem(path, 0, 0, message)]) from None
     pack.path = path
@@ -75,7 +75,7 @@ def check_pack(path) -> tuple[Pack | None, list[Problem]]:
         return None, error.problems
     except RecursionError:
         return None, [Problem(path, 0, 0, "the pack is nested too deeply")]
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         return None, [Problem(path, 0, 0, f"cannot load the pack: {type(error).__name__}: {error}")]
     if pack is not None and builder is not None:
         try:

@@ -137,7 +137,7 @@ class QuizApp(App[None]):
     def _load_library(self) -> None:
         try:
             library = self.bank.library()
-        except Exception as error:  # noqa: BLE001 - shown, not raised: the menu still works
+        except Exception as error:
             self.call_from_thread(self.notify, f"Could not load packs: {error}", markup=False)
             return
         self.call_from_thread(self._library_loaded, library)
@@ -219,7 +219,7 @@ class QuizApp(App[None]):
             ids = list(self.missed(player)) if self.missed is not None else []
             rng = random.Random(self.new_seed())
             questions = self.bank.draw_ids(ids, MAX_QUESTIONS, rng) if ids else []
-        except Exception as error:  # noqa: BLE001 - say why, stay where we are
+        except Exception as error:
             self.notify(f"Cannot start a review: {error}", severity="error", markup=False)
             return False
         if not questions:
@@ -252,7 +252,7 @@ class QuizApp(App[None]):
             if questions is None:
                 questions = self.bank.draw(setup, rng)
             game = Game(setup, questions, clock=self.clock, now=self.now, rng=rng)
-        except Exception as error:  # noqa: BLE001 - e.g. no packs: say so, stay on the menu
+        except Exception as error:
             self.notify(f"Cannot start a game: {error}", severity="error", markup=False)
             return False
         if game.per_player < setup.questions:
@@ -373,7 +373,7 @@ class QuizApp(App[None]):
         self._recorded = True
         try:
             self.recorder(self.game.record())
-        except Exception as error:  # noqa: BLE001 - a scores problem must not end the game
+        except Exception as error:
             message = f"Could not save this game: {error}"
             self.notify(message, severity="error", markup=False)
             return message

@@ -116,7 +116,7 @@ class CatalogBank:
         if self.recent is not None:
             try:
                 recent = self.recent(setup.players)
-            except Exception:  # noqa: BLE001 - a broken scores file must not stop a game
+            except Exception:
                 recent = ()
         return choose(packs, setup.questions * len(setup.players), rng, recent=recent)
 

@@ -79,7 +79,7 @@ def test_how_many_more_problems_a_pack_has_reads_right():
 def test_one_scores_database_per_run(isolated_home, monkeypatch):
     """play opens the scores database once (opening checks the whole file), then reuses it."""
     from quiz.commands.play import ScoresLink
-    from quiz.records import AnswerRecord, GameRecord
+    from quiz.records import AnswerRecord, GameRecord, tally
     from quiz.store import Store
 
     opened = []
@@ -94,7 +94,7 @@ def test_one_scores_database_per_run(isolated_home, monkeypatch):
     assert link.recent(["Ana"]) == []
     answer = AnswerRecord("Ana", "wdta:q:a", "wdta", "Charts", 1, False, 2.0, 0)
     link.save(GameRecord("2026-01-01T10:00:00Z", "2026-01-01T10:01:00Z", "solo", "finished",
-                         ("Ana",), ("wdta",), 1, {}, (answer,), {"Ana": 0}))
+                         ("Ana",), ("wdta",), 1, {}, (answer,), tally({"Ana": 0}, (answer,))))
     assert link.missed("Ana") == ["wdta:q:a"]
     assert link.recent(["ana"]) == ["wdta:q:a"]
     assert len(opened) == 1

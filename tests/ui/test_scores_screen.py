@@ -10,7 +10,7 @@ from textual.app import App
 from textual.widgets import Button, DataTable, Label, Select, TabbedContent
 
 from quiz.errors import UserError
-from quiz.records import AnswerRecord, GameRecord
+from quiz.records import AnswerRecord, GameRecord, tally
 from quiz.store import Store
 from quiz.ui.screens.scores import ScoresScreen
 
@@ -24,7 +24,7 @@ def answer(player, qid, correct=True, category="Charts"):
 
 def game(scores, answers=(), mode="hotseat", when="2026-03-01T20:00:00+00:00"):
     return GameRecord(when, when, mode, "finished", tuple(scores), ("wdta",), 7, {},
-                      tuple(answers), dict(scores))  # fmt: skip
+                      tuple(answers), tally(scores, answers))  # fmt: skip
 
 
 @pytest.fixture

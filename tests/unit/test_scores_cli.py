@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from quiz.cli import main
-from quiz.records import AnswerRecord, GameRecord
+from quiz.records import AnswerRecord, GameRecord, tally
 from quiz.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,7 +33,7 @@ def game(scores, answers=(), mode="hotseat", status="finished", when="2026-03-01
         7,
         {"questions": 5},
         tuple(answers),
-        dict(scores),
+        tally(scores, answers),
     )
 
 

@@ -9,8 +9,8 @@ import pytest
 
 from quiz import store as store_module
 from quiz.errors import UserError
-from quiz.records import AnswerRecord, GameRecord
-from quiz.store import MIGRATIONS, Migration, Store, competition_ranks, migrate, schema_version
+from quiz.records import AnswerRecord, GameRecord, tally
+from quiz.store import MIGRATIONS, Migration, Store, migrate, schema_version
 
 
 def answer(player, qid, correct=True, *, chosen=0, category="Song facts", seconds=2.0):
@@ -39,7 +39,7 @@ def game(scores, answers=(), *, mode="hotseat", status="finished", when="2026-01
         seed=42,
         settings={"questions": 10, "timer": 20},
         answers=tuple(answers),
-        scores=dict(scores),
+        results=tally(scores, answers),
     )
 
 
@@ -140,7 +140,8 @@ def test_same_player_twice_in_one_game_is_still_saved(store):
 
 
 def test_ranks_share_places_on_ties():
-    assert competition_ranks([10, 30, 30, 5]) == [3, 1, 1, 4]
+    results = tally({"A": 10, "B": 30, "C": 30, "D": 5}, ())
+    assert [r.rank for r in results] == [3, 1, 1, 4]
 
 
 def test_save_is_all_or_nothing(store, monkeypatch):

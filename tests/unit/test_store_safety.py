@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from quiz.errors import UserError
-from quiz.records import AnswerRecord, GameRecord
+from quiz.records import AnswerRecord, GameRecord, tally
 from quiz.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,8 +35,10 @@ def game(name="Ana", answers=3):
         ("wdta",),
         None,
         {},
-        tuple(AnswerRecord(name, f"q{i}", "wdta", "c", 0, True, 1.0, 1000) for i in range(answers)),
-        {name: 1000 * answers},
+        marks := tuple(
+            AnswerRecord(name, f"q{i}", "wdta", "c", 0, True, 1.0, 1000) for i in range(answers)
+        ),
+        tally({name: 1000 * answers}, marks),
     )
 
 
@@ -165,15 +167,15 @@ CHILD_PRELUDE = textwrap.dedent(
     """
     import os, sys, time
     from pathlib import Path
-    from quiz.records import AnswerRecord, GameRecord
+    from quiz.records import AnswerRecord, GameRecord, tally
     from quiz.store import Store
     import quiz.store
 
     def game(name, answers):
         return GameRecord("2026-01-01T10:00:00Z", "2026-01-01T10:01:00Z", "solo", "finished",
             (name,), ("wdta",), None, {},
-            tuple(AnswerRecord(name, f"q{i}", "wdta", "c", 0, True, 1.0, 1000)
-                  for i in range(answers)), {name: 1})
+            marks := tuple(AnswerRecord(name, f"q{i}", "wdta", "c", 0, True, 1.0, 1000)
+                  for i in range(answers)), tally({name: 1}, marks))
     path = Path(sys.argv[1])
     """
 )

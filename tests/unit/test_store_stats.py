@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quiz.errors import UserError
-from quiz.records import AnswerRecord, GameRecord
+from quiz.records import AnswerRecord, GameRecord, tally
 from quiz.store import Store
 
 
@@ -23,7 +23,8 @@ def answer(player, qid, correct=True, *, category="Song facts", seconds=2.0):
 def game(scores, answers=(), *, mode="hotseat", status="finished", when="2026-01-01T10:00:00Z"):
     """A game record with ``scores`` (name -> score) in turn order."""
     return GameRecord(
-        when, when, mode, status, tuple(scores), ("wdta",), 1, {}, tuple(answers), dict(scores)
+        when, when, mode, status, tuple(scores), ("wdta",), 1, {}, tuple(answers),
+        tally(scores, answers),
     )
 
 

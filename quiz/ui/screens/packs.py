@@ -143,7 +143,7 @@ class PacksScreen(Screen[bool]):
         """Load packs and counts off the UI thread (a large pack takes a moment)."""
         try:
             rows = build_rows(self._load(), self._count)
-        except Exception as error:  # noqa: BLE001 - show it, keep the app running
+        except Exception as error:
             self.app.call_from_thread(self._show_load_error, error)
             return
         config = load_config(self._config_path)
@@ -341,7 +341,7 @@ class PacksScreen(Screen[bool]):
         try:
             questions = self._choose([row.pack], PREVIEW_SIZE, rng)
             error = "" if questions else "This pack yields no questions."
-        except Exception as problem:  # noqa: BLE001 - a preview must never crash the game
+        except Exception as problem:
             questions, error = [], f"No questions could be made: {problem}"
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_preview, PackPreview(row.title, questions, error))
