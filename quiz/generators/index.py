@@ -12,38 +12,10 @@ from collections import OrderedDict
 from functools import cached_property
 
 from quiz.facts import Pack
-from quiz.generators import (
-    attribute,
-    awards,
-    certification,
-    chronology,
-    comparison,
-    credits,
-    dates,
-    hand,
-    numbers,
-    positions,
-    quotes,
-    reverse,
-    truefalse,
-)
+from quiz.generators import hand
 from quiz.generators.base import Context, Slot
-
-#: Every fact generator, in the order their questions are listed for one fact.
-GENERATORS = (
-    attribute,
-    numbers,
-    dates,
-    positions,
-    reverse,
-    comparison,
-    quotes,
-    credits,
-    chronology,
-    awards,
-    certification,
-    truefalse,
-)
+from quiz.generators.registry import GENERATORS
+from quiz.question import QuestionId
 
 #: Packs kept indexed at once (a game uses a few; tests create many).
 _CACHE_SIZE = 64
@@ -61,11 +33,10 @@ class PackIndex:
     def fact_slots(self) -> list[Slot]:
         """Every generated question's slot, ordered by fact, then generator."""
         where = {fact.id: i for i, fact in enumerate(self.pack.facts)}
-        order = {module.__name__: i for i, module in enumerate(GENERATORS)}
-        made = []
-        for module in GENERATORS:
-            for slot in module.slots(self.ctx):
-                made.append((where.get(slot.fact, len(where)), order[module.__name__], slot))
+        made: list[tuple[int, int, Slot]] = []
+        for order, generator in enumerate(GENERATORS):
+            for slot in generator.slots(self.ctx):
+                made.append((where.get(slot.fact, len(where)), order, slot))
         made.sort(key=lambda item: (item[0], item[1]))
         return [slot for *_, slot in made]
 
@@ -96,15 +67,16 @@ class PackIndex:
     @cached_property
     def hand_positions(self) -> dict[str, int]:
         """Hand item positions by question id (built on first lookup by id)."""
-        prefix = f"{self.pack.id}:q:"
-        return {prefix + item.id: i for i, item in enumerate(self.pack.questions)}
+        pack = self.pack.id
+        return {QuestionId.hand(pack, item.id).text: i
+                for i, item in enumerate(self.pack.questions)}
 
     def identify(self, item: Slot | int) -> tuple[str, str]:
         """(question id, fact) of a grouped entry, without building its slot."""
         if isinstance(item, Slot):
             return item.id, item.fact
-        question = self.pack.questions[item]
-        return f"{self.pack.id}:q:{question.id}", hand.fact_id(question)
+        qid = QuestionId.hand(self.pack.id, self.pack.questions[item].id)
+        return qid.text, qid.fact
 
     def slot(self, item: Slot | int) -> Slot | None:
         """A grouped entry as a slot."""

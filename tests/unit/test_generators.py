@@ -395,7 +395,7 @@ def builtin():
 
 def _true_texts(fact) -> list[str]:
     """What a true/false statement about this fact must contain to be true."""
-    from quiz.generators import numbers
+    from quiz.generators.sentences import render_number
     from quiz.generators.values import format_date, format_duration, parse_date
 
     if isinstance(fact, ChartEntry):
@@ -405,7 +405,7 @@ def _true_texts(fact) -> list[str]:
     if isinstance(fact, Credit):
         return [f"{p} is listed under" for p in fact.people]
     if isinstance(fact, Number):
-        return [numbers.render(fact, fact.value)]
+        return [render_number(fact, fact.value)]
     if isinstance(fact, Date):
         return [format_date(*parse_date(fact.value))]
     if isinstance(fact, Duration):
