@@ -25,10 +25,11 @@ import yaml
 
 from quiz.packs.problems import PackError, Problem
 
+_Loader: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 64
@@ -121,7 +122,8 @@ def depth_bound(text: str) -> int:
     for line in text.split("\n"):
         first = line.lstrip(" \t")[:1]
         if first in ("-", "?", ":"):
-            width = len(_PREFIX.match(line).group())  # type: ignore[union-attr]
+            found = _PREFIX.match(line)  # the pattern matches every line, if only emptily
+            width = found.end() if found else 0
         else:
             width = len(line) - len(line.lstrip(" \t"))
         if width > prefix:
