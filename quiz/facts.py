@@ -198,7 +198,7 @@ class Truth:
     pool: tuple[str, ...]
 
 
-def _fine(values: Values) -> list[str]:
+def _no_checks(values: Values) -> list[str]:
     return []
 
 
@@ -206,10 +206,13 @@ def _fine(values: Values) -> list[str]:
 class FactKind(Generic[F]):
     """Everything the game knows about one ``kind:`` of fact, declared once.
 
-    The validator reads ``required``, ``one_of``, ``category`` and ``check``; fact ids
-    a pack leaves out are made from ``id_keys`` (``trim_id`` shortens them); the pack
-    cache and the schema read the fields of ``cls``; lint reads ``truth``;
-    ``generators`` names the generators that read the kind (a test holds them to it).
+    The validator reads ``required``, ``one_of`` (at least one of these keys),
+    ``category`` (the default) and ``check`` (the problems with a fact's values, each
+    reported at the fact; it may complete a value the written form implies, as a
+    date's precision); fact ids a pack leaves out are made from ``id_keys``
+    (``trim_id`` shortens them); the pack cache and the schema read the fields of
+    ``cls``; lint reads ``truth``; ``generators`` names the generators that read the
+    kind (a test holds them to it).
     """
 
     name: str
@@ -219,7 +222,7 @@ class FactKind(Generic[F]):
     id_keys: tuple[str, ...]
     generators: tuple[str, ...]
     one_of: tuple[str, ...] = ()
-    check: Callable[[Values], list[str]] = _fine
+    check: Callable[[Values], list[str]] = _no_checks
     truth: Callable[[F], Truth] | None = None
     trim_id: Callable[[list[str], Values], list[str]] | None = None
 
