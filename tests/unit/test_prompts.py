@@ -153,5 +153,6 @@ def test_question_ids_are_written_and_read_by_one_pair_of_functions():
     hand = QuestionId.parse("p:q:first")
     assert hand == QuestionId.hand("p", "first") and hand.fact == "q:first" and not hand.generator
     variant = QuestionId.parse("p:credit-x:role:charlie-puth")
-    assert (variant.fact, variant.generator, variant.variant) == ("credit-x", "role", "charlie-puth")
+    parts = (variant.fact, variant.generator, variant.variant)
+    assert parts == ("credit-x", "role", "charlie-puth")
     assert QuestionId.parse("plain") == QuestionId("plain")
