@@ -13,9 +13,9 @@ class QuestionId:
     """The parts of a question id: ``pack:fact:generator[:variant]`` for a generated
     question, ``pack:q:item`` for a hand-written one.
 
-    Stored scores refer to questions by this text, so :attr:`text` (the one place an
-    id is written) and :meth:`parse` (the one place it is read) must never change
-    what an id looks like. No part holds a colon: pack, fact and item ids and
+    Stored scores refer to questions by this text, so :func:`question_id` (the one
+    place an id is written) and :meth:`parse` (the one place it is read) must never
+    change what an id looks like. No part holds a colon: pack, fact and item ids and
     variants are all restricted to letters, digits, ``.``, ``_`` and ``-``.
     """
 
@@ -33,8 +33,7 @@ class QuestionId:
     @property
     def text(self) -> str:
         """The id as stored and shown."""
-        return ":".join(part for part in (self.pack, self.fact, self.generator, self.variant)
-                        if part)
+        return question_id(self.pack, self.fact, self.generator, self.variant)
 
     def __str__(self) -> str:
         return self.text
@@ -48,6 +47,22 @@ class QuestionId:
             return cls(pack, hand_fact(tail))
         generator, _, variant = tail.partition(":")
         return cls(pack, head, generator, variant)
+
+
+def question_id(pack: str, fact: str, generator: str = "", variant: str = "") -> str:
+    """The text of a question id from its parts (see :class:`QuestionId`): the one
+    place an id is written. A plain function, not a dataclass, because a pack's
+    100,000 hand-written items are all named when their ids are first looked up."""
+    if not fact:
+        return pack
+    if not generator:
+        return f"{pack}:{fact}"
+    return f"{pack}:{fact}:{generator}:{variant}" if variant else f"{pack}:{fact}:{generator}"
+
+
+def hand_id(pack: str, item: str) -> str:
+    """The id text of hand-written item ``item`` of ``pack`` (``pack:q:item``)."""
+    return question_id(pack, hand_fact(item))
 
 
 def hand_fact(item: str) -> str:

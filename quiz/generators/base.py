@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 from quiz.facts import Award, Certification, ChartEntry, Credit, Date, Fact, FactBase, Pack, Quote
 from quiz.generators.distractors import arrange, norm
-from quiz.question import Question, QuestionId
+from quiz.question import Question, question_id
 
 F = TypeVar("F", bound=Fact)
 #: How a slot makes its question: from the slot itself (id, category, fact, kind)
@@ -94,7 +94,7 @@ class Context:
     def slot(self, fact: FactBase, kind: str, make: Make, variant: str = "") -> Slot:
         """The slot of a question of ``kind`` about ``fact``: the one place a
         generated question's id, category and fact are decided."""
-        text = QuestionId(self.pack.id, fact.id, kind, variant).text
+        text = question_id(self.pack.id, fact.id, kind, variant)
         return Slot(text, self.pack.id, fact.category, fact.id, kind, make)
 
     @cached_property

@@ -14,7 +14,7 @@ from functools import partial
 from quiz.facts import HandQuestion
 from quiz.generators.base import Context, Slot, explain, question
 from quiz.generators.distractors import OPTIONS, pick, wrong_values
-from quiz.question import Question, QuestionId
+from quiz.question import Question, hand_fact, hand_id
 
 NAME = "hand"
 
@@ -25,9 +25,8 @@ def slot(ctx: Context, item: HandQuestion) -> Slot | None:
     pooled = wrong_values(ctx.pack.pools.get(item.pool, ()), [item.answer, *own])
     if not own and not pooled:
         return None
-    qid = QuestionId.hand(ctx.pack.id, item.id)
-    return Slot(qid.text, qid.pack, item.category, qid.fact, NAME,
-                partial(_build, item, own, pooled))
+    return Slot(hand_id(ctx.pack.id, item.id), ctx.pack.id, item.category, hand_fact(item.id),
+                NAME, partial(_build, item, own, pooled))
 
 
 def _build(item: HandQuestion, own: list[str], pooled: list[str], slot: Slot,

@@ -15,7 +15,7 @@ from quiz.facts import Pack
 from quiz.generators import hand
 from quiz.generators.base import Context, Slot
 from quiz.generators.registry import GENERATORS
-from quiz.question import QuestionId
+from quiz.question import hand_fact, hand_id
 
 #: Packs kept indexed at once (a game uses a few; tests create many).
 _CACHE_SIZE = 64
@@ -68,15 +68,14 @@ class PackIndex:
     def hand_positions(self) -> dict[str, int]:
         """Hand item positions by question id (built on first lookup by id)."""
         pack = self.pack.id
-        return {QuestionId.hand(pack, item.id).text: i
-                for i, item in enumerate(self.pack.questions)}
+        return {hand_id(pack, item.id): i for i, item in enumerate(self.pack.questions)}
 
     def identify(self, item: Slot | int) -> tuple[str, str]:
         """(question id, fact) of a grouped entry, without building its slot."""
         if isinstance(item, Slot):
             return item.id, item.fact
-        qid = QuestionId.hand(self.pack.id, self.pack.questions[item].id)
-        return qid.text, qid.fact
+        item_id = self.pack.questions[item].id
+        return hand_id(self.pack.id, item_id), hand_fact(item_id)
 
     def slot(self, item: Slot | int) -> Slot | None:
         """A grouped entry as a slot."""
