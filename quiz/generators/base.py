@@ -1,11 +1,13 @@
 """What every generator shares: the slot a question comes from, the pack context,
 and how a finished question is put together.
 
-A generator never builds questions eagerly. It yields :class:`Slot` objects: the
-stable id, category and fact of a question it *can* ask, plus a ``build(rng)`` that
-makes the question when it is actually wanted. Whether a slot exists depends only on
-the pack (never on the seed), so ids and counts are the same for every seed; the
-seed only decides which wrong options appear and in which order.
+A generator never builds questions eagerly. It yields :class:`Slot` objects, made by
+:meth:`Context.slot` from the fact and the question kind (the one place a slot's id,
+category and fact are set), plus a ``make`` that builds the question when it is
+actually wanted; :func:`question` takes the id, category, fact and kind from the
+slot. Whether a slot exists depends only on the pack (never on the seed), so ids and
+counts are the same for every seed; the seed only decides which wrong options appear
+and in which order.
 
 Difficulty heuristic (each generator applies it, see its docstring): true/false and
 picking a well-known attribute or person are ``easy``/``medium``; anything that asks
