@@ -212,7 +212,7 @@ class FactKind(Generic[F]):
     date's precision); fact ids a pack leaves out are made from ``id_keys``
     (``trim_id`` shortens them); the pack cache and the schema read the fields of
     ``cls``; lint reads ``truth``; ``generators`` names the generators that read the
-    kind (a test holds them to it).
+    kind (the question index runs only those; a test holds the generators to it).
     """
 
     name: str

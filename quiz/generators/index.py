@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from functools import cached_property
 
-from quiz.facts import Pack
+from quiz.facts import Pack, kind_of
 from quiz.generators import hand
 from quiz.generators.base import Context, Slot
 from quiz.generators.registry import GENERATORS
@@ -33,8 +33,13 @@ class PackIndex:
     def fact_slots(self) -> list[Slot]:
         """Every generated question's slot, ordered by fact, then generator."""
         where = {fact.id: i for i, fact in enumerate(self.pack.facts)}
+        # Only the generators the pack's fact kinds name (quiz.facts.KINDS) have
+        # anything to read.
+        wanted = {name for fact in self.pack.facts for name in kind_of(fact).generators}
         made: list[tuple[int, int, Slot]] = []
         for order, generator in enumerate(GENERATORS):
+            if generator.name not in wanted:
+                continue
             for slot in generator.slots(self.ctx):
                 made.append((where.get(slot.fact, len(where)), order, slot))
         made.sort(key=lambda item: (item[0], item[1]))
