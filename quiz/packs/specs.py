@@ -30,6 +30,11 @@ TOP_REQUIRED = frozenset({"format", "pack", "title"})
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$"
 
+#: What a field holds (see :class:`Field`); ``any`` is a top-level key read by its own rule.
+FieldType = Literal[
+    "text", "int", "number", "bool", "texts", "enum", "pool", "pool-name", "items", "any"
+]
+
 
 @dataclass(frozen=True)
 class Field:
@@ -41,14 +46,14 @@ class Field:
     """
 
     name: str
-    type: str
+    type: FieldType
     required: bool = False
     choices: tuple[str, ...] = ()
     nullable: bool = False
     default: object = None
 
 
-def _field_type(name: str, annotation: object) -> tuple[str, tuple[str, ...], bool]:
+def _field_type(name: str, annotation: object) -> tuple[FieldType, tuple[str, ...], bool]:
     """Map a dataclass annotation to (type, choices, nullable)."""
     nullable = False
     origin = typing.get_origin(annotation)
@@ -64,7 +69,7 @@ def _field_type(name: str, annotation: object) -> tuple[str, tuple[str, ...], bo
     if origin is tuple:
         inner = typing.get_args(annotation)[0]
         return ("items" if dataclasses.is_dataclass(inner) else "texts"), (), nullable
-    simple: dict[object, str] = {str: "text", int: "int", float: "number", bool: "bool"}
+    simple: dict[object, FieldType] = {str: "text", int: "int", float: "number", bool: "bool"}
     return simple[annotation], (), nullable
 
 
