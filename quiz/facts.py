@@ -9,12 +9,20 @@ Distractor rules live with the generators, but the facts carry what they need:
 ``values``/``people`` list *every* true value (so no true value can ever be offered
 as a wrong option), and ``pool`` names alternatives of the same kind that are known
 to be false for this fact.
+
+:data:`KINDS` is the registry of fact kinds: each kind's dataclass, default category,
+required keys, id keys, checks, truth and generators are declared here once, and the
+validator, the schema, the pack cache, lint and the generators all read them. A new
+kind is a dataclass and an entry here, plus the generator that asks about it.
 """
 
 from __future__ import annotations
 
+import datetime
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Generic, Literal, TypeVar
 
 ChartType = Literal["weekly", "year-end"]
 Precision = Literal["day", "month", "year"]
@@ -176,34 +184,162 @@ Fact = (
     Attribute | Number | Date | Duration | ChartEntry | Quote | Credit | Chronology | Award
     | Certification
 )
+F = TypeVar("F", bound=Fact)
+#: A fact's values as the validator has read them, before its dataclass is built.
+Values = dict[str, Any]
 
-#: The ``kind:`` a pack writes, mapped to the class that holds it.
-FACT_KINDS: dict[str, type] = {
-    "attribute": Attribute,
-    "number": Number,
-    "date": Date,
-    "duration": Duration,
-    "chart": ChartEntry,
-    "quote": Quote,
-    "credit": Credit,
-    "chronology": Chronology,
-    "award": Award,
-    "certification": Certification,
-}
 
-#: Category a fact gets when the pack does not name one.
-DEFAULT_CATEGORY: dict[str, str] = {
-    "attribute": "Song facts",
-    "number": "Numbers",
-    "date": "Dates",
-    "duration": "Song facts",
-    "chart": "Charts",
-    "quote": "Critics",
-    "credit": "Credits",
-    "chronology": "Chronology",
-    "award": "Awards",
-    "certification": "Certifications",
-}
+@dataclass(frozen=True, slots=True)
+class Truth:
+    """What a fact states as true on its own, and the false values its pool offers
+    (a pool value that is also true is never offered; lint reports it)."""
+
+    values: tuple[str, ...]
+    pool: tuple[str, ...]
+
+
+def _no_checks(values: Values) -> list[str]:
+    return []
+
+
+@dataclass(frozen=True)
+class FactKind(Generic[F]):
+    """Everything the game knows about one ``kind:`` of fact, declared once.
+
+    The validator reads ``required``, ``one_of`` (at least one of these keys),
+    ``category`` (the default) and ``check`` (the problems with a fact's values, each
+    reported at the fact; it may complete a value the written form implies, as a
+    date's precision); fact ids a pack leaves out are made from ``id_keys``
+    (``trim_id`` shortens them); the pack cache and the schema read the fields of
+    ``cls``; lint reads ``truth``; ``generators`` names the generators that read the
+    kind (the question index runs only those; a test holds the generators to it).
+    """
+
+    name: str
+    cls: type[F]
+    category: str
+    required: frozenset[str]
+    id_keys: tuple[str, ...]
+    generators: tuple[str, ...]
+    one_of: tuple[str, ...] = ()
+    check: Callable[[Values], list[str]] = _no_checks
+    truth: Callable[[F], Truth] | None = None
+    trim_id: Callable[[list[str], Values], list[str]] | None = None
+
+
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
+_DURATION = re.compile(r"[0-9]{1,3}:[0-5][0-9]\Z")
+_PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
+_ASKED = ("ask", "statement")
+
+
+def _check_chart(values: Values) -> list[str]:
+    size = values.get("size", 100)
+    problems = [f"chart size must be at least 1, not {size}"] if size < 1 else []
+    position = values.get("position")
+    if position is not None and not 1 <= position <= size:
+        problems.append(f"chart position {position} is outside 1..{size}")
+    return problems
+
+
+def _check_date(values: Values) -> list[str]:
+    """Also settles a date's precision when the pack leaves it out: the written form's."""
+    value = values.get("value", "")
+    match = _DATE.match(value)
+    if match is None:
+        return [f"bad date {value!r}: write YYYY-MM-DD, YYYY-MM or YYYY"]
+    year, month, day = (int(g) if g else 0 for g in match.groups())
+    try:
+        datetime.date(year, month or 1, day or 1)
+    except ValueError:
+        return [f"bad date {value!r}: no such day"]
+    given = "day" if day else "month" if month else "year"
+    precision = values.setdefault("precision", given)
+    if _PRECISION_RANK[precision] > _PRECISION_RANK[given]:
+        return [f"precision '{precision}' needs a more precise date than {value!r}"]
+    return []
+
+
+def _check_duration(values: Values) -> list[str]:
+    value = values.get("value", "")
+    if not _DURATION.match(value):
+        return [f"bad duration {value!r}: write minutes:seconds, e.g. 3:37"]
+    return []
+
+
+def _check_number(values: Values) -> list[str]:
+    problems = []
+    if values.get("step", 1) <= 0:
+        problems.append("'step' must be greater than 0")
+    low, high = values.get("low"), values.get("high")
+    if low is not None and high is not None and low > high:
+        problems.append(f"'low' ({low}) is greater than 'high' ({high})")
+    return problems
+
+
+def _check_chronology(values: Values) -> list[str]:
+    titles = [item.title for item in values.get("items", ())]
+    current = values.get("current")
+    if current is not None and current not in titles:
+        return [f"chronology 'current' {current!r} is not among its items"]
+    return []
+
+
+def _quote_id(parts: list[str], values: Values) -> list[str]:
+    # The publication and the first words: a whole review would make an unwieldy id.
+    return parts[:1] + [" ".join(parts[-1].split()[:6])] if parts else parts
+
+
+def _credit_id(parts: list[str], values: Values) -> list[str]:
+    if values.get("work") in (None, "the song"):
+        return [part for part in parts if part != "the song"]
+    return parts
+
+
+_KINDS: tuple[FactKind[Any], ...] = (
+    FactKind[Attribute](
+        "attribute", Attribute, "Song facts", frozenset({"id", "values"}), ("ask",),
+        ("attribute", "truefalse"), _ASKED,
+        truth=lambda fact: Truth(fact.values, fact.pool)),
+    FactKind[Number](
+        "number", Number, "Numbers", frozenset({"id", "value"}), ("ask",),
+        ("numbers", "truefalse"), _ASKED, _check_number),
+    FactKind[Date](
+        "date", Date, "Dates", frozenset({"id", "value"}), ("ask",),
+        ("dates", "truefalse"), _ASKED, _check_date),
+    FactKind[Duration](
+        "duration", Duration, "Song facts", frozenset({"id", "value"}), ("ask",),
+        ("numbers", "truefalse"), _ASKED, _check_duration),
+    FactKind[ChartEntry](
+        "chart", ChartEntry, "Charts", frozenset({"chart", "year"}), ("type", "year", "chart"),
+        ("positions", "reverse", "comparison", "truefalse"), check=_check_chart),
+    FactKind[Quote](
+        "quote", Quote, "Critics", frozenset({"text"}), ("publication", "speaker", "text"),
+        ("quotes",), ("speaker", "publication"), trim_id=_quote_id),
+    FactKind[Credit](
+        "credit", Credit, "Credits", frozenset({"role", "people"}), ("work", "role"),
+        ("credits", "truefalse"), truth=lambda fact: Truth(fact.people, fact.pool),
+        trim_id=_credit_id),
+    FactKind[Chronology](
+        "chronology", Chronology, "Chronology", frozenset({"series", "items", "current"}),
+        ("series",), ("chronology",), check=_check_chronology,
+        truth=lambda fact: Truth(tuple(item.title for item in fact.items), fact.pool)),
+    FactKind[Award](
+        "award", Award, "Awards", frozenset({"organization", "year", "award"}),
+        ("organization", "year", "award"), ("awards", "reverse")),
+    FactKind[Certification](
+        "certification", Certification, "Certifications", frozenset({"region", "level"}),
+        ("region", "level"), ("certification", "reverse", "truefalse")),
+)  # fmt: skip
+
+#: Every fact kind by the ``kind:`` a pack writes, in the order the docs list them.
+KINDS: dict[str, FactKind[Any]] = {kind.name: kind for kind in _KINDS}
+_BY_CLASS: dict[type, FactKind[Any]] = {kind.cls: kind for kind in _KINDS}
+
+
+def kind_of(fact: Fact) -> FactKind[Any]:
+    """The registry entry of ``fact``'s class."""
+    return _BY_CLASS[type(fact)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +368,10 @@ class PackInfo:
     description: str = ""
 
 
+#: Where a loaded pack comes from: shipped with the game, installed by the user, or a file.
+Origin = Literal["builtin", "user", "file"]
+
+
 @dataclass(slots=True)
 class Pack:
     """A loaded, validated pack: metadata, facts, hand-written questions and pools."""
@@ -242,7 +382,7 @@ class Pack:
     questions: tuple[HandQuestion, ...] = ()
     pools: dict[str, tuple[str, ...]] = field(default_factory=dict)
     path: str = ""
-    origin: Literal["builtin", "user", "file"] = "file"
+    origin: Origin = "file"
 
     @property
     def id(self) -> str:

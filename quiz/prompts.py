@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from quiz.generators.index import PackIndex, index_for
 from quiz.packs.ids import is_pack_id
+from quiz.question import QuestionId
 
 if TYPE_CHECKING:
     from quiz.facts import Pack
@@ -37,13 +38,10 @@ SEED_DEPENDENT = frozenset({"truefalse"})
 #: How a true/false item is described: this, then the fact it states or denies.
 TRUE_FALSE_LEAD = "True or false, about: "
 
-# Same rule as the pack loader's: anything else is not an installed pack id (and must
-# never reach load_catalog, which reads a selector with a "/" as a file path).
-
 
 def pack_of(question_id: str) -> str:
     """The pack id a question id starts with (``wdta`` for ``wdta:label:attribute``)."""
-    return question_id.split(":", 1)[0]
+    return QuestionId.parse(question_id).pack
 
 
 def describe(slot: Slot) -> str:
@@ -83,6 +81,8 @@ def installed_prompts(ids: Iterable[str]) -> dict[str, str]:
     leaves its ids out.
     """
     ids = list(dict.fromkeys(ids))
+    # Anything but a pack id must never reach load_catalog, which reads a selector
+    # with a "/" as a file path.
     wanted = sorted({pack for pack in map(pack_of, ids) if is_pack_id(pack)})
     if not wanted:
         return {}

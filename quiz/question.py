@@ -1,17 +1,82 @@
-"""The multiple-choice item every part of the game passes around."""
+"""The multiple-choice item every part of the game passes around, and its stable id."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+#: The fact part of a hand-written item's id starts with this (``pack:q:item``).
+HAND = "q"
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionId:
+    """The parts of a question id: ``pack:fact:generator[:variant]`` for a generated
+    question, ``pack:q:item`` for a hand-written one.
+
+    Stored scores refer to questions by this text, so :func:`question_id` (the one
+    place an id is written) and :meth:`parse` (the one place it is read) must never
+    change what an id looks like. No part holds a colon: pack, fact and item ids and
+    variants are all restricted to letters, digits, ``.``, ``_`` and ``-``.
+    """
+
+    pack: str
+    #: The fact id, or ``q:<item>`` for a hand-written item (what ``Question.fact`` holds).
+    fact: str = ""
+    generator: str = ""
+    variant: str = ""
+
+    @classmethod
+    def hand(cls, pack: str, item: str) -> QuestionId:
+        """The id of hand-written item ``item`` of ``pack``."""
+        return cls(pack, hand_fact(item))
+
+    @property
+    def text(self) -> str:
+        """The id as stored and shown."""
+        return question_id(self.pack, self.fact, self.generator, self.variant)
+
+    def __str__(self) -> str:
+        return self.text
+
+    @classmethod
+    def parse(cls, text: str) -> QuestionId:
+        """The parts of ``text``; any text parses (a text with no colon is all pack)."""
+        pack, _, rest = text.partition(":")
+        head, _, tail = rest.partition(":")
+        if head == HAND and tail and ":" not in tail:
+            return cls(pack, hand_fact(tail))
+        generator, _, variant = tail.partition(":")
+        return cls(pack, head, generator, variant)
+
+
+def question_id(pack: str, fact: str, generator: str = "", variant: str = "") -> str:
+    """The text of a question id from its parts (see :class:`QuestionId`): the one
+    place an id is written. A plain function, not a dataclass, because a pack's
+    100,000 hand-written items are all named when their ids are first looked up."""
+    if not fact:
+        return pack
+    if not generator:
+        return f"{pack}:{fact}"
+    return f"{pack}:{fact}:{generator}:{variant}" if variant else f"{pack}:{fact}:{generator}"
+
+
+def hand_id(pack: str, item: str) -> str:
+    """The id text of hand-written item ``item`` of ``pack`` (``pack:q:item``)."""
+    return question_id(pack, hand_fact(item))
+
+
+def hand_fact(item: str) -> str:
+    """What ``Question.fact`` holds for hand-written item ``item`` (never a fact id)."""
+    return f"{HAND}:{item}"
 
 
 @dataclass(frozen=True, slots=True)
 class Question:
     """One multiple-choice question, ready to ask.
 
-    ``id`` is stable across runs and seeds (``pack:fact-id:generator[:variant]`` or
-    ``pack:q:question-id``); ``options`` are shown in order and ``answer`` indexes the
-    one right option. ``fact`` names the fact (or hand-written question) it came from.
+    ``id`` is stable across runs and seeds (see :class:`QuestionId`); ``options`` are
+    shown in order and ``answer`` indexes the one right option. ``fact`` names the
+    fact (or hand-written question) it came from.
     """
 
     id: str
@@ -30,7 +95,7 @@ class Question:
         """The text of the right option."""
         return self.options[self.answer]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         """A plain dict for JSON output and storage."""
         return {
             "id": self.id,

@@ -23,7 +23,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from quiz.facts import Pack
 from quiz.generators.base import Slot
 from quiz.generators.index import PackIndex, index_for
-from quiz.question import Question
+from quiz.question import Question, QuestionId
 
 #: Random draws tried in a category before scanning it for a usable question.
 DRAWS = 24
@@ -118,8 +118,7 @@ def _categories(indexes: list[PackIndex], only_ids: Collection[str] | None) -> l
         by_pack = {index.pack.id: index for index in indexes}
         picked: dict[tuple[str, str], list[Slot]] = {}
         for question_id in sorted(set(only_ids)):
-            index = by_pack.get(question_id.split(":", 1)[0])
-            slot = index.find(question_id) if index is not None else None
+            slot = _find(by_pack, question_id)
             if slot is not None:
                 picked.setdefault((slot.category, slot.pack), []).append(slot)
         for (name, pack_id), slots in picked.items():
@@ -160,7 +159,20 @@ def choose(
     return game.chosen
 
 
-def _take_recent(game, indexes, categories, recent, count, only_ids) -> None:
+def _find(by_pack: dict[str, PackIndex], question_id: str) -> Slot | None:
+    """The slot with this id among the packs in play, if any."""
+    index = by_pack.get(QuestionId.parse(question_id).pack)
+    return index.find(question_id) if index is not None else None
+
+
+def _take_recent(
+    game: _Game,
+    indexes: list[PackIndex],
+    categories: list[_Category],
+    recent: Sequence[str],
+    count: int,
+    only_ids: Collection[str] | None,
+) -> None:
     """Fill up with recently seen questions, least recently seen first, new facts
     before repeated ones."""
     by_pack = {index.pack.id: index for index in indexes}
@@ -175,8 +187,7 @@ def _take_recent(game, indexes, categories, recent, count, only_ids) -> None:
                 return
             if wanted is not None and question_id not in wanted:
                 continue
-            index = by_pack.get(question_id.split(":", 1)[0])
-            slot = index.find(question_id) if index is not None else None
+            slot = _find(by_pack, question_id)
             if slot is None or slot.category not in allowed or slot.id in game.taken:
                 continue
             if new_fact and (slot.pack, slot.fact) in game.facts:

@@ -13,11 +13,15 @@ from quiz.commands import COMMANDS
 from quiz.errors import UserError
 
 if TYPE_CHECKING:  # cli.py imports every command before `play` draws: keep this light.
+    from collections.abc import Iterable
+
     from quiz.facts import Pack
+    from quiz.packs.convert import Item
+    from quiz.packs.problems import Problem
 
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `packs` parser and its subcommands."""
     parser = sub.add_parser(
         "packs",
@@ -341,7 +345,7 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def export_items(pack: Pack) -> list:
+def export_items(pack: Pack) -> list[Item]:
     """Every question the pack yields (generated ones too), as export items."""
     from random import Random
 
@@ -358,7 +362,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def _print_problems(problems) -> None:
+def _print_problems(problems: Iterable[Problem]) -> None:
     for problem in problems:
         if problem.severity == "warning":
             line = f"{problem.path}:{problem.line}:{problem.column}: warning: {problem.message}"

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from quiz.commands import COMMANDS
 from quiz.errors import UserError
+from quiz.packs.problems import PackError
 from quiz.question import Question
 
 LETTERS = "ABCDEFGHIJ"
@@ -31,7 +32,7 @@ def _count(text: str) -> int:
     return value
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `questions` parser."""
     parser = sub.add_parser(
         "questions",
@@ -57,16 +58,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _report_failures(failures: Iterable) -> None:
+def _report_failures(failures: Iterable[PackError]) -> None:
     """Each problem of each pack that failed, as ``FILE:LINE:COLUMN: message``."""
-    for failure in failures:
-        error = getattr(failure, "error", failure)
-        problems = getattr(error, "problems", None)
-        if problems:
-            for problem in problems:
-                print(str(problem), file=sys.stderr)
-        else:
-            print(str(error), file=sys.stderr)
+    for error in failures:
+        for line in [str(problem) for problem in error.problems] or [str(error)]:
+            print(line, file=sys.stderr)
 
 
 def render_text(questions: list[Question]) -> str:

@@ -2,9 +2,11 @@
 
 One module per question kind (``attribute``, ``reverse``, ``numbers``, ``positions``,
 ``dates``, ``quotes``, ``credits``, ``chronology``, ``comparison``, ``awards``,
-``certification``, ``truefalse``, ``hand``), each yielding :class:`base.Slot` objects;
-shared rules for wrong options live in ``distractors`` and ``values``. Core code:
-never imports Textual.
+``certification``, ``truefalse``, ``hand``), each declaring a :class:`base.Generator`
+that yields :class:`base.Slot` objects; :mod:`registry` lists them in order. Shared
+rules live in ``distractors`` (wrong options), ``values`` (numbers, dates, levels),
+``truths`` (what a pack makes true) and ``sentences``/``charts`` (how facts read).
+Core code: never imports Textual.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ import random
 from collections.abc import Iterable
 
 from quiz.facts import Pack
-from quiz.generators.index import GENERATORS, PackIndex, index_for
+from quiz.generators.index import PackIndex, index_for
+from quiz.generators.registry import GENERATORS
 from quiz.question import Question
 
 

@@ -13,8 +13,10 @@ from collections.abc import Iterator
 from functools import partial
 
 from quiz.facts import Attribute
-from quiz.generators.base import Context, Slot, explain, fill, join_names, question
+from quiz.generators.base import Context, Generator, Slot, question
 from quiz.generators.distractors import enough, pick, wrong_values
+from quiz.generators.sentences import describe_attribute
+from quiz.question import Question
 
 NAME = "attribute"
 
@@ -25,24 +27,15 @@ def slots(ctx: Context) -> Iterator[Slot]:
         if not fact.ask or not fact.values:
             continue
         wrong = wrong_values(ctx.pool(fact.pool), fact.values)
-        if not enough(wrong):
-            continue
-        slot_id = ctx.slot_id(fact.id, NAME)
-        yield Slot(slot_id, ctx.pack.id, fact.category, fact.id, NAME,
-                   partial(_build, ctx, fact, wrong, slot_id))
+        if enough(wrong):
+            yield ctx.slot(fact, NAME, partial(_build, fact, wrong))
 
 
-def describe(fact: Attribute) -> str:
-    """The fact as a sentence, for explanations."""
-    values = join_names(fact.values)
-    if fact.statement:
-        return explain(fill(fact.statement, values), fact.source)
-    return explain(f"The answer is {values}.", fact.source)
-
-
-def _build(ctx: Context, fact: Attribute, wrong: list[str], slot_id: str, rng: random.Random):
+def _build(fact: Attribute, wrong: list[str], slot: Slot, rng: random.Random) -> Question:
     return question(
-        slot_id, ctx, category=fact.category, fact=fact.id, kind=NAME, difficulty="medium",
-        prompt=fact.ask, answer=rng.choice(fact.values), wrong=pick(rng, wrong), rng=rng,
-        explanation=describe(fact),
+        slot, difficulty="medium", prompt=fact.ask, answer=rng.choice(fact.values),
+        wrong=pick(rng, wrong), rng=rng, explanation=describe_attribute(fact),
     )
+
+
+GENERATOR = Generator(NAME, slots)

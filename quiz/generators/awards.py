@@ -17,8 +17,9 @@ from collections.abc import Iterator
 from functools import partial
 
 from quiz.facts import Award
-from quiz.generators.base import Context, Slot, explain, question
+from quiz.generators.base import Context, Generator, Slot, explain, question
 from quiz.generators.distractors import enough, norm, pick, pick_around, wrong_values
+from quiz.question import Question
 
 CATEGORY = "award"
 YEAR = "award-year"
@@ -51,9 +52,7 @@ def slots(ctx: Context) -> Iterator[Slot]:
         show = (norm(award.organization), award.year)
         if enough(wrong) and show not in shows:
             shows.add(show)
-            slot_id = ctx.slot_id(award.id, CATEGORY)
-            yield Slot(slot_id, ctx.pack.id, award.category, award.id, CATEGORY,
-                       partial(_build_category, ctx, award, wrong, slot_id))
+            yield ctx.slot(award, CATEGORY, partial(_build_category, ctx, award, wrong))
         if award.year:
             years = {a.year for a in ctx.awards
                      if _same_show(a, award) and norm(a.award) == norm(award.award)}
@@ -62,26 +61,29 @@ def slots(ctx: Context) -> Iterator[Slot]:
                      if award.year - k not in years and award.year - k >= floor]
             above = [award.year + k for k in range(1, YEAR_REACH + 1)
                      if award.year + k not in years]
-            slot_id = ctx.slot_id(award.id, YEAR)
-            yield Slot(slot_id, ctx.pack.id, award.category, award.id, YEAR,
-                       partial(_build_year, ctx, award, below, above, slot_id))
+            yield ctx.slot(award, YEAR, partial(_build_year, ctx, award, below, above))
 
 
-def _build_category(ctx, award: Award, wrong, slot_id: str, rng: random.Random):
+def _build_category(ctx: Context, award: Award, wrong: list[str], slot: Slot,
+                    rng: random.Random) -> Question:
     return question(
-        slot_id, ctx, category=award.category, fact=award.id, kind=CATEGORY, difficulty="medium",
+        slot, difficulty="medium",
         prompt=(f"In which category was {ctx.work(award.work)} up for an award at the "
                 f"{award.year} {award.organization}?"),
         answer=award.award, wrong=pick(rng, wrong), rng=rng, explanation=describe(award),
     )
 
 
-def _build_year(ctx, award: Award, below, above, slot_id: str, rng: random.Random):
+def _build_year(ctx: Context, award: Award, below: list[int], above: list[int], slot: Slot,
+                rng: random.Random) -> Question:
     wrong = [str(year) for year in pick_around(rng, below, above)]
     return question(
-        slot_id, ctx, category=award.category, fact=award.id, kind=YEAR, difficulty="hard",
+        slot, difficulty="hard",
         prompt=(f"In which year was {ctx.work(award.work)} up for {award.award} at the "
                 f"{award.organization}?"),
         answer=str(award.year), wrong=wrong, rng=rng, explanation=describe(award),
         order="sorted", key=int,
     )
+
+
+GENERATOR = Generator("awards", slots)

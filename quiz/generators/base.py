@@ -1,11 +1,13 @@
 """What every generator shares: the slot a question comes from, the pack context,
 and how a finished question is put together.
 
-A generator never builds questions eagerly. It yields :class:`Slot` objects: the
-stable id, category and fact of a question it *can* ask, plus a ``build(rng)`` that
-makes the question when it is actually wanted. Whether a slot exists depends only on
-the pack (never on the seed), so ids and counts are the same for every seed; the
-seed only decides which wrong options appear and in which order.
+A generator never builds questions eagerly. It yields :class:`Slot` objects, made by
+:meth:`Context.slot` from the fact and the question kind (the one place a slot's id,
+category and fact are set), plus a ``make`` that builds the question when it is
+actually wanted; :func:`question` takes the id, category, fact and kind from the
+slot. Whether a slot exists depends only on the pack (never on the seed), so ids and
+counts are the same for every seed; the seed only decides which wrong options appear
+and in which order.
 
 Difficulty heuristic (each generator applies it, see its docstring): true/false and
 picking a well-known attribute or person are ``easy``/``medium``; anything that asks
@@ -17,31 +19,30 @@ than recognition.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING, TypeVar
 
-from quiz.facts import (
-    Award,
-    Certification,
-    ChartEntry,
-    Credit,
-    Date,
-    Pack,
-    Quote,
-)
+if TYPE_CHECKING:
+    from _typeshed import SupportsRichComparison
+
+from quiz.facts import Award, Certification, ChartEntry, Credit, Date, Fact, FactBase, Pack, Quote
 from quiz.generators.distractors import arrange, norm
-from quiz.question import Question
+from quiz.question import Question, question_id
 
-Build = Callable[[random.Random], Question]
+F = TypeVar("F", bound=Fact)
+#: How a slot makes its question: from the slot itself (id, category, fact, kind)
+#: and the seeded RNG.
+Make = Callable[["Slot", random.Random], Question]
 
 
 @dataclass(frozen=True, slots=True)
 class Slot:
     """A question a pack can yield, not yet built.
 
-    ``id`` is ``pack:fact:generator[:variant]`` (``pack:q:id`` for hand-written
-    items) and never depends on the seed; ``build(rng)`` makes the question.
+    ``id`` (a :class:`QuestionId`'s text) never depends on the seed; ``build(rng)``
+    makes the question, which takes its id, pack, category, fact and kind from here.
     """
 
     id: str
@@ -49,7 +50,28 @@ class Slot:
     category: str
     fact: str
     kind: str
-    build: Build
+    make: Make
+
+    def build(self, rng: random.Random) -> Question:
+        """The question, with wrong options and order drawn from ``rng``."""
+        return self.make(self, rng)
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A chart row whose position is known: the only rows a question asks about."""
+
+    entry: ChartEntry
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class Generator:
+    """One question generator: its name (the order it is listed in is the order of
+    a fact's questions) and the slots it finds in a pack."""
+
+    name: str
+    slots: Callable[[Context], Iterator[Slot]]
 
 
 class Context:
@@ -67,22 +89,29 @@ class Context:
         ("the official music video")."""
         return self.song if norm(work) in ("", "the song", "song") else work
 
-    def of(self, kind: type) -> list:
+    def of(self, kind: type[F]) -> list[F]:
         """Every fact of one class, in pack order."""
-        return [fact for fact in self.pack.facts if type(fact) is kind]
+        return [fact for fact in self.pack.facts if isinstance(fact, kind) and type(fact) is kind]
+
+    def slot(self, fact: FactBase, kind: str, make: Make, variant: str = "") -> Slot:
+        """The slot of a question of ``kind`` about ``fact``: the one place a
+        generated question's id, category and fact are decided."""
+        text = question_id(self.pack.id, fact.id, kind, variant)
+        return Slot(text, self.pack.id, fact.category, fact.id, kind, make)
 
     @cached_property
-    def charts(self) -> list[ChartEntry]:
+    def charts(self) -> list[Placed]:
         """Chart rows whose position is known (a blank position is never asked about)."""
-        return [fact for fact in self.of(ChartEntry) if fact.position is not None]
+        return [Placed(fact, fact.position) for fact in self.of(ChartEntry)
+                if fact.position is not None]
 
     @cached_property
-    def chart_groups(self) -> dict[tuple[str, int], list[ChartEntry]]:
+    def chart_groups(self) -> dict[tuple[str, int], list[Placed]]:
         """Known chart rows grouped by (type, year): the only rows comparable with
         each other."""
-        groups: dict[tuple[str, int], list[ChartEntry]] = {}
-        for entry in self.charts:
-            groups.setdefault((entry.type, entry.year), []).append(entry)
+        groups: dict[tuple[str, int], list[Placed]] = {}
+        for row in self.charts:
+            groups.setdefault((row.entry.type, row.entry.year), []).append(row)
         return groups
 
     @cached_property
@@ -128,11 +157,6 @@ class Context:
                 values.append(entry)
         return values
 
-    def slot_id(self, fact_id: str, generator: str, variant: str = "") -> str:
-        """The stable question id for a fact, generator and optional variant."""
-        base = f"{self.pack.id}:{fact_id}:{generator}"
-        return f"{base}:{variant}" if variant else base
-
 
 def explain(sentence: str, *sources: str) -> str:
     """The text shown after answering: the fact, then where it came from, as in
@@ -146,19 +170,6 @@ def explain(sentence: str, *sources: str) -> str:
     if sentence.endswith("."):
         sentence = sentence[:-1]
     return f"{sentence} ({'; '.join(named)})."
-
-
-# Country names read with "the" in running text ("certified Diamond in the United States").
-_WITH_THE = {"uk", "us", "uae", "netherlands", "philippines", "bahamas", "czech republic",
-             "dominican republic"}
-
-
-def place(name: str) -> str:
-    """A country name as it reads mid-sentence: "the United States", "Canada"."""
-    lowered = " ".join(name.casefold().split())
-    if lowered.startswith("united ") or lowered in _WITH_THE:
-        return f"the {name}"
-    return name
 
 
 def join_names(values: Sequence[str]) -> str:
@@ -176,12 +187,8 @@ def fill(statement: str, value: str) -> str:
 
 
 def question(
-    slot_id: str,
-    ctx: Context,
+    slot: Slot,
     *,
-    category: str,
-    fact: str,
-    kind: str,
     difficulty: str,
     prompt: str,
     answer: str,
@@ -189,48 +196,42 @@ def question(
     rng: random.Random,
     explanation: str,
     order: str = "shuffle",
-    key: Callable[[str], object] | None = None,
+    key: Callable[[str], SupportsRichComparison] | None = None,
 ) -> Question:
-    """Assemble a :class:`Question`; see :func:`distractors.arrange` for ``order``."""
+    """Assemble the question of ``slot``; see :func:`distractors.arrange` for ``order``."""
     options, index = arrange(rng, answer, wrong, order=order, key=key)
     return Question(
-        id=slot_id,
-        pack=ctx.pack.id,
-        category=category,
+        id=slot.id,
+        pack=slot.pack,
+        category=slot.category,
         difficulty=difficulty,
         prompt=prompt,
         options=tuple(options),
         answer=index,
         explanation=explanation,
-        fact=fact,
-        kind=kind,
+        fact=slot.fact,
+        kind=slot.kind,
     )
 
 
-def true_false(
-    slot_id: str,
-    ctx: Context,
-    *,
-    category: str,
-    fact: str,
-    difficulty: str,
-    statement: str,
-    truth: bool,
-    explanation: str,
-) -> Question:
+def true_false(slot: Slot, *, difficulty: str, statement: str, truth: bool,
+               explanation: str) -> Question:
     """A true/false item: options ("True", "False") in that order."""
     return Question(
-        id=slot_id,
-        pack=ctx.pack.id,
-        category=category,
+        id=slot.id,
+        pack=slot.pack,
+        category=slot.category,
         difficulty=difficulty,
         prompt=f"True or false: {statement}",
         options=("True", "False"),
         answer=0 if truth else 1,
         explanation=explanation,
-        fact=fact,
-        kind="truefalse",
+        fact=slot.fact,
+        kind=slot.kind,
     )
 
 
-__all__ = ["Build", "Context", "Slot", "explain", "fill", "join_names", "norm", "question"]
+__all__ = [
+    "Context", "Generator", "Make", "Placed", "Slot", "explain", "fill", "join_names", "norm",
+    "question", "true_false",
+]

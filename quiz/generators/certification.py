@@ -16,16 +16,13 @@ from collections.abc import Iterator
 from functools import partial
 
 from quiz.facts import Certification
-from quiz.generators.base import Context, Slot, explain, place, question
+from quiz.generators.base import Context, Generator, Slot, question
 from quiz.generators.distractors import enough, norm, pick_around
+from quiz.generators.sentences import describe_certification, place
 from quiz.generators.values import cert_rank, near_levels
+from quiz.question import Question
 
 NAME = "certification"
-
-
-def describe(cert: Certification) -> str:
-    """The certification as a sentence, for explanations."""
-    return explain(f"It is certified {cert.level} in {place(cert.region)}.", cert.source)
 
 
 def slots(ctx: Context) -> Iterator[Slot]:
@@ -33,21 +30,30 @@ def slots(ctx: Context) -> Iterator[Slot]:
     for cert in ctx.certifications:
         region = [c for c in ctx.certifications if norm(c.region) == norm(cert.region)]
         ranks = [cert_rank(c.level) for c in region]
-        if None in ranks or region[ranks.index(max(ranks))] is not cert:
+        known = [rank for rank in ranks if rank is not None]
+        if len(known) < len(ranks):
             continue
-        rank = max(ranks)
+        rank = max(known)
+        if region[known.index(rank)] is not cert:
+            continue
         below, above = near_levels(rank)
         if enough(below + above):
-            slot_id = ctx.slot_id(cert.id, NAME)
-            yield Slot(slot_id, ctx.pack.id, cert.category, cert.id, NAME,
-                       partial(_build, ctx, cert, below, above, slot_id))
+            yield ctx.slot(cert, NAME, partial(_build, ctx, cert, below, above))
 
 
-def _build(ctx, cert: Certification, below, above, slot_id: str, rng: random.Random):
+def _level_key(level: str) -> float:
+    return cert_rank(level) or 0
+
+
+def _build(ctx: Context, cert: Certification, below: list[str], above: list[str], slot: Slot,
+           rng: random.Random) -> Question:
     return question(
-        slot_id, ctx, category=cert.category, fact=cert.id, kind=NAME, difficulty="medium",
+        slot, difficulty="medium",
         prompt=(f"What is the highest certification {ctx.song} has received in "
                 f"{place(cert.region)}?"),
         answer=cert.level, wrong=pick_around(rng, below, above, spread=3), rng=rng,
-        explanation=describe(cert), order="sorted", key=lambda level: cert_rank(level) or 0,
+        explanation=describe_certification(cert), order="sorted", key=_level_key,
     )
+
+
+GENERATOR = Generator("certification", slots)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from quiz.facts import ChartEntry
 from quiz.generators.base import Context, explain, join_names
-from quiz.generators.distractors import norm
 
 
 def scope(entry: ChartEntry) -> str:
@@ -53,8 +52,3 @@ def describe(entries: list[ChartEntry]) -> str:
     else:
         sentence = "It " + "; it ".join(placed(entry) for entry in entries) + "."
     return explain(sentence, *(entry.source for entry in entries))
-
-
-def same_row(a: ChartEntry, b: ChartEntry) -> bool:
-    """Whether two entries describe the same chart, type and year."""
-    return (norm(a.chart), a.type, a.year) == (norm(b.chart), b.type, b.year)

@@ -12,14 +12,15 @@ import random
 from collections.abc import Iterator
 from functools import partial
 
-from quiz.facts import Chronology
-from quiz.generators.base import Context, Slot, explain, question
+from quiz.facts import Chronology, ChronologyItem
+from quiz.generators.base import Context, Generator, Slot, explain, question
 from quiz.generators.distractors import enough, norm, pick, wrong_values
+from quiz.question import Question
 
 NAME = "chronology"
 
 
-def _titled(item) -> str:
+def _titled(item: ChronologyItem) -> str:
     return f"{item.title} ({item.year})" if item.year else item.title
 
 
@@ -37,19 +38,22 @@ def slots(ctx: Context) -> Iterator[Slot]:
             candidates = [item.title for item in fact.items] + ctx.pool(fact.pool)
             wrong = wrong_values(candidates, [answer, fact.current])
             if enough(wrong):
-                slot_id = ctx.slot_id(fact.id, NAME, variant)
-                yield Slot(slot_id, ctx.pack.id, fact.category, fact.id, NAME,
-                           partial(_build, ctx, fact, variant, here, there, wrong, slot_id))
+                make = partial(_build, fact, variant, here, there, wrong)
+                yield ctx.slot(fact, NAME, make, variant)
 
 
-def _build(ctx, fact: Chronology, variant, here, there, wrong, slot_id, rng: random.Random):
+def _build(fact: Chronology, variant: str, here: int, there: int, wrong: list[str], slot: Slot,
+           rng: random.Random) -> Question:
     series = f"the {fact.series} chronology" if fact.series else "its chronology"
     current = f'"{fact.items[here].title}"'
     which = "directly before" if variant == "before" else "directly after"
     order = " \u2192 ".join(_titled(item) for item in fact.items)
     return question(
-        slot_id, ctx, category=fact.category, fact=fact.id, kind=NAME, difficulty="medium",
+        slot, difficulty="medium",
         prompt=f"In {series}, which single came {which} {current}?",
         answer=fact.items[there].title, wrong=pick(rng, wrong), rng=rng,
         explanation=explain(f"The order is {order}.", fact.source),
     )
+
+
+GENERATOR = Generator("chronology", slots)

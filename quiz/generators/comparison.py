@@ -13,8 +13,9 @@ import random
 from collections.abc import Iterator
 from functools import partial
 
-from quiz.generators.base import Context, Slot, explain, question
+from quiz.generators.base import Context, Generator, Placed, Slot, explain, question
 from quiz.generators.distractors import enough, norm, pick
+from quiz.question import Question
 
 NAME = "comparison"
 #: Rows among this many best distinct positions of a group get a question.
@@ -24,20 +25,21 @@ TOP = 3
 def slots(ctx: Context) -> Iterator[Slot]:
     """Comparison questions per chart type and year."""
     for group in ctx.chart_groups.values():
-        best = sorted({entry.position for entry in group})[:TOP]
-        for entry in group:
-            if entry.position not in best:
+        best = sorted({row.position for row in group})[:TOP]
+        for row in group:
+            if row.position not in best:
                 continue
-            right = {norm(e.chart) for e in group if e.position <= entry.position}
-            worse = [e for e in group if e.position > entry.position and norm(e.chart) not in right]
-            unique = {norm(e.chart): e for e in worse}
-            if enough(list(unique)):
-                slot_id = ctx.slot_id(entry.id, NAME)
-                yield Slot(slot_id, ctx.pack.id, entry.category, entry.id, NAME,
-                           partial(_build, ctx, entry, list(unique.values()), slot_id))
+            right = {norm(r.entry.chart) for r in group if r.position <= row.position}
+            worse = [r for r in group
+                     if r.position > row.position and norm(r.entry.chart) not in right]
+            unique = {norm(r.entry.chart): r for r in worse}
+            if enough(unique):
+                yield ctx.slot(row.entry, NAME, partial(_build, ctx, row, list(unique.values())))
 
 
-def _build(ctx, entry, worse, slot_id: str, rng: random.Random):
+def _build(ctx: Context, row: Placed, worse: list[Placed], slot: Slot,
+           rng: random.Random) -> Question:
+    entry = row.entry
     chosen = pick(rng, worse)
     if entry.type == "weekly":
         prompt = (f"On which of these charts did {ctx.song} have its best weekly peak "
@@ -46,10 +48,13 @@ def _build(ctx, entry, worse, slot_id: str, rng: random.Random):
     else:
         prompt = f"On which of these {entry.year} year-end charts did {ctx.song} rank highest?"
         noun = f"{entry.year} year-end positions"
-    shown = sorted([entry, *chosen], key=lambda e: e.position)
-    places = "; ".join(f"{e.chart}: {e.position}" for e in shown)
+    shown = sorted([row, *chosen], key=lambda r: r.position)
+    places = "; ".join(f"{r.entry.chart}: {r.position}" for r in shown)
     return question(
-        slot_id, ctx, category=entry.category, fact=entry.id, kind=NAME, difficulty="hard",
-        prompt=prompt, answer=entry.chart, wrong=[e.chart for e in chosen], rng=rng,
-        explanation=explain(f"Its {noun}: {places}.", *(e.source for e in shown)),
+        slot, difficulty="hard",
+        prompt=prompt, answer=entry.chart, wrong=[r.entry.chart for r in chosen], rng=rng,
+        explanation=explain(f"Its {noun}: {places}.", *(r.entry.source for r in shown)),
     )
+
+
+GENERATOR = Generator("comparison", slots)

@@ -10,7 +10,13 @@ slips through and that the answer is not given away by its position.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Sized
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsRichComparison
+
+T = TypeVar("T")
 
 #: Options a multiple-choice question normally has.
 OPTIONS = 4
@@ -38,23 +44,24 @@ def wrong_values(candidates: Iterable[str], true_values: Iterable[str]) -> list[
     return kept
 
 
-def enough(wrong: Sequence, minimum: int = MIN_OPTIONS) -> bool:
+def enough(wrong: Sized, minimum: int = MIN_OPTIONS) -> bool:
     """Whether ``wrong`` gives a question at least ``minimum`` options."""
     return len(wrong) + 1 >= minimum
 
 
-def pick(rng: random.Random, wrong: Sequence[str], count: int = OPTIONS - 1) -> list[str]:
-    """Up to ``count`` of ``wrong`` at random."""
+def pick(rng: random.Random, wrong: Sequence[T], count: int = OPTIONS - 1) -> list[T]:
+    """Up to ``count`` of ``wrong`` at random (texts, or the chart rows a comparison
+    offers)."""
     return rng.sample(list(wrong), min(count, len(wrong)))
 
 
 def pick_around(
     rng: random.Random,
-    below: Sequence,
-    above: Sequence,
+    below: Sequence[T],
+    above: Sequence[T],
     count: int = OPTIONS - 1,
     spread: int = 4,
-) -> list:
+) -> list[T]:
     """Wrong values near a number: ``below``/``above`` are candidates smaller/larger
     than the answer, nearest first. Only the ``spread`` nearest on each side are
     used. How many come from below is drawn uniformly first, so once the options are
@@ -73,7 +80,7 @@ def arrange(
     wrong: Sequence[str],
     *,
     order: str = "shuffle",
-    key: Callable[[str], object] | None = None,
+    key: Callable[[str], SupportsRichComparison] | None = None,
 ) -> tuple[list[str], int]:
     """The options and the answer's index.
 

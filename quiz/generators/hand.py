@@ -14,18 +14,9 @@ from functools import partial
 from quiz.facts import HandQuestion
 from quiz.generators.base import Context, Slot, explain, question
 from quiz.generators.distractors import OPTIONS, pick, wrong_values
+from quiz.question import Question, hand_fact, hand_id
 
 NAME = "hand"
-
-
-def slot_id(ctx: Context, item: HandQuestion) -> str:
-    """``pack:q:question-id``."""
-    return f"{ctx.pack.id}:q:{item.id}"
-
-
-def fact_id(item: HandQuestion) -> str:
-    """What ``Question.fact`` holds for a hand-written item (never a fact id)."""
-    return f"q:{item.id}"
 
 
 def slot(ctx: Context, item: HandQuestion) -> Slot | None:
@@ -34,17 +25,16 @@ def slot(ctx: Context, item: HandQuestion) -> Slot | None:
     pooled = wrong_values(ctx.pack.pools.get(item.pool, ()), [item.answer, *own])
     if not own and not pooled:
         return None
-    sid = slot_id(ctx, item)
-    return Slot(sid, ctx.pack.id, item.category, fact_id(item), NAME,
-                partial(_build, ctx, item, own, pooled, sid))
+    return Slot(hand_id(ctx.pack.id, item.id), ctx.pack.id, item.category, hand_fact(item.id),
+                NAME, partial(_build, item, own, pooled))
 
 
-def _build(ctx, item: HandQuestion, own, pooled, sid: str, rng: random.Random):
+def _build(item: HandQuestion, own: list[str], pooled: list[str], slot: Slot,
+           rng: random.Random) -> Question:
     wrong = pick(rng, own)
     wrong += pick(rng, pooled, OPTIONS - 1 - len(wrong))
     return question(
-        sid, ctx, category=item.category, fact=fact_id(item), kind=NAME,
-        difficulty=item.difficulty, prompt=item.prompt, answer=item.answer, wrong=wrong,
+        slot, difficulty=item.difficulty, prompt=item.prompt, answer=item.answer, wrong=wrong,
         rng=rng, explanation=explain(item.explanation or f"The answer is {item.answer}.",
                                      item.source),
     )

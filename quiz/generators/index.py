@@ -11,39 +11,11 @@ from __future__ import annotations
 from collections import OrderedDict
 from functools import cached_property
 
-from quiz.facts import Pack
-from quiz.generators import (
-    attribute,
-    awards,
-    certification,
-    chronology,
-    comparison,
-    credits,
-    dates,
-    hand,
-    numbers,
-    positions,
-    quotes,
-    reverse,
-    truefalse,
-)
+from quiz.facts import Pack, kind_of
+from quiz.generators import hand
 from quiz.generators.base import Context, Slot
-
-#: Every fact generator, in the order their questions are listed for one fact.
-GENERATORS = (
-    attribute,
-    numbers,
-    dates,
-    positions,
-    reverse,
-    comparison,
-    quotes,
-    credits,
-    chronology,
-    awards,
-    certification,
-    truefalse,
-)
+from quiz.generators.registry import GENERATORS
+from quiz.question import hand_fact, hand_id
 
 #: Packs kept indexed at once (a game uses a few; tests create many).
 _CACHE_SIZE = 64
@@ -61,11 +33,15 @@ class PackIndex:
     def fact_slots(self) -> list[Slot]:
         """Every generated question's slot, ordered by fact, then generator."""
         where = {fact.id: i for i, fact in enumerate(self.pack.facts)}
-        order = {module.__name__: i for i, module in enumerate(GENERATORS)}
-        made = []
-        for module in GENERATORS:
-            for slot in module.slots(self.ctx):
-                made.append((where.get(slot.fact, len(where)), order[module.__name__], slot))
+        # Only the generators the pack's fact kinds name (quiz.facts.KINDS) have
+        # anything to read.
+        wanted = {name for fact in self.pack.facts for name in kind_of(fact).generators}
+        made: list[tuple[int, int, Slot]] = []
+        for order, generator in enumerate(GENERATORS):
+            if generator.name not in wanted:
+                continue
+            for slot in generator.slots(self.ctx):
+                made.append((where.get(slot.fact, len(where)), order, slot))
         made.sort(key=lambda item: (item[0], item[1]))
         return [slot for *_, slot in made]
 
@@ -96,15 +72,15 @@ class PackIndex:
     @cached_property
     def hand_positions(self) -> dict[str, int]:
         """Hand item positions by question id (built on first lookup by id)."""
-        prefix = f"{self.pack.id}:q:"
-        return {prefix + item.id: i for i, item in enumerate(self.pack.questions)}
+        pack = self.pack.id
+        return {hand_id(pack, item.id): i for i, item in enumerate(self.pack.questions)}
 
     def identify(self, item: Slot | int) -> tuple[str, str]:
         """(question id, fact) of a grouped entry, without building its slot."""
         if isinstance(item, Slot):
             return item.id, item.fact
-        question = self.pack.questions[item]
-        return f"{self.pack.id}:q:{question.id}", hand.fact_id(question)
+        item_id = self.pack.questions[item].id
+        return hand_id(self.pack.id, item_id), hand_fact(item_id)
 
     def slot(self, item: Slot | int) -> Slot | None:
         """A grouped entry as a slot."""

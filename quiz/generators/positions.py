@@ -12,47 +12,45 @@ import random
 from collections.abc import Iterator
 from functools import partial
 
-from quiz.facts import ChartEntry
 from quiz.generators import charts
-from quiz.generators.base import Context, Slot, question
+from quiz.generators.base import Context, Generator, Placed, Slot, question
 from quiz.generators.distractors import enough, pick_around
+from quiz.generators.truths import true_positions
 from quiz.generators.values import near_positions
+from quiz.question import Question
 
 NAME = "position"
 
 
-def true_positions(ctx: Context, entry: ChartEntry) -> set[int]:
-    """Every known position of this chart, type and year in the pack (normally one)."""
-    return {other.position for other in ctx.charts if charts.same_row(other, entry)}
-
-
 def slots(ctx: Context) -> Iterator[Slot]:
     """One question per chart row with a known position."""
-    for entry in ctx.charts:
-        taken = true_positions(ctx, entry)
-        below, above = near_positions(entry.position, entry.size)
+    for row in ctx.charts:
+        taken = true_positions(ctx, row.entry)
+        below, above = near_positions(row.position, row.entry.size)
         below = [p for p in below if p not in taken]
         above = [p for p in above if p not in taken]
         if not enough(below + above) or len(taken) > 1:
             # Two different positions for one row is a pack error: ask nothing.
             continue
-        slot_id = ctx.slot_id(entry.id, NAME)
-        yield Slot(slot_id, ctx.pack.id, entry.category, entry.id, NAME,
-                   partial(_build, ctx, entry, below, above, slot_id))
+        yield ctx.slot(row.entry, NAME, partial(_build, ctx, row, below, above))
 
 
-def prompt(ctx: Context, entry: ChartEntry) -> str:
+def prompt(ctx: Context, row: Placed) -> str:
     """The question for a row."""
+    entry = row.entry
     if entry.type == "weekly":
         return f"What was the weekly peak position of {ctx.song} on {entry.chart} in {entry.year}?"
     return f"Where did {ctx.song} rank on the {entry.year} year-end chart of {entry.chart}?"
 
 
-def _build(ctx, entry: ChartEntry, below, above, slot_id: str, rng: random.Random):
+def _build(ctx: Context, row: Placed, below: list[int], above: list[int], slot: Slot,
+           rng: random.Random) -> Question:
     wrong = [str(p) for p in pick_around(rng, below, above)]
     return question(
-        slot_id, ctx, category=entry.category, fact=entry.id, kind=NAME,
-        difficulty="medium" if entry.position == 1 else "hard",
-        prompt=prompt(ctx, entry), answer=str(entry.position), wrong=wrong, rng=rng,
-        explanation=charts.describe([entry]), order="sorted", key=int,
+        slot, difficulty="medium" if row.position == 1 else "hard",
+        prompt=prompt(ctx, row), answer=str(row.position), wrong=wrong, rng=rng,
+        explanation=charts.describe([row.entry]), order="sorted", key=int,
     )
+
+
+GENERATOR = Generator("positions", slots)

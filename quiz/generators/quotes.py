@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from functools import partial
 
 from quiz.facts import Quote
-from quiz.generators.base import Context, Slot, explain, question
+from quiz.generators.base import Context, Generator, Slot, explain, question
 from quiz.generators.distractors import enough, norm, pick, wrong_values
+from quiz.question import Question
 
 PUBLICATION = "quote"
 SPEAKER = "critic"
@@ -34,9 +35,7 @@ def slots(ctx: Context) -> Iterator[Slot]:
             wrong = wrong_values((q.publication for q in ctx.quotes if q.publication),
                                  (q.publication for q in same))
             if enough(wrong):
-                slot_id = ctx.slot_id(quote.id, PUBLICATION)
-                yield Slot(slot_id, ctx.pack.id, quote.category, quote.id, PUBLICATION,
-                           partial(_build, ctx, quote, wrong, "publication", slot_id))
+                yield ctx.slot(quote, PUBLICATION, partial(_build_publication, ctx, quote, wrong))
         if quote.speaker:
             # A critic is asked among critics (quotes with a publication), so the
             # artist is never offered as a reviewer; anyone quoted may be a wrong
@@ -45,23 +44,28 @@ def slots(ctx: Context) -> Iterator[Slot]:
                     if q.speaker and (q.publication or not quote.publication)]
             wrong = wrong_values(pool, (q.speaker for q in same))
             if enough(wrong):
-                slot_id = ctx.slot_id(quote.id, SPEAKER)
-                yield Slot(slot_id, ctx.pack.id, quote.category, quote.id, SPEAKER,
-                           partial(_build, ctx, quote, wrong, "speaker", slot_id))
+                yield ctx.slot(quote, SPEAKER, partial(_build_speaker, ctx, quote, wrong))
 
 
-def _build(ctx, quote: Quote, wrong, asked: str, slot_id: str, rng: random.Random):
-    if asked == "publication":
-        prompt = f'Which publication printed this verdict on {ctx.song}: "{quote.text}"?'
-        answer, kind, difficulty = quote.publication, PUBLICATION, "medium"
-    elif quote.publication:
-        prompt = f'Which critic wrote of {ctx.song}: "{quote.text}"?'
-        answer, kind, difficulty = quote.speaker, SPEAKER, "hard"
-    else:
-        prompt = f'Who said this about {ctx.song}: "{quote.text}"?'
-        answer, kind, difficulty = quote.speaker, SPEAKER, "medium"
+def _build_publication(ctx: Context, quote: Quote, wrong: list[str], slot: Slot,
+                       rng: random.Random) -> Question:
     return question(
-        slot_id, ctx, category=quote.category, fact=quote.id, kind=kind, difficulty=difficulty,
-        prompt=prompt, answer=answer, wrong=pick(rng, wrong), rng=rng,
-        explanation=describe(quote),
+        slot, difficulty="medium",
+        prompt=f'Which publication printed this verdict on {ctx.song}: "{quote.text}"?',
+        answer=quote.publication, wrong=pick(rng, wrong), rng=rng, explanation=describe(quote),
     )
+
+
+def _build_speaker(ctx: Context, quote: Quote, wrong: list[str], slot: Slot,
+                   rng: random.Random) -> Question:
+    if quote.publication:
+        prompt, difficulty = f'Which critic wrote of {ctx.song}: "{quote.text}"?', "hard"
+    else:
+        prompt, difficulty = f'Who said this about {ctx.song}: "{quote.text}"?', "medium"
+    return question(
+        slot, difficulty=difficulty, prompt=prompt, answer=quote.speaker,
+        wrong=pick(rng, wrong), rng=rng, explanation=describe(quote),
+    )
+
+
+GENERATOR = Generator("quotes", slots)

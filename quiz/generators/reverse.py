@@ -19,10 +19,14 @@ import random
 from collections.abc import Iterator
 from functools import partial
 
+from quiz.facts import Award, Certification
 from quiz.generators import charts
-from quiz.generators.base import Context, Slot, explain, join_names, place, question
+from quiz.generators.base import Context, Generator, Placed, Slot, explain, join_names, question
 from quiz.generators.distractors import enough, norm, pick, wrong_values
+from quiz.generators.sentences import place
+from quiz.generators.truths import region_ranks
 from quiz.generators.values import cert_rank
+from quiz.question import Question
 
 NAME = "reverse"
 
@@ -34,25 +38,20 @@ def slots(ctx: Context) -> Iterator[Slot]:
     yield from _award_slots(ctx)
 
 
-def _slot(ctx: Context, fact, build) -> Slot:
-    slot_id = ctx.slot_id(fact.id, NAME)
-    return Slot(slot_id, ctx.pack.id, fact.category, fact.id, NAME, partial(build, slot_id))
-
-
 # -- charts --------------------------------------------------------------------------
 
 
 def _chart_slots(ctx: Context) -> Iterator[Slot]:
-    done: set[tuple] = set()
+    done: set[tuple[str, int, int]] = set()
     for (kind, year), group in ctx.chart_groups.items():
-        for entry in group:
-            if (kind, year, entry.position) in done:
+        for row in group:
+            if (kind, year, row.position) in done:
                 continue
-            done.add((kind, year, entry.position))
-            right = [e for e in group if e.position == entry.position]
-            wrong = wrong_values((e.chart for e in group), (e.chart for e in right))
+            done.add((kind, year, row.position))
+            right = [r for r in group if r.position == row.position]
+            wrong = wrong_values((r.entry.chart for r in group), (r.entry.chart for r in right))
             if enough(wrong):
-                yield _slot(ctx, entry, partial(_build_chart, ctx, entry, right, wrong))
+                yield ctx.slot(row.entry, NAME, partial(_build_chart, ctx, row, right, wrong))
 
 
 def chart_prompt(ctx: Context, kind: str, year: int, position: int) -> str:
@@ -64,24 +63,18 @@ def chart_prompt(ctx: Context, kind: str, year: int, position: int) -> str:
     return f"On which {year} year-end chart was {ctx.song} at position {position}?"
 
 
-def _build_chart(ctx, entry, right, wrong, slot_id: str, rng: random.Random):
+def _build_chart(ctx: Context, row: Placed, right: list[Placed], wrong: list[str], slot: Slot,
+                 rng: random.Random) -> Question:
+    entry = row.entry
     return question(
-        slot_id, ctx, category=entry.category, fact=entry.id, kind=NAME,
-        difficulty="medium" if entry.position == 1 else "hard",
-        prompt=chart_prompt(ctx, entry.type, entry.year, entry.position),
-        answer=entry.chart, wrong=pick(rng, wrong), rng=rng, explanation=charts.describe(right),
+        slot, difficulty="medium" if row.position == 1 else "hard",
+        prompt=chart_prompt(ctx, entry.type, entry.year, row.position),
+        answer=entry.chart, wrong=pick(rng, wrong), rng=rng,
+        explanation=charts.describe([r.entry for r in right]),
     )
 
 
 # -- certifications ------------------------------------------------------------------
-
-
-def region_ranks(ctx: Context) -> dict[str, list[float | None]]:
-    """Every known level rank per region (normalised name)."""
-    ranks: dict[str, list[float | None]] = {}
-    for cert in ctx.certifications:
-        ranks.setdefault(norm(cert.region), []).append(cert_rank(cert.level))
-    return ranks
 
 
 def _certification_slots(ctx: Context) -> Iterator[Slot]:
@@ -101,13 +94,14 @@ def _certification_slots(ctx: Context) -> Iterator[Slot]:
         )
         right = [c for c in ctx.certifications if cert_rank(c.level) == rank]
         if enough(wrong):
-            yield _slot(ctx, cert, partial(_build_certification, ctx, cert, right, wrong))
+            yield ctx.slot(cert, NAME, partial(_build_certification, ctx, cert, right, wrong))
 
 
-def _build_certification(ctx, cert, right, wrong, slot_id: str, rng: random.Random):
+def _build_certification(ctx: Context, cert: Certification, right: list[Certification],
+                         wrong: list[str], slot: Slot, rng: random.Random) -> Question:
     regions = join_names([place(c.region) for c in right])
     return question(
-        slot_id, ctx, category=cert.category, fact=cert.id, kind=NAME, difficulty="medium",
+        slot, difficulty="medium",
         prompt=f"In which country is {ctx.song} certified {cert.level}?",
         answer=cert.region, wrong=pick(rng, wrong), rng=rng,
         explanation=explain(f"It is certified {cert.level} in {regions}.",
@@ -119,7 +113,7 @@ def _build_certification(ctx, cert, right, wrong, slot_id: str, rng: random.Rand
 
 
 def _award_slots(ctx: Context) -> Iterator[Slot]:
-    done: set[tuple] = set()
+    done: set[tuple[str, int]] = set()
     for award in ctx.awards:
         key = (norm(award.award), award.year)
         if key in done:
@@ -129,16 +123,20 @@ def _award_slots(ctx: Context) -> Iterator[Slot]:
         wrong = wrong_values((a.organization for a in ctx.awards),
                              (a.organization for a in right))
         if enough(wrong):
-            yield _slot(ctx, award, partial(_build_award, ctx, award, right, wrong))
+            yield ctx.slot(award, NAME, partial(_build_award, ctx, award, right, wrong))
 
 
-def _build_award(ctx, award, right, wrong, slot_id: str, rng: random.Random):
+def _build_award(ctx: Context, award: Award, right: list[Award], wrong: list[str], slot: Slot,
+                 rng: random.Random) -> Question:
     shows = join_names([f"the {a.year} {a.organization}" for a in right])
     return question(
-        slot_id, ctx, category=award.category, fact=award.id, kind=NAME, difficulty="medium",
+        slot, difficulty="medium",
         prompt=(f"At which awards was {ctx.work(award.work)} "
                 f"up for {award.award} in {award.year}?"),
         answer=award.organization, wrong=pick(rng, wrong), rng=rng,
         explanation=explain(f"It was up for {award.award} at {shows}.",
                             *(a.source for a in right)),
     )
+
+
+GENERATOR = Generator("reverse", slots)

@@ -24,26 +24,54 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
-from quiz.facts import Attribute, Certification, ChartEntry, Credit, Date, Duration, Number
-from quiz.generators import attribute, charts, credits, dates, numbers
-from quiz.generators.base import Context, Slot, fill, place, true_false
-from quiz.generators.certification import describe as describe_certification
+from quiz.facts import (
+    Attribute,
+    Certification,
+    ChartEntry,
+    Credit,
+    Date,
+    Duration,
+    Fact,
+    Number,
+)
+from quiz.generators import charts
+from quiz.generators.base import Context, Generator, Slot, fill, true_false
 from quiz.generators.distractors import norm, wrong_values
-from quiz.generators.positions import true_positions
-from quiz.generators.reverse import region_ranks
+from quiz.generators.sentences import (
+    capital,
+    describe_attribute,
+    describe_certification,
+    describe_credits,
+    describe_date,
+    describe_duration,
+    describe_number,
+    place,
+    render_number,
+    written_date,
+)
+from quiz.generators.truths import (
+    LOWER_BOUND,
+    credit_candidates,
+    near_number,
+    people_with,
+    qualifier,
+    region_ranks,
+    true_positions,
+)
 from quiz.generators.values import (
     cert_rank,
-    format_date,
     format_duration,
     near_dates,
     near_durations,
     near_levels,
     near_positions,
-    parse_date,
     snap,
 )
+from quiz.question import Question
 
 NAME = "truefalse"
 
@@ -51,88 +79,119 @@ NAME = "truefalse"
 Say = Callable[[str], str]
 
 
-def _slot(ctx: Context, fact, say: Say, right: str, false: list, explanation: str) -> Slot:
-    slot_id = ctx.slot_id(fact.id, NAME)
-    return Slot(slot_id, ctx.pack.id, fact.category, fact.id, NAME,
-                partial(_build, ctx, fact, say, right, false, explanation, slot_id))
+@dataclass(frozen=True, slots=True)
+class Form:
+    """How one fact becomes a true/false item: the sentence for a value, the true
+    value, the values that make it false, and the explanation."""
 
-
-def _build(ctx, fact, say: Say, right, false, explanation, slot_id: str, rng: random.Random):
-    truth = rng.random() < 0.5
-    value = right if truth else rng.choice(false)
-    return true_false(slot_id, ctx, category=fact.category, fact=fact.id, difficulty="easy",
-                      statement=say(value), truth=truth, explanation=explanation)
+    say: Say
+    right: str
+    false: list[str]
+    why: str
 
 
 def slots(ctx: Context) -> Iterator[Slot]:
     """True/false items from every fact that can be stated and falsified."""
     for fact in ctx.pack.facts:
-        made = _for_fact(ctx, fact)
-        if made is not None:
-            yield made
-
-
-def _for_fact(ctx: Context, fact) -> Slot | None:
-    if isinstance(fact, Attribute) and fact.statement and fact.values:
-        false = wrong_values(ctx.pool(fact.pool), fact.values)
-        right = fact.values[0]
-        say, why = partial(fill, fact.statement), attribute.describe(fact)
-    elif isinstance(fact, Number) and fact.statement:
-        right = numbers.render(fact, fact.value)
-        say, why = partial(fill, fact.statement), numbers.describe(fact)
-        if numbers.qualifier(fact) == "more-than":
-            reversed_bound = numbers.LOWER_BOUND.sub("fewer than {value}", fact.statement)
-            values = [] if reversed_bound == fact.statement else _well_below(fact)
-            say = partial(_bound_sentence, fact.statement, reversed_bound, right)
-        else:
-            below, above = numbers.near(fact)
-            values = below[:2] + above[:2]
-        false = wrong_values((numbers.render(fact, v) for v in values), [right])
-    elif isinstance(fact, Date) and fact.statement and fact.value:
-        right = format_date(*parse_date(fact.value))
-        below, above = near_dates(fact.value)
-        false = below[:2] + above[:2]
-        say, why = partial(fill, fact.statement), dates.describe(fact)
-    elif isinstance(fact, Duration) and fact.statement:
-        right = format_duration(fact.seconds)
-        below, above = near_durations(fact.seconds)
-        false = below[:2] + above[:2]
-        say, why = partial(fill, fact.statement), numbers.describe_duration(ctx, fact)
-    elif isinstance(fact, ChartEntry) and fact.position is not None and fact.type == "weekly":
-        # Weekly peaks only: a year-end row already yields a position and a reverse
-        # question, and "ranked 51st or 53rd?" as true/false is a guess, not a quiz.
-        taken = true_positions(ctx, fact)
-        below, above = near_positions(fact.position, fact.size, reach=3)
-        false = [str(p) for p in below + above if p not in taken]
-        right = str(fact.position)
-        say = partial(_chart_sentence, ctx, fact)
-        why = charts.describe([fact])
-    elif isinstance(fact, Certification):
-        ranks = region_ranks(ctx)[norm(fact.region)]
-        if None in ranks or cert_rank(fact.level) != max(ranks):
-            return None
-        false = near_levels(max(ranks))[1][:2]
-        right = fact.level
-        say = partial(_cert_sentence, ctx, fact)
-        why = describe_certification(fact)
-    elif isinstance(fact, Credit) and fact.people and fact.role:
-        right_people = credits.people_with(ctx, fact.work, fact.role)
-        false = wrong_values(credits.candidates(ctx, fact), right_people)
-        right = fact.people[0]
-        say = partial(_credit_sentence, ctx, fact)
-        why = credits.describe(ctx, [fact])
-    else:
-        return None
-    if not false:
+        form = _FORMS[type(fact)](ctx, fact) if type(fact) in _FORMS else None
         # Without a false form the answer would always be "True".
+        if form is not None and form.false:
+            yield ctx.slot(fact, NAME, partial(_build, form))
+
+
+def _build(form: Form, slot: Slot, rng: random.Random) -> Question:
+    truth = rng.random() < 0.5
+    value = form.right if truth else rng.choice(form.false)
+    return true_false(slot, difficulty="easy", statement=form.say(value), truth=truth,
+                      explanation=form.why)
+
+
+def _attribute(ctx: Context, fact: Attribute) -> Form | None:
+    if not fact.statement or not fact.values:
         return None
-    return _slot(ctx, fact, say, right, false, why)
+    false = wrong_values(ctx.pool(fact.pool), fact.values)
+    return Form(partial(fill, fact.statement), fact.values[0], false, describe_attribute(fact))
+
+
+def _number(ctx: Context, fact: Number) -> Form | None:
+    if not fact.statement:
+        return None
+    right = render_number(fact, fact.value)
+    say: Say = partial(fill, fact.statement)
+    if qualifier(fact) == "more-than":
+        reversed_bound = LOWER_BOUND.sub("fewer than {value}", fact.statement)
+        values = [] if reversed_bound == fact.statement else _well_below(fact)
+        say = partial(_bound_sentence, fact.statement, reversed_bound, right)
+    else:
+        below, above = near_number(fact)
+        values = below[:2] + above[:2]
+    false = wrong_values((render_number(fact, v) for v in values), [right])
+    return Form(say, right, false, describe_number(fact))
+
+
+def _date(ctx: Context, fact: Date) -> Form | None:
+    if not fact.statement or not fact.value:
+        return None
+    below, above = near_dates(fact.value)
+    return Form(partial(fill, fact.statement), written_date(fact), below[:2] + above[:2],
+                describe_date(fact))
+
+
+def _duration(ctx: Context, fact: Duration) -> Form | None:
+    if not fact.statement:
+        return None
+    below, above = near_durations(fact.seconds)
+    return Form(partial(fill, fact.statement), format_duration(fact.seconds),
+                below[:2] + above[:2], describe_duration(ctx, fact))
+
+
+def _chart(ctx: Context, fact: ChartEntry) -> Form | None:
+    # Weekly peaks only: a year-end row already yields a position and a reverse
+    # question, and "ranked 51st or 53rd?" as true/false is a guess, not a quiz.
+    if fact.position is None or fact.type != "weekly":
+        return None
+    taken = true_positions(ctx, fact)
+    below, above = near_positions(fact.position, fact.size, reach=3)
+    false = [str(p) for p in below + above if p not in taken]
+    return Form(partial(_chart_sentence, ctx, fact), str(fact.position), false,
+                charts.describe([fact]))
+
+
+def _certification(ctx: Context, fact: Certification) -> Form | None:
+    ranks = region_ranks(ctx)[norm(fact.region)]
+    known = [rank for rank in ranks if rank is not None]
+    if len(known) < len(ranks) or cert_rank(fact.level) != max(known):
+        return None
+    false = near_levels(max(known))[1][:2]
+    return Form(partial(_cert_sentence, ctx, fact), fact.level, false,
+                describe_certification(fact))
+
+
+def _credit(ctx: Context, fact: Credit) -> Form | None:
+    if not fact.people or not fact.role:
+        return None
+    right_people = people_with(ctx, fact.work, fact.role)
+    false = wrong_values(credit_candidates(ctx, fact), right_people)
+    return Form(partial(_credit_sentence, ctx, fact), fact.people[0], false,
+                describe_credits(ctx, [fact]))
+
+
+#: The fact classes true/false items are made from, and how.
+_FORMS: dict[type[Fact], Callable[[Context, Any], Form | None]] = {
+    Attribute: _attribute,
+    Number: _number,
+    Date: _date,
+    Duration: _duration,
+    ChartEntry: _chart,
+    Certification: _certification,
+    Credit: _credit,
+}
 
 
 def _well_below(fact: Number) -> list[float]:
     """Figures at most half a lower bound: "fewer than" any of them is false."""
     step = fact.step or 1
-    found = []
+    found: list[float] = []
     for factor in (1 / 2, 1 / 3, 1 / 4):
         value = snap(fact.value * factor, step, 0)
         if 0 < value <= fact.value / 2 and value not in found:
@@ -144,18 +203,16 @@ def _bound_sentence(statement: str, reversed_bound: str, right: str, value: str)
     return fill(statement if value == right else reversed_bound, value)
 
 
-def _chart_sentence(ctx: Context, entry, position: str) -> str:
+def _chart_sentence(ctx: Context, entry: ChartEntry, position: str) -> str:
     return charts.statement(ctx, entry, int(position))
 
 
-def _cert_sentence(ctx: Context, cert, level: str) -> str:
-    return f"{_capital(ctx.song)} is certified {level} in {place(cert.region)}."
+def _cert_sentence(ctx: Context, cert: Certification, level: str) -> str:
+    return f"{capital(ctx.song)} is certified {level} in {place(cert.region)}."
 
 
-def _credit_sentence(ctx: Context, credit, person: str) -> str:
+def _credit_sentence(ctx: Context, credit: Credit, person: str) -> str:
     return f'{person} is listed under "{credit.role}" in the credits of {ctx.work(credit.work)}.'
 
 
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
+GENERATOR = Generator("truefalse", slots)

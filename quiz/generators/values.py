@@ -49,10 +49,12 @@ def format_number(value: float, step: float = 1, unit: str = "", as_ordinal: boo
     return f"{text} {unit}".strip()
 
 
-def near_exact(value: float, step: float, low: float, high: float) -> tuple[list, list]:
+def near_exact(
+    value: float, step: float, low: float, high: float
+) -> tuple[list[float], list[float]]:
     """Grid values next to an exact figure, within ``[low, high]``."""
-    below = []
-    above = []
+    below: list[float] = []
+    above: list[float] = []
     for k in range(1, 40):
         down, up = snap(value - k * step, step, value), snap(value + k * step, step, value)
         if down >= low:
@@ -70,12 +72,14 @@ _ABOUT_ABOVE = (2, 3 / 2, 3, 4)
 ABOUT_GAP = 0.25
 
 
-def near_about(value: float, step: float, low: float, high: float) -> tuple[list, list]:
+def near_about(
+    value: float, step: float, low: float, high: float
+) -> tuple[list[float], list[float]]:
     """Values at least :data:`ABOUT_GAP` away from an approximate figure."""
     gap = abs(value) * ABOUT_GAP
 
-    def keep(factors: tuple[float, ...]) -> list:
-        kept: list = []
+    def keep(factors: tuple[float, ...]) -> list[float]:
+        kept: list[float] = []
         for factor in factors:
             candidate = snap(value * factor, step, value)
             if abs(candidate - value) >= gap and low <= candidate <= high and candidate not in kept:
@@ -85,7 +89,9 @@ def near_about(value: float, step: float, low: float, high: float) -> tuple[list
     return keep(_ABOUT_BELOW), keep(_ABOUT_ABOVE)
 
 
-def number_bounds(value: float, step: float, low: float, high: float, about: bool) -> tuple:
+def number_bounds(
+    value: float, step: float, low: float, high: float, about: bool
+) -> tuple[float, float]:
     """The range wrong values come from: the fact's ``low``/``high`` when given,
     otherwise a range around the value that stays positive for positive values."""
     if low or high:
@@ -107,9 +113,9 @@ _MONTHS = calendar.month_name
 
 def parse_date(value: str) -> tuple[int, int | None, int | None]:
     """``2016-05-24`` / ``2016-05`` / ``2016`` -> (year, month, day)."""
-    parts = [int(part) for part in str(value).split("-")]
-    parts += [None] * (3 - len(parts))
-    year, month, day = parts[:3]
+    year, *rest = (int(part) for part in str(value).split("-"))
+    month = rest[0] if len(rest) > 0 else None
+    day = rest[1] if len(rest) > 1 else None
     return year, month, day
 
 
@@ -127,7 +133,7 @@ def format_date(year: int, month: int | None = None, day: int | None = None) -> 
     return f"{_MONTHS[month]} {day}, {year}"
 
 
-def date_key(text: str) -> tuple:
+def date_key(text: str) -> tuple[int, int, int]:
     """Sort key for a formatted date (any of the three forms)."""
     for form, width in (("%B %d, %Y", 3), ("%B %Y", 2), ("%Y", 1)):
         try:

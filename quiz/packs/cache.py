@@ -14,30 +14,44 @@ import hashlib
 import marshal
 import os
 import tempfile
+import typing
 from pathlib import Path
+from typing import Any
 
-from quiz import paths
-from quiz.facts import (
-    FACT_KINDS,
-    Chronology,
-    ChronologyItem,
-    HandQuestion,
-    Pack,
-    PackInfo,
-    Subject,
-)
+from quiz import facts, paths
+from quiz.facts import KINDS, Fact, HandQuestion, Pack, PackInfo, Subject, kind_of
 from quiz.packs.problems import Problem
 
 #: Bump when loading or validation changes what a pack turns into.
 LOADER_VERSION = 1
-_KIND_OF = {cls: kind for kind, cls in FACT_KINDS.items()}
+
+
+def _parts_of(cls: type) -> dict[str, type]:
+    """Fields of a fact class that hold a tuple of smaller dataclasses (a chronology's
+    items), by name: marshal keeps plain values only, so they are stored as tuples."""
+    hints = typing.get_type_hints(cls, vars(facts))
+    found: dict[str, type] = {}
+    for name, hint in hints.items():
+        args = typing.get_args(hint)
+        inner = args[0] if typing.get_origin(hint) is tuple and args else None
+        if isinstance(inner, type) and dataclasses.is_dataclass(inner):
+            found[name] = inner
+    return found
+
+
+_PARTS = {kind: _parts_of(spec.cls) for kind, spec in KINDS.items()}
+_PART_CLASSES = {cls for parts in _PARTS.values() for cls in parts.values()}
 # The field layout the entries are written in: a change to quiz.facts invalidates them.
 _LAYOUT = repr(
     [
         (cls.__name__, [f.name for f in dataclasses.fields(cls)])
-        for cls in (*FACT_KINDS.values(), ChronologyItem, HandQuestion, PackInfo, Subject)
+        for cls in (*(spec.cls for spec in KINDS.values()),
+                    *sorted(_PART_CLASSES, key=lambda c: c.__name__),
+                    HandQuestion, PackInfo, Subject)
     ]
 )
+#: What an entry holds: plain values only.
+Plain = tuple[Any, ...]
 
 
 def _entry_path(real: str) -> Path:
@@ -45,7 +59,7 @@ def _entry_path(real: str) -> Path:
     return paths.cache_dir() / "packs" / f"{digest}.marshal"
 
 
-def _key(real: str, stat: os.stat_result) -> tuple:
+def _key(real: str, stat: os.stat_result) -> Plain:
     return (LOADER_VERSION, _LAYOUT, real, stat.st_size, stat.st_mtime_ns)
 
 
@@ -82,45 +96,48 @@ def put(path: str, stat: os.stat_result, pack: Pack, warnings: list[Problem]) ->
         pass
 
 
-def _values(obj) -> tuple:
+def _values(obj: Any) -> Plain:
     return tuple(getattr(obj, f.name) for f in dataclasses.fields(obj))
 
 
-def _encode(pack: Pack, warnings: list[Problem]) -> tuple:
-    facts = []
-    for fact in pack.facts:
-        values = _values(fact)
-        if isinstance(fact, Chronology):
-            values = tuple(
-                tuple((i.title, i.year) for i in v) if f.name == "items" else v
-                for f, v in zip(dataclasses.fields(fact), values, strict=True)
-            )
-        facts.append((_KIND_OF[type(fact)], values))
+def _encode_fact(fact: Fact) -> tuple[str, Plain]:
+    kind = kind_of(fact).name
+    parts = _PARTS[kind]
+    values = tuple(
+        tuple(_values(part) for part in value) if f.name in parts else value
+        for f, value in zip(dataclasses.fields(fact), _values(fact), strict=True)
+    )
+    return kind, values
+
+
+def _decode_fact(kind: str, values: Plain) -> Fact:
+    spec = KINDS[kind]
+    parts = _PARTS[kind]
+    built = tuple(
+        tuple(parts[f.name](*part) for part in value) if f.name in parts else value
+        for f, value in zip(dataclasses.fields(spec.cls), values, strict=True)
+    )
+    fact: Fact = spec.cls(*built)
+    return fact
+
+
+def _encode(pack: Pack, warnings: list[Problem]) -> Plain:
     return (
         _values(pack.info),
         _values(pack.subject) if pack.subject else None,
-        tuple(facts),
+        tuple(_encode_fact(fact) for fact in pack.facts),
         tuple(_values(q) for q in pack.questions),
         pack.pools,
         tuple((w.line, w.column, w.message, w.severity) for w in warnings),
     )
 
 
-def _decode(data: tuple, path: str) -> tuple[Pack, list[Problem]]:
+def _decode(data: Plain, path: str) -> tuple[Pack, list[Problem]]:
     info, subject, facts, questions, pools, warnings = data
-    built = []
-    for kind, values in facts:
-        cls = FACT_KINDS[kind]
-        if cls is Chronology:
-            names = [f.name for f in dataclasses.fields(cls)]
-            index = names.index("items")
-            items = tuple(ChronologyItem(t, y) for t, y in values[index])
-            values = values[:index] + (items,) + values[index + 1 :]
-        built.append(cls(*values))
     pack = Pack(
         PackInfo(*info),
         Subject(*subject) if subject else None,
-        tuple(built),
+        tuple(_decode_fact(kind, values) for kind, values in facts),
         tuple(HandQuestion(*q) for q in questions),
         dict(pools),
         path=path,

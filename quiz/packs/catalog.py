@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quiz import paths
-from quiz.facts import Pack
+from quiz.facts import Origin, Pack
 from quiz.packs.loader import load_pack
 from quiz.packs.problems import PackError, Problem
 
@@ -44,9 +44,10 @@ def pack_files(folder: Path) -> list[Path]:
         return []
 
 
-def installed_files() -> list[tuple[Path, str]]:
+def installed_files() -> list[tuple[Path, Origin]]:
     """(path, origin) of every built-in then user pack file."""
-    found = [(p, "builtin") for p in pack_files(paths.builtin_packs_dir())]
+    builtin = paths.builtin_packs_dir()
+    found: list[tuple[Path, Origin]] = [(p, "builtin") for p in pack_files(builtin)]
     found += [(p, "user") for p in pack_files(paths.user_packs_dir())]
     return found
 
@@ -82,9 +83,12 @@ def load_catalog(selectors: Sequence[str] = (), *, include_disabled: bool = Fals
     return catalog
 
 
-def find_installed(pack_id: str) -> tuple[Path, str] | None:
+def find_installed(pack_id: str) -> tuple[Path, Origin] | None:
     """(path, origin) of the installed pack with this id, user packs before built-in ones."""
-    folders = ((paths.user_packs_dir(), "user"), (paths.builtin_packs_dir(), "builtin"))
+    folders: tuple[tuple[Path, Origin], ...] = (
+        (paths.user_packs_dir(), "user"),
+        (paths.builtin_packs_dir(), "builtin"),
+    )
     for folder, origin in folders:
         for suffix in PACK_SUFFIXES:
             candidate = folder / f"{pack_id}{suffix}"
@@ -108,7 +112,7 @@ def _looks_like_path(selector: str) -> bool:
     )
 
 
-def _add(catalog: Catalog, path: str, origin: str, disabled: set[str]) -> None:
+def _add(catalog: Catalog, path: str, origin: Origin, disabled: set[str]) -> None:
     try:
         pack = load_pack(path, origin)
     except PackError as error:

@@ -32,6 +32,8 @@ CSV_HEADER = (
     "difficulty",
     "explanation",
 )
+#: One imported question as the pack's ``questions:`` list holds it.
+QuestionData = dict[str, object]
 OPENTDB_KEYS = ("category", "type", "difficulty", "question", "correct_answer", "incorrect_answers")
 
 
@@ -62,8 +64,15 @@ def default_meta(
 
 # -- importing -------------------------------------------------------------------------
 def _question(
-    prompt, answer, wrong, category, difficulty, explanation, where: str, problems: list[str]
-) -> dict | None:
+    prompt: object,
+    answer: object,
+    wrong: Iterable[object],
+    category: object,
+    difficulty: object,
+    explanation: object,
+    where: str,
+    problems: list[str],
+) -> QuestionData | None:
     """A question dict from raw fields, or None (with problems) if it cannot be one."""
     prompt = clean(str(prompt or "")).strip()
     answer = clean(str(answer or "")).strip()
@@ -87,7 +96,7 @@ def _question(
     if bad:
         problems.append(f"{where}: {'; '.join(bad)}")
         return None
-    item: dict = {"prompt": prompt, "answer": answer, "wrong": options}
+    item: QuestionData = {"prompt": prompt, "answer": answer, "wrong": options}
     category = clean(str(category or "")).strip()
     if category:
         item["category"] = category
@@ -98,7 +107,7 @@ def _question(
     return item
 
 
-def from_opentdb(path: str, text: str) -> list[dict]:
+def from_opentdb(path: str, text: str) -> list[QuestionData]:
     """Questions from an OpenTDB API response (``{"results": [...]}``); PackError if bad."""
     try:
         data = json.loads(text)
@@ -120,7 +129,7 @@ def from_opentdb(path: str, text: str) -> list[dict]:
             ],
         )
     problems: list[str] = []
-    questions = []
+    questions: list[QuestionData] = []
     for number, entry in enumerate(results, 1):
         where = f"result {number}"
         if not isinstance(entry, dict):
@@ -165,7 +174,7 @@ def from_opentdb(path: str, text: str) -> list[dict]:
     return questions
 
 
-def from_csv(path: str, text: str) -> list[dict]:
+def from_csv(path: str, text: str) -> list[QuestionData]:
     """Questions from CSV with the header ``prompt,answer,wrong1,wrong2,wrong3,category,
     difficulty,explanation``; bad rows are reported with their line number."""
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -180,7 +189,7 @@ def from_csv(path: str, text: str) -> list[dict]:
         expected = ",".join(CSV_HEADER)
         raise PackError(path, [Problem(path, 1, 1, f"the header must be: {expected}")])
     problems: list[Problem] = []
-    questions = []
+    questions: list[QuestionData] = []
     line = reader.line_num
     while True:
         start = reader.line_num + 1
@@ -220,13 +229,13 @@ def from_csv(path: str, text: str) -> list[dict]:
     return questions
 
 
-def _unescape(value) -> str:
+def _unescape(value: object) -> str:
     return html.unescape(value) if isinstance(value, str) else ""
 
 
-def pack_data(meta: PackMeta, questions: list[dict]) -> dict:
+def pack_data(meta: PackMeta, questions: list[QuestionData]) -> dict[str, object]:
     """The data of a v1 pack holding ``questions``."""
-    data: dict = {"format": 1, "pack": meta.id, "title": meta.title}
+    data: dict[str, object] = {"format": 1, "pack": meta.id, "title": meta.title}
     if meta.author:
         data["author"] = meta.author
     data["version"] = "1"
@@ -236,7 +245,7 @@ def pack_data(meta: PackMeta, questions: list[dict]) -> dict:
     return data
 
 
-def dump_pack(data: dict) -> str:
+def dump_pack(data: dict[str, object]) -> str:
     """YAML text of a pack's data (safe_dump, Unicode kept, keys in pack order)."""
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 

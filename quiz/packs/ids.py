@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import zlib
 
+from quiz.facts import KINDS, Values
+
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 MAX_SLUG = 60
 #: A pack id: it names the installed file, so it can never leave the pack folder.
@@ -26,28 +28,12 @@ def slug(text: str) -> str:
     return result
 
 
-#: For each fact kind, the fields whose values name the fact (in id order).
-KEY_FIELDS: dict[str, tuple[str, ...]] = {
-    "attribute": ("ask",),
-    "number": ("ask",),
-    "date": ("ask",),
-    "duration": ("ask",),
-    "chart": ("type", "year", "chart"),
-    "quote": ("publication", "speaker", "text"),
-    "credit": ("work", "role"),
-    "chronology": ("series",),
-    "award": ("organization", "year", "award"),
-    "certification": ("region", "level"),
-}
-
-
-def fact_id(kind: str, values: dict[str, object]) -> str:
+def fact_id(kind: str, values: Values) -> str:
     """The derived id of a fact: its kind and key fields, e.g. ``chart-weekly-2016-france-snep``."""
-    parts = [str(values[name]) for name in KEY_FIELDS[kind] if values.get(name) not in (None, "")]
-    if kind == "quote" and parts:
-        parts = parts[:1] + [" ".join(parts[-1].split()[:6])]  # publication + first words
-    if kind == "credit" and values.get("work") in (None, "the song"):
-        parts = [p for p in parts if p != "the song"]
+    spec = KINDS[kind]
+    parts = [str(values[name]) for name in spec.id_keys if values.get(name) not in (None, "")]
+    if spec.trim_id is not None:
+        parts = spec.trim_id(parts, values)
     return f"{kind}-{slug(' '.join(parts))}"
 
 

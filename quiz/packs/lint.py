@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
-from quiz.facts import Attribute, Chronology, Credit, HandQuestion, Pack
+from quiz.facts import HandQuestion, Pack, kind_of
 from quiz.packs.problems import Problem
 
 MAX_PROMPT = 200
@@ -30,6 +31,10 @@ PAIRWISE_LIMIT = 1500
 WANTED_WRONG = 3
 _SPACES = re.compile(r"\s+")
 _TOO_LONG = "over {}: it will not fit an 80-column screen"
+
+Mark = tuple[int, int]
+#: Reports a warning at a mark.
+Warn = Callable[[Mark, str], None]
 
 
 class Marks(Protocol):
@@ -46,7 +51,7 @@ def lint(pack: Pack, marks: Marks) -> list[Problem]:
     questions = list(zip(pack.questions, marks.question_marks, strict=True))
     warnings: list[Problem] = []
 
-    def warn(mark: tuple[int, int], message: str) -> None:
+    def warn(mark: Mark, message: str) -> None:
         warnings.append(Problem(path, mark[0], mark[1], message, "warning"))
 
     for question, mark in questions:
@@ -61,23 +66,17 @@ def lint(pack: Pack, marks: Marks) -> list[Problem]:
     _longest_answer(questions, warn)
     _near_duplicates(questions, warn)
     for fact, mark in zip(pack.facts, marks.fact_marks, strict=True):
-        if isinstance(fact, Attribute | Credit | Chronology) and fact.pool:
-            true = {v.casefold() for v in _true_values(fact)}
-            for value in fact.pool:
+        truth_of = kind_of(fact).truth
+        truth = truth_of(fact) if truth_of is not None else None
+        if truth is not None and truth.pool:
+            true = {v.casefold() for v in truth.values}
+            for value in truth.pool:
                 if value.casefold() in true:
                     warn(mark, f"{value!r} is in the pool but also true: it is never offered")
     return warnings
 
 
-def _true_values(fact) -> tuple[str, ...]:
-    if isinstance(fact, Attribute):
-        return fact.values
-    if isinstance(fact, Credit):
-        return fact.people
-    return tuple(item.title for item in fact.items)
-
-
-def _check_pool(question: HandQuestion, pack: Pack, mark, warn) -> None:
+def _check_pool(question: HandQuestion, pack: Pack, mark: Mark, warn: Warn) -> None:
     if not question.pool:
         return
     answer = question.answer.casefold()
@@ -90,7 +89,7 @@ def _check_pool(question: HandQuestion, pack: Pack, mark, warn) -> None:
         )
 
 
-def _longest_answer(questions, warn) -> None:
+def _longest_answer(questions: Sequence[tuple[HandQuestion, Mark]], warn: Warn) -> None:
     asked = [(q, mark) for q, mark in questions if q.wrong]
     if len(asked) < LONGEST_MIN_QUESTIONS:
         return
@@ -107,9 +106,9 @@ def _normal(prompt: str) -> str:
     return _SPACES.sub(" ", prompt.casefold()).strip()
 
 
-def _near_duplicates(questions, warn) -> None:
+def _near_duplicates(questions: Sequence[tuple[HandQuestion, Mark]], warn: Warn) -> None:
     normal = [(_normal(q.prompt), mark) for q, mark in questions]
-    first_of: dict[str, tuple[int, int]] = {}
+    first_of: dict[str, Mark] = {}
     reported: set[int] = set()
     for index, (text, mark) in enumerate(normal):
         if text in first_of:
@@ -136,13 +135,13 @@ def _near_duplicates(questions, warn) -> None:
             warn(normal[j][1], f"a prompt very like the question on line {normal[i][1][0]}")
 
 
-def _all_pairs(n: int):
+def _all_pairs(n: int) -> Iterator[tuple[int, int]]:
     for i in range(n):
         for j in range(i + 1, n):
             yield i, j
 
 
-def _blocked_pairs(normal):
+def _blocked_pairs(normal: Sequence[tuple[str, Mark]]) -> Iterator[tuple[int, int]]:
     """Pairs of prompts that share their first three or last three words."""
     blocks: dict[tuple[str, str], list[int]] = {}
     for index, (text, _mark) in enumerate(normal):

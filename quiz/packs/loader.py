@@ -5,13 +5,14 @@ from __future__ import annotations
 import gc
 import os
 
-from quiz.facts import Pack
+from quiz.facts import Origin, Pack
 from quiz.packs import cache, yamlsafe
+from quiz.packs.lint import lint
 from quiz.packs.problems import PackError, Problem, sort_problems
 from quiz.packs.validate import PackBuilder
 
 
-def _parse(path: str) -> tuple[Pack | None, list[Problem], PackBuilder | None]:
+def _parse(path: str) -> tuple[Pack | None, list[Problem], PackBuilder]:
     """Read, compose and validate ``path``; PackError for what stops it before validation."""
     # The node tree and the pack are millions of objects that live until the end, none
     # in a cycle: the cyclic GC would only rescan them again and again (quadratic-ish).
@@ -28,13 +29,14 @@ def _parse(path: str) -> tuple[Pack | None, list[Problem], PackBuilder | None]:
             gc.enable()
 
 
-def load_pack(path, origin: str = "file") -> Pack:
+def load_pack(path: str | os.PathLike[str], origin: Origin = "file") -> Pack:
     """Load and validate the pack at ``path``.
 
     Raises :class:`PackError` listing every error (never any other exception).
     Warnings are dropped; ``check_pack`` reports them.
     """
     path = os.fspath(path)
+    pack: Pack | None
     try:
         try:
             stat = os.stat(path)
@@ -59,11 +61,11 @@ def load_pack(path, origin: str = "file") -> Pack:
         message = f"cannot load the pack: {type(error).__name__}: {error}"
         raise PackError(path, [Problem(path, 0, 0, message)]) from None
     pack.path = path
-    pack.origin = origin  # type: ignore[assignment]
+    pack.origin = origin
     return pack
 
 
-def check_pack(path) -> tuple[Pack | None, list[Problem]]:
+def check_pack(path: str | os.PathLike[str]) -> tuple[Pack | None, list[Problem]]:
     """Validate ``path`` and lint it: the pack (None if it has errors) and every problem.
 
     Never raises for a bad pack: errors come back as problems with severity "error".
@@ -77,11 +79,6 @@ def check_pack(path) -> tuple[Pack | None, list[Problem]]:
         return None, [Problem(path, 0, 0, "the pack is nested too deeply")]
     except Exception as error:
         return None, [Problem(path, 0, 0, f"cannot load the pack: {type(error).__name__}: {error}")]
-    if pack is not None and builder is not None:
-        try:
-            from quiz.packs.lint import lint
-        except ImportError:  # lint arrives separately
-            lint = None
-        if lint is not None:
-            problems = sort_problems(problems + lint(pack, builder))
+    if pack is not None:
+        problems = sort_problems(problems + lint(pack, builder))
     return pack, problems

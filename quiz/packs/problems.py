@@ -33,7 +33,8 @@ class PackError(Exception):
         self.problems = problems
         super().__init__("\n".join(str(problem) for problem in problems))
 
-    def __reduce__(self):  # keep it picklable despite the custom __init__
+    def __reduce__(self) -> tuple[type[PackError], tuple[str, list[Problem]]]:
+        # Keeps it picklable despite the custom __init__.
         return (PackError, (self.path, self.problems))
 
 

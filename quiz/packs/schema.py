@@ -11,28 +11,31 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
-from quiz.facts import DEFAULT_CATEGORY, FACT_KINDS
+from quiz.facts import KINDS
+from quiz.packs.ids import PACK_ID_PATTERN
 from quiz.packs.specs import (
     FACT_FIELDS,
     ID_PATTERN,
     INFO_FIELDS,
     ITEM_FIELDS,
-    ONE_OF,
-    PACK_ID_PATTERN,
     QUESTION_FIELDS,
     SUBJECT_FIELDS,
     Field,
 )
+
+#: A JSON Schema object.
+Schema = dict[str, Any]
 
 SCHEMA_PATH = Path(__file__).with_name("schema.json")
 # YAML scalars an author may leave unquoted in a text field (2016, 1.0, 2016-05-24...).
 _TEXT = {"type": ["string", "number", "boolean"]}
 
 
-def _type(field: Field) -> dict:
+def _type(field: Field) -> Schema:
     if field.name == "pack":
-        schema: dict = {"type": "string", "pattern": PACK_ID_PATTERN}
+        schema: Schema = {"type": "string", "pattern": PACK_ID_PATTERN}
     elif field.name == "id":
         schema = {"type": "string", "pattern": ID_PATTERN}
     elif field.type in ("text", "pool-name"):
@@ -59,8 +62,8 @@ def _type(field: Field) -> dict:
     return schema
 
 
-def _object(fields: dict[str, Field], extra: dict | None = None) -> dict:
-    schema: dict = {
+def _object(fields: dict[str, Field], extra: Schema | None = None) -> Schema:
+    schema: Schema = {
         "type": "object",
         "properties": {name: _type(field) for name, field in fields.items()},
         "additionalProperties": False,
@@ -73,21 +76,21 @@ def _object(fields: dict[str, Field], extra: dict | None = None) -> dict:
     return schema
 
 
-def _fact(kind: str) -> dict:
+def _fact(kind: str) -> Schema:
     fields = FACT_FIELDS[kind]
     schema = _object(fields)
     schema["properties"]["kind"] = {"const": kind}
-    schema["description"] = f"A {kind} fact (default category: {DEFAULT_CATEGORY[kind]})."
-    if kind in ONE_OF:
-        schema["anyOf"] = [{"required": [name]} for name in ONE_OF[kind]]
+    schema["description"] = f"A {kind} fact (default category: {KINDS[kind].category})."
+    if KINDS[kind].one_of:
+        schema["anyOf"] = [{"required": [name]} for name in KINDS[kind].one_of]
     return schema
 
 
-def build_schema() -> dict:
+def build_schema() -> Schema:
     """The JSON Schema (draft-07) of pack format v1."""
     question = _object(QUESTION_FIELDS)
     question["anyOf"] = [{"required": ["wrong"]}, {"required": ["pool"]}]
-    top: dict = {"format": {"const": 1}}
+    top: Schema = {"format": {"const": 1}}
     top.update({name: _type(field) for name, field in INFO_FIELDS.items()})
     top["subject"] = _object(SUBJECT_FIELDS)
     top["pools"] = {
@@ -100,18 +103,18 @@ def build_schema() -> dict:
         "items": {
             "type": "object",
             "required": ["kind"],
-            "properties": {"kind": {"enum": list(FACT_KINDS)}},
+            "properties": {"kind": {"enum": list(KINDS)}},
             "allOf": [
                 {
                     "if": {"properties": {"kind": {"const": kind}}},
                     "then": {"$ref": f"#/definitions/{kind}"},
                 }
-                for kind in FACT_KINDS
+                for kind in KINDS
             ],
         },
     }
     top["questions"] = {"type": "array", "items": {"$ref": "#/definitions/question"}}
-    definitions = {kind: _fact(kind) for kind in FACT_KINDS}
+    definitions = {kind: _fact(kind) for kind in KINDS}
     definitions["question"] = question
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",

@@ -1,9 +1,10 @@
 """The keys a pack may use, derived from the dataclasses in ``quiz.facts``.
 
 One table serves the validator, the JSON Schema generator and the docs, so the three
-cannot disagree. A field's type comes from the dataclass annotation; what the
-annotation cannot say (which keys are required, which hold several lines of text)
-is listed here.
+cannot disagree. A field's type comes from the dataclass annotation; which keys a
+fact kind requires comes from its entry in :data:`quiz.facts.KINDS`; what neither
+says (the keys of the other mappings, which hold several lines of text) is listed
+here.
 """
 
 from __future__ import annotations
@@ -15,30 +16,8 @@ from dataclasses import dataclass
 from typing import Literal, Union
 
 from quiz import facts
-from quiz.facts import FACT_KINDS, ChronologyItem, HandQuestion, PackInfo, Subject
-from quiz.packs.ids import PACK_ID_PATTERN  # noqa: F401 - part of the specs (schema)
+from quiz.facts import KINDS, HandQuestion, PackInfo, Subject
 
-#: Keys every fact kind must give (``kind`` itself is always required).
-REQUIRED: dict[str, frozenset[str]] = {
-    "attribute": frozenset({"id", "values"}),
-    "number": frozenset({"id", "value"}),
-    "date": frozenset({"id", "value"}),
-    "duration": frozenset({"id", "value"}),
-    "chart": frozenset({"chart", "year"}),
-    "quote": frozenset({"text"}),
-    "credit": frozenset({"role", "people"}),
-    "chronology": frozenset({"series", "items", "current"}),
-    "award": frozenset({"organization", "year", "award"}),
-    "certification": frozenset({"region", "level"}),
-}
-#: Kinds that need at least one of these keys (a prompt to ask, or a quote's author).
-ONE_OF: dict[str, tuple[str, ...]] = {
-    "attribute": ("ask", "statement"),
-    "number": ("ask", "statement"),
-    "date": ("ask", "statement"),
-    "duration": ("ask", "statement"),
-    "quote": ("speaker", "publication"),
-}
 QUESTION_REQUIRED = frozenset({"prompt", "answer"})
 #: Text fields kept on several lines (everything else is folded onto one line).
 MULTILINE = frozenset({"explanation", "description", "note"})
@@ -51,6 +30,11 @@ TOP_REQUIRED = frozenset({"format", "pack", "title"})
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$"
 
+#: What a field holds (see :class:`Field`); ``any`` is a top-level key read by its own rule.
+FieldType = Literal[
+    "text", "int", "number", "bool", "texts", "enum", "pool", "pool-name", "items", "any"
+]
+
 
 @dataclass(frozen=True)
 class Field:
@@ -62,14 +46,14 @@ class Field:
     """
 
     name: str
-    type: str
+    type: FieldType
     required: bool = False
     choices: tuple[str, ...] = ()
     nullable: bool = False
     default: object = None
 
 
-def _field_type(name: str, annotation: object) -> tuple[str, tuple[str, ...], bool]:
+def _field_type(name: str, annotation: object) -> tuple[FieldType, tuple[str, ...], bool]:
     """Map a dataclass annotation to (type, choices, nullable)."""
     nullable = False
     origin = typing.get_origin(annotation)
@@ -84,9 +68,9 @@ def _field_type(name: str, annotation: object) -> tuple[str, tuple[str, ...], bo
         return "enum", tuple(typing.get_args(annotation)), nullable
     if origin is tuple:
         inner = typing.get_args(annotation)[0]
-        return ("items" if inner is ChronologyItem else "texts"), (), nullable
-    simple = {str: "text", int: "int", float: "number", bool: "bool"}
-    return simple[annotation], (), nullable  # type: ignore[index]
+        return ("items" if dataclasses.is_dataclass(inner) else "texts"), (), nullable
+    simple: dict[object, FieldType] = {str: "text", int: "int", float: "number", bool: "bool"}
+    return simple[annotation], (), nullable
 
 
 def _fields_of(cls: type, required: frozenset[str]) -> dict[str, Field]:
@@ -99,21 +83,19 @@ def _fields_of(cls: type, required: frozenset[str]) -> dict[str, Field]:
     return result
 
 
-def _fact_fields(kind: str, cls: type) -> dict[str, Field]:
-    fields = {"kind": Field("kind", "enum", True, tuple(FACT_KINDS))}
-    fields.update(_fields_of(cls, REQUIRED[kind]))
+def _fact_fields(kind: str) -> dict[str, Field]:
+    fields = {"kind": Field("kind", "enum", True, tuple(KINDS))}
+    fields.update(_fields_of(KINDS[kind].cls, KINDS[kind].required))
     return fields
 
 
 #: kind -> key -> Field, for every fact kind.
-FACT_FIELDS: dict[str, dict[str, Field]] = {
-    kind: _fact_fields(kind, cls) for kind, cls in FACT_KINDS.items()
-}
+FACT_FIELDS: dict[str, dict[str, Field]] = {kind: _fact_fields(kind) for kind in KINDS}
 _question = _fields_of(HandQuestion, QUESTION_REQUIRED)
 _question["pool"] = dataclasses.replace(_question["pool"], type="pool-name")
 QUESTION_FIELDS: dict[str, Field] = _question
 SUBJECT_FIELDS: dict[str, Field] = _fields_of(Subject, frozenset({"title", "artist"}))
-ITEM_FIELDS: dict[str, Field] = _fields_of(ChronologyItem, frozenset({"title"}))
+ITEM_FIELDS: dict[str, Field] = _fields_of(facts.ChronologyItem, frozenset({"title"}))
 _info = _fields_of(PackInfo, frozenset({"id", "title"}))
 _info["pack"] = dataclasses.replace(_info.pop("id"), name="pack")
 INFO_FIELDS: dict[str, Field] = {"pack": _info.pop("pack"), **_info}

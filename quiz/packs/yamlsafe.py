@@ -19,15 +19,17 @@ from __future__ import annotations
 import os
 import re
 import stat
+from typing import Protocol
 
 import yaml
 
 from quiz.packs.problems import PackError, Problem
 
+_Loader: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 64
@@ -120,7 +122,8 @@ def depth_bound(text: str) -> int:
     for line in text.split("\n"):
         first = line.lstrip(" \t")[:1]
         if first in ("-", "?", ":"):
-            width = len(_PREFIX.match(line).group())  # type: ignore[union-attr]
+            found = _PREFIX.match(line)  # the pattern matches every line, if only emptily
+            width = found.end() if found else 0
         else:
             width = len(line) - len(line.lstrip(" \t"))
         if width > prefix:
@@ -183,6 +186,8 @@ def _check_events(path: str, text: str) -> None:
     try:
         while loader.check_event():
             event = loader.get_event()
+            if event is None:  # check_event() said there is one; the stubs cannot know
+                break
             if isinstance(event, yaml.AliasEvent):
                 raise _mark_error(path, event.start_mark, "aliases (*name) are not allowed")
             if getattr(event, "anchor", None) is not None:
@@ -230,7 +235,16 @@ def _yaml_error(path: str, text: str, error: yaml.YAMLError) -> PackError:
     return _error(path, 0, 0, f"invalid YAML: {error}")
 
 
-def _mark_error(path: str, mark, message: str) -> PackError:
+class _Position(Protocol):
+    """A YAML mark: PyYAML's own, or libyaml's."""
+
+    line: int
+    column: int
+
+
+def _mark_error(path: str, mark: _Position | None, message: str) -> PackError:
+    if mark is None:  # every event the parser makes has a mark; the stubs allow none
+        return _error(path, 0, 0, message)
     return _error(path, mark.line + 1, mark.column + 1, message)
 
 

@@ -395,7 +395,7 @@ def builtin():
 
 def _true_texts(fact) -> list[str]:
     """What a true/false statement about this fact must contain to be true."""
-    from quiz.generators import numbers
+    from quiz.generators.sentences import render_number
     from quiz.generators.values import format_date, format_duration, parse_date
 
     if isinstance(fact, ChartEntry):
@@ -405,7 +405,7 @@ def _true_texts(fact) -> list[str]:
     if isinstance(fact, Credit):
         return [f"{p} is listed under" for p in fact.people]
     if isinstance(fact, Number):
-        return [numbers.render(fact, fact.value)]
+        return [render_number(fact, fact.value)]
     if isinstance(fact, Date):
         return [format_date(*parse_date(fact.value))]
     if isinstance(fact, Duration):
@@ -437,3 +437,18 @@ def test_every_builtin_answer_traces_back_to_its_fact(builtin, seed):
         statement = q.prompt.removeprefix("True or false: ")
         holds = any(re.search(rf"(?<![\w.]){re.escape(t)}(?![\w])", statement) for t in texts)
         assert holds == (q.correct == "True"), q
+
+
+def test_each_generator_reads_only_the_kinds_that_name_it(builtin):
+    from quiz.facts import KINDS, kind_of
+    from quiz.generators import GENERATORS
+    from quiz.generators.base import Context
+
+    names = [generator.name for generator in GENERATORS]
+    assert len(names) == len(set(names))
+    assert {name for kind in KINDS.values() for name in kind.generators} == set(names)
+    for pack in (builtin, make_pack(*CHARTS)):
+        facts = {fact.id: fact for fact in pack.facts}
+        for generator in GENERATORS:
+            for slot in generator.slots(Context(pack)):
+                assert generator.name in kind_of(facts[slot.fact]).generators, slot.id

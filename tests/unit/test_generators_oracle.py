@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from quiz.facts import (
     Award,
@@ -87,79 +88,139 @@ def _charts(pack: Pack) -> list[ChartEntry]:
     return [f for f in pack.facts if isinstance(f, ChartEntry) and f.position is not None]
 
 
-def _is_true(pack: Pack, q: Question, fact, option: str) -> bool:  # noqa: C901 - a table
-    kind = q.kind
-    if kind == "hand":
-        item = next(i for i in pack.questions if f"q:{i.id}" == q.fact)
-        return n(option) == n(item.answer)
-    if kind == "attribute":
-        return n(option) in {n(v) for v in fact.values}
-    if kind == "position":
-        return int(option) in {e.position for e in _charts(pack) if _same_row(e, fact)}
-    if kind == "reverse" and isinstance(fact, ChartEntry):
+def _is_true(pack: Pack, q: Question, fact, option: str) -> bool:
+    check = _CHECKS.get(q.kind)
+    if check is None:
+        raise AssertionError(f"unknown kind {q.kind}")
+    return check(pack, q, fact, option)
+
+
+def _hand(pack: Pack, q: Question, fact, option: str) -> bool:
+    item = next(i for i in pack.questions if f"q:{i.id}" == q.fact)
+    return n(option) == n(item.answer)
+
+
+def _attribute(pack: Pack, q: Question, fact, option: str) -> bool:
+    return n(option) in {n(v) for v in fact.values}
+
+
+def _position(pack: Pack, q: Question, fact, option: str) -> bool:
+    return int(option) in {e.position for e in _charts(pack) if _same_row(e, fact)}
+
+
+def _reverse(pack: Pack, q: Question, fact, option: str) -> bool:
+    if isinstance(fact, ChartEntry):
         return any(n(e.chart) == n(option) and e.type == fact.type and e.year == fact.year
                    and e.position == fact.position for e in _charts(pack))
-    if kind == "reverse" and isinstance(fact, Certification):
+    if isinstance(fact, Certification):
         asked = rank(fact.level)
         return any(n(c.region) == n(option) and (rank(c.level) is None or rank(c.level) >= asked)
                    for c in pack.facts if isinstance(c, Certification))
-    if kind == "reverse" and isinstance(fact, Award):
+    if isinstance(fact, Award):
         return any(n(a.organization) == n(option) and n(a.award) == n(fact.award)
                    and a.year == fact.year for a in pack.facts if isinstance(a, Award))
-    if kind == "certification":
-        levels = [rank(c.level) for c in pack.facts
-                  if isinstance(c, Certification) and n(c.region) == n(fact.region)]
-        return rank(option) == max(levels)
-    if kind == "number":
-        assert isinstance(fact, Number)
-        value = option_key("number", option)
-        if fact.qualifier == "about":
-            return abs(value - fact.value) < 0.2 * abs(fact.value) or value == fact.value
-        return value == fact.value
-    if kind == "duration":
-        assert isinstance(fact, Duration)
-        return option_key("duration", option) == fact.seconds
-    if kind == "date":
-        assert isinstance(fact, Date)
-        parts = [int(p) for p in fact.value.split("-")]
-        got = option_key("date", option)
-        return [got.year, got.month, got.day][: len(parts)] == parts
-    if kind == "quote":
-        return any(n(x.text) == n(fact.text) and n(x.publication) == n(option)
-                   for x in pack.facts if isinstance(x, Quote))
-    if kind == "critic":
-        return any(n(x.text) == n(fact.text) and n(x.speaker) == n(option)
-                   for x in pack.facts if isinstance(x, Quote))
-    if kind == "credit":
-        return any(n(c.work) == n(fact.work) and n(c.role) == n(fact.role)
-                   and n(option) in {n(p) for p in c.people}
-                   for c in pack.facts if isinstance(c, Credit))
-    if kind == "role":
-        person = _person_in_prompt(pack, q, fact)
-        return any(n(c.work) == n(fact.work) and n(c.role) == n(option)
-                   and n(person) in {n(p) for p in c.people}
-                   for c in pack.facts if isinstance(c, Credit))
-    if kind == "chronology":
-        assert isinstance(fact, Chronology)
-        titles = [n(i.title) for i in fact.items]
-        here = titles.index(n(fact.current))
-        there = here - 1 if q.id.endswith(":before") else here + 1
-        return n(option) == titles[there]
-    if kind == "comparison":
-        positions = {n(o): min(e.position for e in _charts(pack) if n(e.chart) == n(o)
-                               and e.type == fact.type and e.year == fact.year)
-                     for o in q.options}
-        best = min(positions.values())
-        return positions[n(option)] == best
-    if kind == "award":
-        return any(n(a.organization) == n(fact.organization) and a.year == fact.year
-                   and n(a.award) == n(option) for a in pack.facts if isinstance(a, Award))
-    if kind == "award-year":
-        return any(n(a.organization) == n(fact.organization) and n(a.award) == n(fact.award)
-                   and str(a.year) == option for a in pack.facts if isinstance(a, Award))
-    if kind == "truefalse":
-        return (option == "True") == statement_is_true(pack, q, fact)
-    raise AssertionError(f"unknown kind {kind}")
+    raise AssertionError("unknown kind reverse")
+
+
+def _certification(pack: Pack, q: Question, fact, option: str) -> bool:
+    levels = [rank(c.level) for c in pack.facts
+              if isinstance(c, Certification) and n(c.region) == n(fact.region)]
+    return rank(option) == max(levels)
+
+
+def _number(pack: Pack, q: Question, fact, option: str) -> bool:
+    assert isinstance(fact, Number)
+    value = option_key("number", option)
+    if fact.qualifier == "about":
+        return abs(value - fact.value) < 0.2 * abs(fact.value) or value == fact.value
+    return value == fact.value
+
+
+def _duration(pack: Pack, q: Question, fact, option: str) -> bool:
+    assert isinstance(fact, Duration)
+    return option_key("duration", option) == fact.seconds
+
+
+def _date(pack: Pack, q: Question, fact, option: str) -> bool:
+    assert isinstance(fact, Date)
+    parts = [int(p) for p in fact.value.split("-")]
+    got = option_key("date", option)
+    return [got.year, got.month, got.day][: len(parts)] == parts
+
+
+def _quote(pack: Pack, q: Question, fact, option: str) -> bool:
+    return any(n(x.text) == n(fact.text) and n(x.publication) == n(option)
+               for x in pack.facts if isinstance(x, Quote))
+
+
+def _critic(pack: Pack, q: Question, fact, option: str) -> bool:
+    return any(n(x.text) == n(fact.text) and n(x.speaker) == n(option)
+               for x in pack.facts if isinstance(x, Quote))
+
+
+def _credit(pack: Pack, q: Question, fact, option: str) -> bool:
+    return any(n(c.work) == n(fact.work) and n(c.role) == n(fact.role)
+               and n(option) in {n(p) for p in c.people}
+               for c in pack.facts if isinstance(c, Credit))
+
+
+def _role(pack: Pack, q: Question, fact, option: str) -> bool:
+    person = _person_in_prompt(pack, q, fact)
+    return any(n(c.work) == n(fact.work) and n(c.role) == n(option)
+               and n(person) in {n(p) for p in c.people}
+               for c in pack.facts if isinstance(c, Credit))
+
+
+def _chronology(pack: Pack, q: Question, fact, option: str) -> bool:
+    assert isinstance(fact, Chronology)
+    titles = [n(i.title) for i in fact.items]
+    here = titles.index(n(fact.current))
+    there = here - 1 if q.id.endswith(":before") else here + 1
+    return n(option) == titles[there]
+
+
+def _comparison(pack: Pack, q: Question, fact, option: str) -> bool:
+    positions = {n(o): min(e.position for e in _charts(pack) if n(e.chart) == n(o)
+                           and e.type == fact.type and e.year == fact.year)
+                 for o in q.options}
+    best = min(positions.values())
+    return positions[n(option)] == best
+
+
+def _award(pack: Pack, q: Question, fact, option: str) -> bool:
+    return any(n(a.organization) == n(fact.organization) and a.year == fact.year
+               and n(a.award) == n(option) for a in pack.facts if isinstance(a, Award))
+
+
+def _award_year(pack: Pack, q: Question, fact, option: str) -> bool:
+    return any(n(a.organization) == n(fact.organization) and n(a.award) == n(fact.award)
+               and str(a.year) == option for a in pack.facts if isinstance(a, Award))
+
+
+def _truefalse(pack: Pack, q: Question, fact, option: str) -> bool:
+    return (option == "True") == statement_is_true(pack, q, fact)
+
+
+#: Per question kind: whether an option is true, judged from the facts alone.
+_CHECKS: dict[str, Callable[[Pack, Question, object, str], bool]] = {
+    "hand": _hand,
+    "attribute": _attribute,
+    "position": _position,
+    "reverse": _reverse,
+    "certification": _certification,
+    "number": _number,
+    "duration": _duration,
+    "date": _date,
+    "quote": _quote,
+    "critic": _critic,
+    "credit": _credit,
+    "role": _role,
+    "chronology": _chronology,
+    "comparison": _comparison,
+    "award": _award,
+    "award-year": _award_year,
+    "truefalse": _truefalse,
+}
 
 
 def _person_in_prompt(pack: Pack, q: Question, fact: Credit) -> str:

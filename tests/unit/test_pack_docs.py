@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from quiz.facts import KINDS
 from quiz.packs import check_pack
 from quiz.packs.convert import from_csv, from_opentdb
 
@@ -31,3 +32,13 @@ def test_import_samples_import():
     assert [q["answer"] for q in questions] == ["Selena Gomez", "True"]
     (csv_text,) = blocks("csv")
     assert from_csv("doc.csv", csv_text)[0]["wrong"] == ["Hype Williams", "Director X"]
+
+
+def test_default_categories_are_the_registry_ones():
+    row = next(line for line in DOC.splitlines() if line.startswith("| `category` | no |"))
+    said = {}
+    for part in row.split("default by kind: ")[1].split(", "):
+        kinds, category = part.split(" *")
+        for kind in kinds.split("/"):
+            said[kind] = category.split("*")[0]
+    assert said == {name: kind.category for name, kind in KINDS.items()}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quiz.facts import FACT_KINDS, HandQuestion
+from quiz.facts import KINDS, HandQuestion
 from quiz.packs.schema import SCHEMA_PATH, build_schema, schema_text
 
 
@@ -13,9 +13,9 @@ def test_shipped_schema_matches_the_generator():
 
 def test_schema_covers_every_kind_and_field():
     schema = build_schema()
-    for kind, cls in FACT_KINDS.items():
+    for kind, spec in KINDS.items():
         properties = schema["definitions"][kind]["properties"]
-        assert set(properties) == {"kind"} | set(cls.__dataclass_fields__)
+        assert set(properties) == {"kind"} | set(spec.cls.__dataclass_fields__)
     question = schema["definitions"]["question"]
     assert set(question["properties"]) == set(HandQuestion.__dataclass_fields__)
     assert question["required"] == ["prompt", "answer"]

@@ -18,6 +18,7 @@ from quiz.prompts import (
     pack_of,
     prompts_for,
 )
+from quiz.question import QuestionId
 
 DATA = Path(__file__).parent / "packs_data"
 
@@ -139,3 +140,19 @@ def test_disabled_packs_still_name_their_questions(isolated_home):
 def test_pack_of():
     assert pack_of("wdta:label:attribute") == "wdta"
     assert pack_of("plain") == "plain"
+
+
+def test_question_ids_are_written_and_read_by_one_pair_of_functions():
+    builtin = load_pack(paths.builtin_packs_dir() / "wdta.yaml")
+    index = index_for(builtin)
+    ids = [slot.id for slot in [*index.fact_slots, *index.hand_slots()]]
+    assert ids
+    for text in ids:
+        parsed = QuestionId.parse(text)
+        assert parsed.text == text and parsed.pack == "wdta"
+    hand = QuestionId.parse("p:q:first")
+    assert hand == QuestionId.hand("p", "first") and hand.fact == "q:first" and not hand.generator
+    variant = QuestionId.parse("p:credit-x:role:charlie-puth")
+    parts = (variant.fact, variant.generator, variant.variant)
+    assert parts == ("credit-x", "role", "charlie-puth")
+    assert QuestionId.parse("plain") == QuestionId("plain")

@@ -1,0 +1,92 @@
+"""How facts read in options and explanations, for every generator that shows them.
+
+A fact's explanation is the same whichever question asked about it (its own
+multiple-choice question or a true/false item), so each kind's wording lives here
+once. Chart rows have their own wording module, :mod:`charts`.
+"""
+
+from __future__ import annotations
+
+from quiz.facts import Attribute, Certification, Credit, Date, Duration, Number
+from quiz.generators.base import Context, explain, fill, join_names
+from quiz.generators.truths import qualifier
+from quiz.generators.values import format_date, format_duration, format_number, parse_date
+
+
+def capital(text: str) -> str:
+    """``text`` with its first letter upper-case (the song's name opening a sentence)."""
+    return text[:1].upper() + text[1:]
+
+
+# Country names read with "the" in running text ("certified Diamond in the United States").
+_WITH_THE = {"uk", "us", "uae", "netherlands", "philippines", "bahamas", "czech republic",
+             "dominican republic"}
+
+
+def place(name: str) -> str:
+    """A country name as it reads mid-sentence: "the United States", "Canada"."""
+    lowered = " ".join(name.casefold().split())
+    if lowered.startswith("united ") or lowered in _WITH_THE:
+        return f"the {name}"
+    return name
+
+
+def describe_attribute(fact: Attribute) -> str:
+    """An attribute as a sentence, for explanations."""
+    values = join_names(fact.values)
+    if fact.statement:
+        return explain(fill(fact.statement, values), fact.source)
+    return explain(f"The answer is {values}.", fact.source)
+
+
+def render_number(fact: Number, value: float) -> str:
+    """A value of this fact as an option: "15 minutes", "46th"."""
+    return format_number(value, fact.step or 1, fact.unit, fact.ordinal)
+
+
+def said(fact: Number) -> str:
+    """The true figure as the source puts it: "about 15 minutes", "more than 20
+    countries"."""
+    prefix = {"about": "about ", "more-than": "more than "}.get(qualifier(fact), "")
+    return prefix + render_number(fact, fact.value)
+
+
+def describe_number(fact: Number) -> str:
+    """A number fact as a sentence, for explanations."""
+    if fact.statement:
+        # The statement carries its own qualifier words ("about {value}").
+        return explain(fill(fact.statement, render_number(fact, fact.value)), fact.source)
+    return explain(f"The answer is {said(fact)}.", fact.source)
+
+
+def describe_duration(ctx: Context, fact: Duration) -> str:
+    """The length as a sentence, for explanations."""
+    answer = format_duration(fact.seconds)
+    if fact.statement:
+        return explain(fill(fact.statement, answer), fact.source)
+    return explain(f"{ctx.song[0].upper()}{ctx.song[1:]} is {answer} long.", fact.source)
+
+
+def written_date(fact: Date) -> str:
+    """The fact's date as players read it: "May 24, 2016", "May 2016", "2016"."""
+    return format_date(*parse_date(fact.value))
+
+
+def describe_date(fact: Date) -> str:
+    """A date fact as a sentence, for explanations."""
+    if fact.statement:
+        return explain(fill(fact.statement, written_date(fact)), fact.source)
+    return explain(f"The answer is {written_date(fact)}.", fact.source)
+
+
+def describe_certification(cert: Certification) -> str:
+    """A certification as a sentence, for explanations."""
+    return explain(f"It is certified {cert.level} in {place(cert.region)}.", cert.source)
+
+
+def describe_credits(ctx: Context, credits: list[Credit]) -> str:
+    """Who had which role, for explanations."""
+    parts = [f'the credits of {ctx.work(c.work)} list {join_names(c.people)} under "{c.role}"'
+             for c in credits]
+    sentence = "; ".join(parts)
+    return explain(sentence[:1].upper() + sentence[1:] + ".", *(c.source for c in credits))
