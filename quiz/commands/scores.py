@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -21,7 +20,7 @@ from typing import TYPE_CHECKING, TextIO
 from quiz import paths
 from quiz.commands import COMMANDS
 from quiz.errors import UserError
-from quiz.text import clean
+from quiz.text import cells, clean, fit, player_key, shorten
 
 if TYPE_CHECKING:  # cli.py imports every command before `play` draws: keep this light.
     from quiz.stats import GameSummary, MissedQuestion
@@ -253,7 +252,7 @@ def _write_csv(games: list[GameSummary], out: TextIO, player: str | None) -> Non
     writer.writerow(CSV_HEADER)
     for game in reversed(games):
         for seat, r in enumerate(game.players):
-            if player is not None and r.player.casefold() != player.casefold():
+            if player is not None and player_key(r.player) != player_key(player):
                 continue
             writer.writerow((
                 game.id, game.started_at, game.finished_at, game.mode, game.status,
@@ -265,34 +264,6 @@ def _write_csv(games: list[GameSummary], out: TextIO, player: str | None) -> Non
 # -- text ---------------------------------------------------------------------------------------
 
 
-def _name(text: str, width: int = NAME_WIDTH) -> str:
-    """A name safe for the terminal, cut to ``width`` and padded."""
-    text = clean(text)
-    if len(text) > width:
-        text = text[: width - 1] + "…"
-    return text.ljust(width)
-
-
-def _columns(char: str) -> int:
-    """Terminal columns one character takes: 2 for wide East Asian ones, 0 for marks."""
-    if unicodedata.combining(char):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-
-
-def _cut(text: str, width: int) -> str:
-    """``text`` cut to at most ``width`` terminal columns, ending in "…" if cut."""
-    if sum(map(_columns, text)) <= width:
-        return text
-    kept, used = [], 0
-    for char in text:
-        used += _columns(char)
-        if used > width - 1:
-            break
-        kept.append(char)
-    return "".join(kept).rstrip() + "…"
-
-
 def _missed_lines(missed: list[MissedQuestion], prompts: dict[str, str]) -> list[str]:
     """Most-missed lines of at most ``LINE_WIDTH`` columns: "missed of asked", the prompt
     (the id where no installed pack has it), then the category."""
@@ -301,16 +272,16 @@ def _missed_lines(missed: list[MissedQuestion], prompts: dict[str, str]) -> list
     lines = []
     for m in missed:
         head = f"  {m.missed:>{missed_width}} of {m.asked:<{asked_width}}  "
-        tail = f"  ({_cut(clean(m.category), CATEGORY_WIDTH)})"
-        room = LINE_WIDTH - len(head) - sum(map(_columns, tail))
+        tail = f"  ({shorten(clean(m.category), CATEGORY_WIDTH)})"
+        room = LINE_WIDTH - len(head) - cells(tail)
         text = " ".join(clean(prompts.get(m.question_id) or m.question_id).split())
-        lines.append(head + _cut(text, room) + tail)
+        lines.append(head + shorten(text, room) + tail)
     return lines
 
 
 def _width(names: list[str]) -> int:
     """The column width for ``names``: the longest, at most ``NAME_WIDTH``."""
-    return min(NAME_WIDTH, max((len(clean(n)) for n in names), default=1))
+    return min(NAME_WIDTH, max((cells(clean(n)) for n in names), default=1))
 
 
 def _when(iso: str) -> str:
@@ -335,7 +306,7 @@ def _write_text(store: Store, player: str | None, out: TextIO) -> None:
         say(f"  #  {'Player':<{width}}    Best  Games  Wins  Accuracy")
         for n, row in enumerate(board, 1):
             say(
-                f"{n:>3}  {_name(row.player, width)} {row.best_score:>7,} {row.games:>6}"
+                f"{n:>3}  {fit(clean(row.player), width)} {row.best_score:>7,} {row.games:>6}"
                 f" {row.wins:>5}  {_percent(row.accuracy):>8}"
             )
     else:
@@ -349,7 +320,7 @@ def _write_text(store: Store, player: str | None, out: TextIO) -> None:
         other = _width([h.opponent for h in pairs])
         for h in pairs:
             say(
-                f"  {_name(h.player, width)} vs {_name(h.opponent, other)}  "
+                f"  {fit(clean(h.player), width)} vs {fit(clean(h.opponent), other)}  "
                 f"{h.wins}-{h.losses}-{h.ties}"
             )
 
@@ -390,7 +361,7 @@ def _write_text(store: Store, player: str | None, out: TextIO) -> None:
         say("  Accuracy by category")
         for c in categories:
             share = f"{c.correct:>4}/{c.answered:<4}"
-            say(f"    {_name(c.category, 28)} {share} {_percent(c.accuracy):>5}")
+            say(f"    {fit(clean(c.category), 28)} {share} {_percent(c.accuracy):>5}")
     misses = store.missed_question_ids(player)
     if misses:
         say(f'  {len(misses)} question(s) to review: choose "Review my misses" in the game')

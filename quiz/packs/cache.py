@@ -13,7 +13,6 @@ import dataclasses
 import hashlib
 import marshal
 import os
-import tempfile
 from pathlib import Path
 
 from quiz import paths
@@ -26,6 +25,7 @@ from quiz.facts import (
     PackInfo,
     Subject,
 )
+from quiz.files import write_atomic
 from quiz.packs.problems import Problem
 
 #: Bump when loading or validation changes what a pack turns into.
@@ -70,14 +70,7 @@ def put(path: str, stat: os.stat_result, pack: Pack, warnings: list[Problem]) ->
         target = _entry_path(real)
         target.parent.mkdir(parents=True, exist_ok=True)
         blob = marshal.dumps((_key(real, stat), _encode(pack, warnings)))
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(blob)
-            os.replace(tmp, target)  # atomic: a reader never sees half an entry
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        write_atomic(target, blob, durable=False)  # a reader never sees half an entry
     except Exception:
         pass
 

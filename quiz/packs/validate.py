@@ -32,7 +32,7 @@ from quiz.packs.specs import (
     TOP_REQUIRED,
     Field,
 )
-from quiz.text import clean
+from quiz.text import clean, shorten
 
 _Y = "tag:yaml.org,2002:"
 STR, INT, FLOAT, BOOL, NULL = _Y + "str", _Y + "int", _Y + "float", _Y + "bool", _Y + "null"
@@ -549,8 +549,7 @@ def _show(node: Node) -> str:
 
 
 def _short(text: str, limit: int = 40) -> str:
-    text = clean(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return shorten(clean(text), limit)
 
 
 def _tag_name(tag: str) -> str:
