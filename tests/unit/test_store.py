@@ -7,10 +7,11 @@ import sqlite3
 
 import pytest
 
-from quiz import store as store_module
 from quiz.errors import UserError
 from quiz.records import AnswerRecord, GameRecord, tally
 from quiz.store import MIGRATIONS, Migration, Store, migrate, schema_version
+from quiz.store import schema as store_schema
+from quiz.store import writes as store_writes
 
 
 def answer(player, qid, correct=True, *, chosen=0, category="Song facts", seconds=2.0):
@@ -150,7 +151,7 @@ def test_save_is_all_or_nothing(store, monkeypatch):
     def broken(*args):
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(store_module, "_insert_answers", broken)
+    monkeypatch.setattr(store_writes, "_insert_answers", broken)
     with pytest.raises(UserError, match="could not save the game"):
         store.save_game(game({"Ana": 2, "New": 1}, [answer("Ana", "q2")]))
     conn = store._conn
@@ -178,7 +179,7 @@ def test_v1_database_is_migrated_keeping_its_data(tmp_path, monkeypatch):
     path = tmp_path / "scores.sqlite3"
     with Store.open(path) as s:
         s.save_game(game({"Ana": 10}, [answer("Ana", "q1")], mode="solo"))
-    monkeypatch.setattr(store_module, "MIGRATIONS", [*MIGRATIONS, V2])
+    monkeypatch.setattr(store_schema, "MIGRATIONS", [*MIGRATIONS, V2])
     with Store.open(path) as s:
         conn = s._conn
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
@@ -197,7 +198,7 @@ def test_failed_migration_leaves_old_version_intact(tmp_path, monkeypatch):
         "fails half-way",
         ("CREATE TABLE half_done (x)", "ALTER TABLE games ADD COLUMN note TEXT", "NOT SQL"),
     )
-    monkeypatch.setattr(store_module, "MIGRATIONS", [*MIGRATIONS, bad])
+    monkeypatch.setattr(store_schema, "MIGRATIONS", [*MIGRATIONS, bad])
     with pytest.raises(UserError):
         Store.open(path)
     conn = sqlite3.connect(path)
@@ -208,7 +209,7 @@ def test_failed_migration_leaves_old_version_intact(tmp_path, monkeypatch):
     assert conn.execute("SELECT COUNT(*) FROM games").fetchone()[0] == 1
     conn.close()
     # With the fixed step the same file moves on.
-    monkeypatch.setattr(store_module, "MIGRATIONS", [*MIGRATIONS, V2])
+    monkeypatch.setattr(store_schema, "MIGRATIONS", [*MIGRATIONS, V2])
     with Store.open(path) as s:
         assert s._conn.execute("PRAGMA user_version").fetchone()[0] == 2
 
