@@ -72,6 +72,26 @@ MIGRATIONS: list[Migration] = [
             "CREATE INDEX game_players_player ON game_players(player_id)",
         ),
     ),
+    Migration(
+        2,
+        "each player's best streak in a game, as the game computed it",
+        (
+            "ALTER TABLE game_players ADD COLUMN best_streak INTEGER NOT NULL DEFAULT 0",
+            # Games stored before: the longest run of right answers, from their answers
+            # (row number minus right answers so far is constant along such a run).
+            """UPDATE game_players SET best_streak = COALESCE((
+                SELECT MAX(run) FROM (
+                    SELECT COUNT(*) AS run FROM (
+                        SELECT a.correct, ROW_NUMBER() OVER (ORDER BY a.id)
+                            - SUM(a.correct) OVER (ORDER BY a.id) AS island
+                        FROM answers a
+                        WHERE a.game_id = game_players.game_id
+                          AND a.player_id = game_players.player_id
+                    ) WHERE correct = 1 GROUP BY island
+                )
+            ), 0)""",
+        ),
+    ),
 ]
 
 

@@ -1,7 +1,7 @@
 """Writing a finished (or abandoned) game into the scores database.
 
 A game is written whole in one ``BEGIN IMMEDIATE`` transaction, or not at all. Each
-player's result (score, rank, right answers) is stored as the game computed it
+player's result (score, rank, right answers, best streak) is stored as the game computed it
 (``GameRecord.results``); nothing here recomputes it.
 """
 
@@ -72,7 +72,7 @@ def _insert_game(conn: sqlite3.Connection, record: GameRecord) -> int:
     for seat, result in enumerate(record.results):
         conn.execute(
             "INSERT INTO game_players (game_id, seat, player_id, score, rank, correct,"
-            " answered) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " answered, best_streak) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 game_id,
                 seat,
@@ -81,6 +81,7 @@ def _insert_game(conn: sqlite3.Connection, record: GameRecord) -> int:
                 result.rank,
                 result.correct,
                 result.answered,
+                result.best_streak,
             ),
         )
     _insert_answers(conn, game_id, record.answers, ids)

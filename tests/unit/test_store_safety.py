@@ -18,7 +18,7 @@ import pytest
 
 from quiz.errors import UserError
 from quiz.records import AnswerRecord, GameRecord, tally
-from quiz.store import Store
+from quiz.store import Store, schema_version
 
 ROOT = Path(__file__).resolve().parents[2]
 WHEN = datetime(2026, 11, 22, 10, 15, 0)
@@ -146,7 +146,8 @@ def test_read_only_database_is_a_user_error_not_a_corruption(tmp_path, monkeypat
         return real_connect(f"file:{database}?mode=ro", uri=True, **kwargs)
 
     monkeypatch.setattr("quiz.store.connection.sqlite3.connect", read_only_connect)
-    monkeypatch.setattr("quiz.store.schema.schema_version", lambda: 2)  # forces a write
+    newer = schema_version() + 1
+    monkeypatch.setattr("quiz.store.schema.schema_version", lambda: newer)  # forces a write
     with pytest.raises(UserError) as caught:
         Store.open(path)
     message = str(caught.value)
