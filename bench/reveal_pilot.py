@@ -78,28 +78,27 @@ class _DrawWatch:
 
 async def _game_presses(presses: int) -> tuple[list[float], list[float]]:
     """Press "1" on a question ``presses`` times: seconds to the reveal drawn, Pilot round trip."""
-    from workers import _need
+    from quiz.game_setup import GameSetup
+    from quiz.ui.app import QuizApp
+    from quiz.ui.bank import ListBank
+    from quiz.ui.screens.question import QuestionScreen
+    from quiz.ui.screens.reveal import RevealScreen
 
-    quiz_app = _need("quiz.ui.app", "QuizApp")
-    list_bank = _need("quiz.ui.bank", "ListBank")
-    game_setup = _need("quiz.game_setup", "GameSetup")
-    reveal = _need("quiz.ui.screens.reveal", "RevealScreen")
-    question = _need("quiz.ui.screens.question", "QuestionScreen")
-    setup = game_setup(players=("Bench",), questions=max(presses, 5), timer=None, seed=1)
-    app = quiz_app(list_bank(_questions(max(presses, 5))), quick_start=setup)
+    setup = GameSetup(players=("Bench",), questions=max(presses, 5), timer=None, seed=1)
+    app = QuizApp(ListBank(_questions(max(presses, 5))), quick_start=setup)
     drawn, round_trips = [], []
     async with app.run_test(size=SIZE) as pilot:
         watch = _DrawWatch(app)
         await pilot.pause()
         for _ in range(presses):
-            if not isinstance(app.screen, question):
+            if not isinstance(app.screen, QuestionScreen):
                 raise RuntimeError(f"expected the question screen, got {app.screen!r}")
             seconds, round_trip = await watch.press(
-                "1", lambda screen: isinstance(screen, reveal), pilot
+                "1", lambda screen: isinstance(screen, RevealScreen), pilot
             )
             drawn.append(seconds)
             round_trips.append(round_trip)
-            if not isinstance(app.screen, reveal):
+            if not isinstance(app.screen, RevealScreen):
                 raise RuntimeError(f"no reveal screen after pressing 1: {app.screen!r}")
             await pilot.press("space")
             await pilot.pause()
@@ -108,7 +107,7 @@ async def _game_presses(presses: int) -> tuple[list[float], list[float]]:
 
 async def _bare_presses(presses: int) -> tuple[list[float], list[float]]:
     """Press "1" in the bare app ``presses`` times: seconds to the new label drawn, round trip."""
-    from bare_app import PRESSED, BareApp
+    from bench.bare_app import PRESSED, BareApp
 
     app = BareApp()
     drawn, round_trips = [], []
