@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 
-def median(values: list[float]) -> float:
+def median(values: Sequence[float]) -> float:
     """The median of ``values`` (they must not be empty)."""
     return statistics.median(values)
 

@@ -14,6 +14,7 @@ import random
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -105,7 +106,7 @@ def mode_reveal(presses: str, rounds: str) -> Result:
     return asyncio.run(measure_reveal(int(presses), int(rounds)))
 
 
-MODES = {
+MODES: dict[str, Callable[..., Result]] = {
     "yaml": mode_yaml,
     "load": mode_load,
     "choose": mode_choose,
