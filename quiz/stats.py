@@ -240,14 +240,14 @@ def head_to_head(conn: sqlite3.Connection, key: str | None) -> list[HeadToHead]:
     )
     pairs = []
     for name_a, name_b, key_a, key_b, wins, losses, ties in rows:
-        first_is_a = key_a == key if key is not None else name_a.casefold() <= name_b.casefold()
+        first_is_a = key_a == key if key is not None else key_a <= key_b
         if key is not None and key not in (key_a, key_b):
             continue
         if first_is_a:
             pairs.append(HeadToHead(name_a, name_b, wins, losses, ties))
         else:
             pairs.append(HeadToHead(name_b, name_a, losses, wins, ties))
-    pairs.sort(key=lambda h: (-h.games, h.player.casefold(), h.opponent.casefold()))
+    pairs.sort(key=lambda h: (-h.games, player_key(h.player), player_key(h.opponent)))
     return pairs
 
 
