@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quiz.store.connection import rollback, user_version
+from quiz.text import player_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,13 @@ MIGRATIONS: list[Migration] = [
             ), 0)""",
         ),
     ),
+    Migration(
+        3,
+        "player keys in the one form quiz.text.player_key gives (NFC, nothing invisible)",
+        # OR IGNORE: two players whose names now meet keep apart (the second keeps its
+        # old key) rather than the file failing to open.
+        ("UPDATE OR IGNORE players SET key = player_key(name)",),
+    ),
 ]
 
 
@@ -107,6 +115,8 @@ def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] | None = N
     file at once do not both apply a step. Returns the version reached.
     """
     steps = MIGRATIONS if migrations is None else migrations
+    # Steps may compare names the way the game does.
+    conn.create_function("player_key", 1, player_key, deterministic=True)
     version = user_version(conn)
     for step in steps:
         if step.version <= version:

@@ -252,3 +252,20 @@ def test_best_streak_is_kept_as_the_game_computed_it(store):
     store.save_game(replace(record, results=(claimed,)))
     assert store.personal_bests("ana").longest_streak == 7
     assert store.games()[0].result_of("ANA") == claimed
+
+
+def test_names_stored_before_one_player_key_are_found_by_it(tmp_path):
+    """Schema 3 rewrites keys made before names were normalised (NFD, invisible characters)."""
+    path = tmp_path / "scores.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, MIGRATIONS[:2])
+    decomposed, hidden = "Jose\u0301", "A\u200bna"
+    conn.execute(
+        "INSERT INTO players (name, key) VALUES (?, ?), (?, ?), ('ana', 'ana')",
+        (decomposed, decomposed.casefold(), hidden, hidden.casefold()),
+    )
+    conn.close()
+    with Store.open(path) as s:
+        assert s.find_player("JOS\u00c9") == decomposed
+        assert s.find_player("ana") in ("ana", hidden)  # the two Anas met: neither is lost
+        assert len(s.players()) == 3
