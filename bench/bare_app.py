@@ -16,7 +16,7 @@ MARKER = "Bare bench ready"
 PRESSED = "Bare bench pressed"
 
 
-class BareApp(App):
+class BareApp(App[None]):
     """One label; "1" changes its text; ctrl+q quits (Textual's default)."""
 
     BINDINGS = [("1", "press_one", "Press")]

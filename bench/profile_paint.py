@@ -50,8 +50,9 @@ def profile(which: str, out: Path, home: Path) -> float:
     """Run the profiled launch; return seconds from start of profiling to the first frame."""
     import os
 
-    sys.path.insert(0, str(BENCH))
-    from pty_paint import PaintError, first_paint
+    # Run as a script, Python puts bench/ on the path, not the checkout holding `bench`.
+    sys.path.insert(0, str(BENCH.parent))
+    from bench.pty_paint import PaintError, first_paint
 
     env = dict(os.environ, WDTA_QUIZ_HOME=str(home), BENCH_PROF_OUT=str(out), BENCH_DIR=str(BENCH))
     try:

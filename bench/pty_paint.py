@@ -166,7 +166,7 @@ def _drain(master: int, seconds: float) -> None:
             return
 
 
-def _quit(proc: subprocess.Popen, master: int) -> None:
+def _quit(proc: subprocess.Popen[bytes], master: int) -> None:
     """Ask the app to quit with ctrl+q; terminate it if it has not after a few seconds."""
     try:
         os.write(master, CTRL_Q)

@@ -12,11 +12,23 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from textual.app import App
+    from textual.pilot import Pilot
+    from textual.screen import Screen
+
+    from quiz.question import Question
+
+ScreenCheck = Callable[["Screen[Any]"], bool]
 
 SIZE = (100, 30)
 
 
-def _questions(count: int) -> list:
+def _questions(count: int) -> list[Question]:
     from quiz.question import Question
 
     return [
@@ -43,23 +55,25 @@ class _DrawWatch:
     headless driver then drops it), so this is the moment the terminal would change.
     """
 
-    def __init__(self, app) -> None:
+    def __init__(self, app: App[Any]) -> None:
         self.app = app
-        self.check = None
+        self.check: ScreenCheck | None = None
         self.drawn_at: float | None = None
         self.drawn = asyncio.Event()
         original = app._display
 
-        def display(screen, renderable) -> None:
+        def display(screen: Screen[Any], renderable: RenderableType | None) -> None:
             original(screen, renderable)
             if self.check is not None and renderable is not None and self.check(screen):
                 self.drawn_at = time.perf_counter()
                 self.check = None
                 self.drawn.set()
 
-        app._display = display
+        setattr(app, "_display", display)  # noqa: B010 - an instance attribute over a method
 
-    async def press(self, key: str, check, pilot) -> tuple[float, float]:
+    async def press(
+        self, key: str, check: ScreenCheck, pilot: Pilot[Any]
+    ) -> tuple[float, float]:
         """Send ``key``; return (seconds to the next draw passing ``check``, Pilot round trip).
 
         The Pilot round trip is ``pilot.press`` + ``pilot.pause()``: it includes
@@ -72,34 +86,38 @@ class _DrawWatch:
         await pilot.pause()
         pilot_seconds = time.perf_counter() - start
         await asyncio.wait_for(self.drawn.wait(), 10)
-        assert self.drawn_at is not None
-        return self.drawn_at - start, pilot_seconds
+        return self._since(start), pilot_seconds
+
+    def _since(self, start: float) -> float:
+        """Seconds from ``start`` to the draw that was waited for."""
+        if self.drawn_at is None:
+            raise RuntimeError("no draw was noted")
+        return self.drawn_at - start
 
 
 async def _game_presses(presses: int) -> tuple[list[float], list[float]]:
     """Press "1" on a question ``presses`` times: seconds to the reveal drawn, Pilot round trip."""
-    from workers import _need
+    from quiz.game_setup import GameSetup
+    from quiz.ui.app import QuizApp
+    from quiz.ui.bank import ListBank
+    from quiz.ui.screens.question import QuestionScreen
+    from quiz.ui.screens.reveal import RevealScreen
 
-    quiz_app = _need("quiz.ui.app", "QuizApp")
-    list_bank = _need("quiz.ui.bank", "ListBank")
-    game_setup = _need("quiz.game_setup", "GameSetup")
-    reveal = _need("quiz.ui.screens.reveal", "RevealScreen")
-    question = _need("quiz.ui.screens.question", "QuestionScreen")
-    setup = game_setup(players=("Bench",), questions=max(presses, 5), timer=None, seed=1)
-    app = quiz_app(list_bank(_questions(max(presses, 5))), quick_start=setup)
+    setup = GameSetup(players=("Bench",), questions=max(presses, 5), timer=None, seed=1)
+    app = QuizApp(ListBank(_questions(max(presses, 5))), quick_start=setup)
     drawn, round_trips = [], []
     async with app.run_test(size=SIZE) as pilot:
         watch = _DrawWatch(app)
         await pilot.pause()
         for _ in range(presses):
-            if not isinstance(app.screen, question):
+            if not isinstance(app.screen, QuestionScreen):
                 raise RuntimeError(f"expected the question screen, got {app.screen!r}")
             seconds, round_trip = await watch.press(
-                "1", lambda screen: isinstance(screen, reveal), pilot
+                "1", lambda screen: isinstance(screen, RevealScreen), pilot
             )
             drawn.append(seconds)
             round_trips.append(round_trip)
-            if not isinstance(app.screen, reveal):
+            if not isinstance(app.screen, RevealScreen):
                 raise RuntimeError(f"no reveal screen after pressing 1: {app.screen!r}")
             await pilot.press("space")
             await pilot.pause()
@@ -108,7 +126,7 @@ async def _game_presses(presses: int) -> tuple[list[float], list[float]]:
 
 async def _bare_presses(presses: int) -> tuple[list[float], list[float]]:
     """Press "1" in the bare app ``presses`` times: seconds to the new label drawn, round trip."""
-    from bare_app import PRESSED, BareApp
+    from bench.bare_app import PRESSED, BareApp
 
     app = BareApp()
     drawn, round_trips = [], []
@@ -116,9 +134,11 @@ async def _bare_presses(presses: int) -> tuple[list[float], list[float]]:
         watch = _DrawWatch(app)
         await pilot.pause()
         for number in range(1, presses + 1):
-            seconds, round_trip = await watch.press(
-                "1", lambda screen, n=number: app.presses >= n, pilot
-            )
+
+            def pressed(screen: Screen[Any], n: int = number) -> bool:
+                return app.presses >= n
+
+            seconds, round_trip = await watch.press("1", pressed, pilot)
             drawn.append(seconds)
             round_trips.append(round_trip)
             shown = str(app.query_one("#label").render())
@@ -127,7 +147,7 @@ async def _bare_presses(presses: int) -> tuple[list[float], list[float]]:
     return drawn, round_trips
 
 
-async def measure_reveal(presses: int, rounds: int) -> dict:
+async def measure_reveal(presses: int, rounds: int) -> dict[str, list[float]]:
     """Interleaved samples of both, press-to-draw and Pilot round trip.
 
     Returns ``{"subject": [...], "floor": [...], "subject_pilot": [...], "floor_pilot": [...]}``.

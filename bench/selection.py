@@ -13,6 +13,8 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -40,7 +42,7 @@ def big_pack(size: int) -> Pack:
     return Pack(info=PackInfo(id=f"big{size}", title="big"), questions=items)
 
 
-def timed(call) -> float:
+def timed(call: Callable[[], object]) -> float:
     start = time.perf_counter()
     call()
     return time.perf_counter() - start
@@ -51,18 +53,11 @@ def main() -> None:
     print(f"{'questions':>10} {'first call':>12} {'game (median)':>14} {'with 1k recent':>15}")
     for size in (1_000, 10_000, 100_000):
         packs = [builtin, big_pack(size)]
-        first = timed(lambda packs=packs: choose(packs, 20, random.Random(0)))
-        games = [
-            timed(lambda s=s, packs=packs: choose(packs, 20, random.Random(s)))
-            for s in range(1, 31)
-        ]
+        first = timed(partial(choose, packs, 20, random.Random(0)))
+        games = [timed(partial(choose, packs, 20, random.Random(s))) for s in range(1, 31)]
         recent = [f"big{size}:q:q{i}" for i in range(0, min(size, 3000), 3)]
         with_recent = [
-            timed(
-                lambda s=s, packs=packs, recent=recent: choose(
-                    packs, 20, random.Random(s), recent=recent
-                )
-            )
+            timed(partial(choose, packs, 20, random.Random(s), recent=recent))
             for s in range(1, 31)
         ]
         print(

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import statistics
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 
-def median(values: list[float]) -> float:
+def median(values: Sequence[float]) -> float:
     """The median of ``values`` (they must not be empty)."""
     return statistics.median(values)
 
@@ -41,17 +40,8 @@ def interleaved(
     return subject_times, floor_times
 
 
-def timed(func: Callable[[], object]) -> float:
-    """Seconds one call of ``func`` takes."""
-    start = time.perf_counter()
-    func()
-    return time.perf_counter() - start
-
-
-def fmt_seconds(seconds: float | None) -> str:
+def fmt_seconds(seconds: float) -> str:
     """A duration in the unit that reads best: µs, ms or s."""
-    if seconds is None:
-        return "n/a"
     if seconds < 1e-3:
         return f"{seconds * 1e6:.0f} µs"
     if seconds < 1:
@@ -59,8 +49,6 @@ def fmt_seconds(seconds: float | None) -> str:
     return f"{seconds:.2f} s"
 
 
-def fmt_bytes(size: float | None) -> str:
+def fmt_bytes(size: float) -> str:
     """A memory size in MiB."""
-    if size is None:
-        return "n/a"
     return f"{size / 2**20:.1f} MiB"

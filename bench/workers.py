@@ -1,10 +1,10 @@
-"""The in-process halves of the benchmarks, each run in a fresh Python by ``run.py``.
+"""The in-process halves of the benchmarks, each run in a fresh Python by the harness.
 
-``python bench/workers.py MODE ARGS...`` times one thing and prints one JSON object on
-its last line: the numbers, or ``{"na": why}`` when the piece it needs is not built yet,
-or ``{"error": why}`` when it failed. A fresh process per measurement means no memo,
-import or garbage left over from the last one distorts the next, and a second load
-really is the next launch reading the on-disk cache.
+``python -m bench.workers MODE ARGS...`` (from the checkout) times one thing and prints
+one JSON object on its last line: the numbers, or ``{"error": why}`` when it failed.
+A fresh process per measurement means no memo, import or garbage left over from the
+last one distorts the next, and a second load really is the next launch reading the
+on-disk cache. Each mode imports what it measures itself, inside the timed process.
 """
 
 from __future__ import annotations
@@ -14,49 +14,24 @@ import random
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-BENCH = Path(__file__).resolve().parent
-REPO = BENCH.parent
-if str(REPO) not in sys.path:
-    sys.path.insert(1, str(REPO))
+if TYPE_CHECKING:
+    from quiz.facts import Pack
 
-
-class NotBuilt(Exception):
-    """A piece of the game the benchmark needs does not exist yet."""
+Result = dict[str, Any]
 
 
-def _need(module: str, name: str):
-    """``module.name``, or ``NotBuilt`` naming what is missing."""
-    import importlib
-
-    try:
-        mod = importlib.import_module(module)
-    except ModuleNotFoundError as error:
-        if error.name and module.startswith(error.name):
-            raise NotBuilt(f"{module}.{name}") from error
-        raise
-    try:
-        return getattr(mod, name)
-    except AttributeError as error:
-        raise NotBuilt(f"{module}.{name}") from error
-
-
-def builtin_pack_path() -> Path:
-    """The built-in pack's file."""
-    from quiz.paths import builtin_packs_dir
-
-    return builtin_packs_dir() / "wdta.yaml"
-
-
-def _count(pack) -> int:
-    return len(getattr(pack, "questions", ())) + len(getattr(pack, "facts", ()))
+def _count(pack: Pack) -> int:
+    return len(pack.questions) + len(pack.facts)
 
 
 # -- modes -----------------------------------------------------------------
 
 
-def mode_yaml(path: str) -> dict:
+def mode_yaml(path: str) -> Result:
     """The floor of a pack load: read the file and ``yaml.load`` it with CSafeLoader."""
     import yaml
 
@@ -67,19 +42,21 @@ def mode_yaml(path: str) -> dict:
     return {"seconds": seconds, "items": len(data.get("questions") or ())}
 
 
-def mode_load(path: str) -> dict:
+def mode_load(path: str) -> Result:
     """One ``load_pack(path)`` with whatever cache ``WDTA_QUIZ_HOME`` points at."""
-    load_pack = _need("quiz.packs", "load_pack")
+    from quiz.packs import load_pack
+
     start = time.perf_counter()
     pack = load_pack(path)
     seconds = time.perf_counter() - start
-    return {"seconds": seconds, "items": len(getattr(pack, "questions", ()))}
+    return {"seconds": seconds, "items": len(pack.questions)}
 
 
-def mode_choose(builtin: str, path: str, count: str, calls: str) -> dict:
+def mode_choose(builtin: str, path: str, count: str, calls: str) -> Result:
     """``choose(packs, count, rng)`` over the built-in pack plus ``path``: first and later calls."""
-    load_pack = _need("quiz.packs", "load_pack")
-    choose = _need("quiz.selection", "choose")
+    from quiz.packs import load_pack
+    from quiz.selection import choose
+
     start = time.perf_counter()
     packs = [load_pack(builtin), load_pack(path)]
     load_seconds = time.perf_counter() - start
@@ -103,10 +80,11 @@ def mode_choose(builtin: str, path: str, count: str, calls: str) -> dict:
     }
 
 
-def mode_generate(builtin: str, calls: str) -> dict:
+def mode_generate(builtin: str, calls: str) -> Result:
     """``generate_all([builtin pack], rng)`` several times; the pack load is the floor."""
-    load_pack = _need("quiz.packs", "load_pack")
-    generate_all = _need("quiz.generators", "generate_all")
+    from quiz.generators import generate_all
+    from quiz.packs import load_pack
+
     start = time.perf_counter()
     pack = load_pack(builtin)
     load_seconds = time.perf_counter() - start
@@ -119,16 +97,16 @@ def mode_generate(builtin: str, calls: str) -> dict:
     return {"load_seconds": load_seconds, "times": times, "questions": made}
 
 
-def mode_reveal(presses: str, rounds: str) -> dict:
+def mode_reveal(presses: str, rounds: str) -> Result:
     """Key "1" to the reveal screen in the game vs a label change in the bare app, via Pilot."""
     import asyncio
 
-    from reveal_pilot import measure_reveal
+    from bench.reveal_pilot import measure_reveal
 
     return asyncio.run(measure_reveal(int(presses), int(rounds)))
 
 
-MODES = {
+MODES: dict[str, Callable[..., Result]] = {
     "yaml": mode_yaml,
     "load": mode_load,
     "choose": mode_choose,
@@ -142,8 +120,6 @@ def main(argv: list[str]) -> int:
     mode, *args = argv
     try:
         result = MODES[mode](*args)
-    except NotBuilt as missing:
-        result = {"na": f"not built yet: {missing}"}
     except Exception as error:
         traceback.print_exc(file=sys.stderr)
         result = {"error": f"{type(error).__name__}: {error}"}

@@ -6,15 +6,13 @@ as the defaults. Nothing the user wrote is lost either: before a save replaces a
 that is not a usable config, the old file is moved aside as
 ``config.json.broken-<timestamp>``, and keys this version does not know are kept.
 
-Saves are atomic (a temporary file in the same folder, then ``os.replace``), so a crash
-or a full disk never leaves half a config behind.
+Saves are atomic (``quiz.files.write_atomic``), so a crash or a full disk never leaves
+half a config behind.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -23,6 +21,7 @@ from typing import Any
 
 from quiz import paths
 from quiz.errors import UserError
+from quiz.files import move_aside, write_atomic
 
 #: A config file larger than this is not something we wrote: treat it as broken.
 MAX_CONFIG_BYTES = 1024 * 1024
@@ -107,37 +106,6 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _move_aside(path: Path, now: datetime) -> Path:
-    """Rename a broken config to ``<name>.broken-<timestamp>`` (never over another)."""
-    stamp = now.strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.name}.broken-{stamp}")
-    number = 1
-    while target.exists():
-        number += 1
-        target = path.with_name(f"{path.name}.broken-{stamp}-{number}")
-    path.rename(target)
-    return target
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new one,
-    never a mix: write a temporary file beside it, flush it to disk, then rename."""
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        # Leave no stray temporary file, whatever went wrong.
-        try:
-            os.unlink(temp_name)
-        except OSError:
-            pass
-        raise
-
-
 def save_config(config: Config, path: Path | None = None, *, clock: Clock = _utc_now) -> Path:
     """Save ``config`` atomically and return the path written.
 
@@ -151,10 +119,10 @@ def save_config(config: Config, path: Path | None = None, *, clock: Clock = _utc
         path.parent.mkdir(parents=True, exist_ok=True)
         existing = _read_object(path)
         if existing is None and (path.exists() or path.is_symlink()):
-            _move_aside(path, clock())
+            move_aside(path, f"broken-{clock():%Y%m%dT%H%M%SZ}")
         data = dict(existing or {})
         data.update(config.to_dict())
-        _write_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        write_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     except OSError as error:
         reason = error.strerror or str(error)
         raise ConfigError(f"{path}: cannot save the config: {reason}") from error

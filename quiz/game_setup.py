@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from quiz.text import clean
+from quiz.text import display_name, player_key
 
 if TYPE_CHECKING:  # types only: `play` imports this before its first frame
     from quiz.records import Mode
@@ -53,7 +53,7 @@ class GameSetup:
 
 def clean_name(name: str) -> str:
     """A player name as shown and stored: no control characters, single spaces."""
-    return " ".join(clean(name).split())
+    return display_name(name)
 
 
 def parse_players(names: str | Iterable[str]) -> tuple[str, ...]:
@@ -72,7 +72,7 @@ def parse_players(names: str | Iterable[str]) -> tuple[str, ...]:
             raise SetupError(f"player {number} has an empty name")
         if len(name) > MAX_NAME_LENGTH:
             raise SetupError(f"player {number}'s name is longer than {MAX_NAME_LENGTH} characters")
-        key = name.casefold()
+        key = player_key(name)
         if key in seen:
             raise SetupError(f"two players are called {name!r} (names must differ)")
         seen[key] = name

@@ -6,6 +6,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from quiz.text import player_key
+
 Mode = Literal["solo", "hotseat", "practice"]
 Status = Literal["finished", "abandoned"]
 
@@ -73,8 +75,8 @@ def tally(scores: Mapping[str, int], answers: Sequence[AnswerRecord]) -> tuple[P
     ranks = [1 + sum(1 for other in scores.values() if other > score) for score in scores.values()]
     results = []
     for (name, score), place in zip(scores.items(), ranks, strict=True):
-        key = name.strip().casefold()
-        mine = [a.correct for a in answers if a.player.strip().casefold() == key]
+        key = player_key(name)
+        mine = [a.correct for a in answers if player_key(a.player) == key]
         streak = best = 0
         for correct in mine:
             streak = streak + 1 if correct else 0

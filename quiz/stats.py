@@ -1,7 +1,9 @@
 """Read-side queries over the scores database: leaderboard, history, head-to-head...
 
-Functions here take an open ``sqlite3.Connection`` and player *keys* (casefolded
-names, see ``quiz.store.name_key``); ``quiz.store.Store`` wraps them as methods.
+Functions here take an open ``sqlite3.Connection`` and player *keys* (see
+``quiz.text.player_key``); ``quiz.store.Store`` wraps them as methods. Each player's
+result in a game (score, rank, right answers, best streak) is read as the game stored
+it, never recomputed.
 
 "Counted" games are finished games that are not practice: only they feed rankings,
 the leaderboard, head-to-head, bests, accuracy by category and most missed. Every
@@ -15,6 +17,9 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from quiz.records import PlayerResult
+from quiz.text import player_key
 
 COUNTED = "g.status = 'finished' AND g.mode != 'practice'"
 
@@ -41,17 +46,6 @@ class LeaderboardRow:
 
 
 @dataclass(frozen=True, slots=True)
-class PlayerResult:
-    """One player's result in one game."""
-
-    player: str
-    score: int
-    rank: int
-    correct: int
-    answered: int
-
-
-@dataclass(frozen=True, slots=True)
 class GameSummary:
     """A stored game and its players' results, in turn order."""
 
@@ -66,8 +60,8 @@ class GameSummary:
 
     def result_of(self, player: str) -> PlayerResult | None:
         """``player``'s result in this game (compared case-insensitively)."""
-        key = player.casefold()
-        return next((r for r in self.players if r.player.casefold() == key), None)
+        key = player_key(player)
+        return next((r for r in self.players if player_key(r.player) == key), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +135,8 @@ def find_player(conn: sqlite3.Connection, key: str) -> str | None:
 
 def has_games(conn: sqlite3.Connection) -> bool:
     """Whether any game is stored."""
-    return conn.execute("SELECT EXISTS (SELECT 1 FROM games)").fetchone()[0] == 1
+    row = conn.execute("SELECT EXISTS (SELECT 1 FROM games)").fetchone()
+    return bool(row[0])
 
 
 def recent_question_ids(conn: sqlite3.Connection, keys: Sequence[str], limit: int) -> list[str]:
@@ -187,7 +182,7 @@ def leaderboard(conn: sqlite3.Connection) -> list[LeaderboardRow]:
 
 def games(conn: sqlite3.Connection, key: str | None, limit: int | None) -> list[GameSummary]:
     """Games newest first (only those ``key`` played in, if given), with all results."""
-    where, params = "", []
+    where, params = "", list[str | int]()
     if key is not None:
         where = (
             " WHERE g.id IN (SELECT gp.game_id FROM game_players gp JOIN players p"
@@ -206,7 +201,8 @@ def games(conn: sqlite3.Connection, key: str | None, limit: int | None) -> list[
     if found:
         marks = ", ".join("?" * len(results))
         for game_id, *result in conn.execute(
-            "SELECT gp.game_id, p.name, gp.score, gp.rank, gp.correct, gp.answered"
+            "SELECT gp.game_id, p.name, gp.score, gp.rank, gp.correct, gp.answered,"
+            " gp.best_streak"
             " FROM game_players gp JOIN players p ON p.id = gp.player_id"
             f" WHERE gp.game_id IN ({marks}) ORDER BY gp.game_id, gp.seat",
             list(results),
@@ -235,7 +231,7 @@ def head_to_head(conn: sqlite3.Connection, key: str | None) -> list[HeadToHead]:
     """
     rows = conn.execute(
         "SELECT pa.name, pb.name, pa.key, pb.key,"
-        " SUM(a.score > b.score), SUM(a.score < b.score), SUM(a.score = b.score)"
+        " SUM(a.rank < b.rank), SUM(a.rank > b.rank), SUM(a.rank = b.rank)"
         " FROM game_players a JOIN game_players b"
         "   ON a.game_id = b.game_id AND a.player_id < b.player_id"
         " JOIN games g ON g.id = a.game_id"
@@ -244,23 +240,23 @@ def head_to_head(conn: sqlite3.Connection, key: str | None) -> list[HeadToHead]:
     )
     pairs = []
     for name_a, name_b, key_a, key_b, wins, losses, ties in rows:
-        first_is_a = key_a == key if key is not None else name_a.casefold() <= name_b.casefold()
+        first_is_a = key_a == key if key is not None else key_a <= key_b
         if key is not None and key not in (key_a, key_b):
             continue
         if first_is_a:
             pairs.append(HeadToHead(name_a, name_b, wins, losses, ties))
         else:
             pairs.append(HeadToHead(name_b, name_a, losses, wins, ties))
-    pairs.sort(key=lambda h: (-h.games, h.player.casefold(), h.opponent.casefold()))
+    pairs.sort(key=lambda h: (-h.games, player_key(h.player), player_key(h.opponent)))
     return pairs
 
 
 def accuracy_by_category(conn: sqlite3.Connection, key: str | None) -> list[CategoryAccuracy]:
     """Answers per category in counted games, for one player or everyone."""
-    where, params = "", ()
+    where, params = "", list[str]()
     if key is not None:
         where = " AND a.player_id = (SELECT id FROM players WHERE key = ?)"
-        params = (key,)
+        params.append(key)
     rows = conn.execute(
         "SELECT a.category, COUNT(*), SUM(a.correct) FROM answers a"
         f" JOIN games g ON g.id = a.game_id WHERE {COUNTED}{where}"
@@ -285,37 +281,31 @@ def most_missed(conn: sqlite3.Connection, limit: int) -> list[MissedQuestion]:
 def personal_bests(conn: sqlite3.Connection, key: str) -> PersonalBests:
     """A player's best score, accuracy, most correct, streak and fastest right answer."""
     name = find_player(conn, key) or key
-    player_id = conn.execute("SELECT id FROM players WHERE key = ?", (key,)).fetchone()
-    player_id = player_id[0] if player_id else -1
-    results = conn.execute(
-        "SELECT gp.game_id, gp.score, gp.correct, gp.answered FROM game_players gp"
+    row = conn.execute("SELECT id FROM players WHERE key = ?", (key,)).fetchone()
+    player_id: int = row[0] if row else -1
+    results: list[tuple[int, int, int, int, int]] = conn.execute(
+        "SELECT gp.game_id, gp.score, gp.correct, gp.answered, gp.best_streak"
+        " FROM game_players gp"
         f" JOIN games g ON g.id = gp.game_id WHERE {COUNTED} AND gp.player_id = ?"
         " ORDER BY gp.score DESC, gp.game_id",
         (player_id,),
     ).fetchall()
     if not results:
         return PersonalBests(name, 0, None, None, None, None, 0, None)
-    answers = conn.execute(
-        "SELECT a.game_id, a.correct, a.seconds FROM answers a JOIN games g ON g.id = a.game_id"
-        f" WHERE {COUNTED} AND a.player_id = ? ORDER BY a.id",
+    fastest: float | None = conn.execute(
+        "SELECT MIN(a.seconds) FROM answers a JOIN games g ON g.id = a.game_id"
+        f" WHERE {COUNTED} AND a.player_id = ? AND a.correct = 1",
         (player_id,),
-    ).fetchall()
-    longest = run = 0
-    last_game = None
-    for game_id, correct, _seconds in answers:
-        run = (run if game_id == last_game else 0) + 1 if correct else 0
-        last_game = game_id
-        longest = max(longest, run)
-    fastest = [seconds for _game, correct, seconds in answers if correct]
+    ).fetchone()[0]
     return PersonalBests(
         player=name,
         games=len(results),
         best_score=results[0][1],
         best_score_game=results[0][0],
-        best_accuracy=max((c / n for _g, _s, c, n in results if n), default=None),
-        most_correct=max(c for _g, _s, c, _n in results),
-        longest_streak=longest,
-        fastest_correct=min(fastest, default=None),
+        best_accuracy=max((c / n for _g, _s, c, n, _b in results if n), default=None),
+        most_correct=max(c for _g, _s, c, _n, _b in results),
+        longest_streak=max(b for *_rest, b in results),
+        fastest_correct=fastest,
     )
 
 

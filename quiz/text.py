@@ -1,8 +1,16 @@
-"""Cleaning untrusted text (pack text, player names) before it goes anywhere."""
+"""Untrusted text (pack text, player names): cleaning it, naming players, fitting it to
+terminal cells.
+
+Widths are measured by ``rich.cells`` (rich comes with Textual, and the screens measure
+with it too), so the command line and the screens agree on what fits.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+
+from rich.cells import cell_len, get_character_cell_size
 
 # C0 controls except tab/newline, DEL, C1 controls (0x80-0x9f, which include the 8-bit
 # CSI/OSC introducers), and the Unicode bidi overrides/isolates that can disguise text.
@@ -32,3 +40,53 @@ def clean(text: str, *, multiline: bool = False) -> str:
     else:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub("", text)
+
+
+# Format characters (Unicode category Cf) draw nothing but make two names that look the
+# same compare different. The zero-width joiner stays: emoji sequences are built with it.
+_KEPT_FORMAT = "\u200d"
+
+
+def display_name(name: str) -> str:
+    """A player name as shown and stored: one line, single spaces, NFC, nothing invisible.
+
+    Escape sequences, control and format characters go; runs of spaces become one;
+    the ends are trimmed. A name with nothing visible left becomes ``""``.
+    """
+    text = unicodedata.normalize("NFC", clean(str(name)))
+    if not text.isascii():
+        text = "".join(
+            c for c in text if c == _KEPT_FORMAT or unicodedata.category(c) != "Cf"
+        )
+    return " ".join(text.split())
+
+
+def player_key(name: str) -> str:
+    """The form player names are compared in: ``display_name`` casefolded (and NFC again,
+    since casefolding can undo composition), so "ANA", "ana " and "Ana" are one player."""
+    return unicodedata.normalize("NFC", display_name(name).casefold())
+
+
+def cells(text: str) -> int:
+    """Terminal cells ``text`` takes: 2 per wide East Asian character, 0 per mark."""
+    return cell_len(text)
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` cut to at most ``width`` terminal cells, ending in "…" when cut."""
+    if cell_len(text) <= width:
+        return text
+    kept: list[str] = []
+    used = 0
+    for char in text:
+        used += get_character_cell_size(char)
+        if used > width - 1:
+            break
+        kept.append(char)
+    return "".join(kept).rstrip() + "…"
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` shortened to ``width`` cells and padded with spaces to exactly ``width``."""
+    text = shorten(text, width)
+    return text + " " * max(width - cell_len(text), 0)

@@ -91,6 +91,7 @@ def run_list(args: argparse.Namespace) -> int:
     """Print every installed pack, valid or not."""
     from quiz.packs import PackError, load_pack
     from quiz.packs.catalog import disabled_packs, installed_files
+    from quiz.text import fit
 
     disabled = disabled_packs()
     rows = []
@@ -112,15 +113,11 @@ def run_list(args: argparse.Namespace) -> int:
     header = ("ID", "TITLE", "AUTHOR", "QUESTIONS", "WHERE", "FILE", "STATUS")
     widths = [min(30, max(len(r[i]) for r in [header, *rows])) for i in range(len(header) - 2)]
     for row in [header, *rows]:
-        cells = [_fit(cell, width).ljust(width) for cell, width in zip(row, widths, strict=False)]
+        cells = [fit(cell, width) for cell, width in zip(row, widths, strict=False)]
         print("  ".join([*cells, row[-1]]).rstrip())
         if row is not header:
             print(f"  {row[-2]}")
     return 0
-
-
-def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 # -- validate ----------------------------------------------------------------------------
@@ -220,21 +217,10 @@ def install(pack_id: str, data: bytes, *, replace: bool) -> Path:
 
 def _write_into(folder: Path, target: Path, data: bytes, stale: list[Path]) -> None:
     """Write ``data`` to ``target`` atomically, then drop ``stale`` files of the same id."""
-    import tempfile
+    from quiz.files import write_atomic
 
     folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".adding-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        # mkstemp makes the file owner-only; an installed pack is ordinary user data.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(target, data)
     for other in stale:
         other.unlink(missing_ok=True)  # the same id under another file name
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -21,10 +20,10 @@ from typing import TYPE_CHECKING, TextIO
 from quiz import paths
 from quiz.commands import COMMANDS
 from quiz.errors import UserError
-from quiz.text import clean
+from quiz.text import cells, clean, fit, player_key, shorten
 
 if TYPE_CHECKING:  # cli.py imports every command before `play` draws: keep this light.
-    from quiz.stats import GameSummary, MissedQuestion
+    from quiz.stats import GameSummary, HeadToHead, MissedQuestion
     from quiz.store import Store
 
 NO_GAMES = "No games yet: play one with `wdta-quiz play`, then come back for the scores."
@@ -39,8 +38,11 @@ LINE_WIDTH = 80
 #: The most a category takes of a most-missed line before it is cut.
 CATEGORY_WIDTH = 24
 
+#: One JSON object of the ``--format json`` document.
+JsonObject = dict[str, object]
 
-def register(sub: argparse._SubParsersAction) -> None:
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `scores` parser."""
     parser = sub.add_parser(
         "scores",
@@ -103,7 +105,7 @@ def _show(store: Store, args: argparse.Namespace, out: TextIO, path: Path) -> in
 
 def _print_empty(fmt: str, out: TextIO, database: str) -> int:
     if fmt == "json":
-        empty = {
+        empty: JsonObject = {
             "database": database,
             "players": [],
             "leaderboard": [],
@@ -125,9 +127,9 @@ def _print_empty(fmt: str, out: TextIO, database: str) -> int:
 # -- JSON ---------------------------------------------------------------------------------------
 
 
-def _document(store: Store, player: str | None) -> dict:
+def _document(store: Store, player: str | None) -> JsonObject:
     """Everything in one JSON-ready object; with ``player``, their games and details."""
-    doc = {
+    doc: JsonObject = {
         "database": str(store.path),
         "players": store.players(),
         "leaderboard": [
@@ -168,7 +170,7 @@ def _document(store: Store, player: str | None) -> dict:
     return doc
 
 
-def _missed(missed: list[MissedQuestion]) -> list[dict]:
+def _missed(missed: list[MissedQuestion]) -> list[JsonObject]:
     """Most missed questions with their prompts (``None`` where no installed pack has it)."""
     prompts = _prompts(missed)
     return [
@@ -193,7 +195,7 @@ def _prompts(missed: list[MissedQuestion]) -> dict[str, str]:
     return installed_prompts(m.question_id for m in missed)
 
 
-def _game(game: GameSummary) -> dict:
+def _game(game: GameSummary) -> JsonObject:
     return {
         "id": game.id,
         "started_at": game.started_at,
@@ -215,7 +217,7 @@ def _game(game: GameSummary) -> dict:
     }
 
 
-def _pair(h) -> dict:
+def _pair(h: HeadToHead) -> JsonObject:
     return {
         "player": h.player,
         "opponent": h.opponent,
@@ -226,7 +228,7 @@ def _pair(h) -> dict:
     }
 
 
-def _categories(store: Store, player: str | None) -> list[dict]:
+def _categories(store: Store, player: str | None) -> list[JsonObject]:
     return [
         {
             "category": c.category,
@@ -253,7 +255,7 @@ def _write_csv(games: list[GameSummary], out: TextIO, player: str | None) -> Non
     writer.writerow(CSV_HEADER)
     for game in reversed(games):
         for seat, r in enumerate(game.players):
-            if player is not None and r.player.casefold() != player.casefold():
+            if player is not None and player_key(r.player) != player_key(player):
                 continue
             writer.writerow((
                 game.id, game.started_at, game.finished_at, game.mode, game.status,
@@ -265,34 +267,6 @@ def _write_csv(games: list[GameSummary], out: TextIO, player: str | None) -> Non
 # -- text ---------------------------------------------------------------------------------------
 
 
-def _name(text: str, width: int = NAME_WIDTH) -> str:
-    """A name safe for the terminal, cut to ``width`` and padded."""
-    text = clean(text)
-    if len(text) > width:
-        text = text[: width - 1] + "…"
-    return text.ljust(width)
-
-
-def _columns(char: str) -> int:
-    """Terminal columns one character takes: 2 for wide East Asian ones, 0 for marks."""
-    if unicodedata.combining(char):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-
-
-def _cut(text: str, width: int) -> str:
-    """``text`` cut to at most ``width`` terminal columns, ending in "…" if cut."""
-    if sum(map(_columns, text)) <= width:
-        return text
-    kept, used = [], 0
-    for char in text:
-        used += _columns(char)
-        if used > width - 1:
-            break
-        kept.append(char)
-    return "".join(kept).rstrip() + "…"
-
-
 def _missed_lines(missed: list[MissedQuestion], prompts: dict[str, str]) -> list[str]:
     """Most-missed lines of at most ``LINE_WIDTH`` columns: "missed of asked", the prompt
     (the id where no installed pack has it), then the category."""
@@ -301,16 +275,16 @@ def _missed_lines(missed: list[MissedQuestion], prompts: dict[str, str]) -> list
     lines = []
     for m in missed:
         head = f"  {m.missed:>{missed_width}} of {m.asked:<{asked_width}}  "
-        tail = f"  ({_cut(clean(m.category), CATEGORY_WIDTH)})"
-        room = LINE_WIDTH - len(head) - sum(map(_columns, tail))
+        tail = f"  ({shorten(clean(m.category), CATEGORY_WIDTH)})"
+        room = LINE_WIDTH - len(head) - cells(tail)
         text = " ".join(clean(prompts.get(m.question_id) or m.question_id).split())
-        lines.append(head + _cut(text, room) + tail)
+        lines.append(head + shorten(text, room) + tail)
     return lines
 
 
 def _width(names: list[str]) -> int:
     """The column width for ``names``: the longest, at most ``NAME_WIDTH``."""
-    return min(NAME_WIDTH, max((len(clean(n)) for n in names), default=1))
+    return min(NAME_WIDTH, max((cells(clean(n)) for n in names), default=1))
 
 
 def _when(iso: str) -> str:
@@ -325,72 +299,84 @@ def _percent(value: float | None) -> str:
 
 
 def _write_text(store: Store, player: str | None, out: TextIO) -> None:
-    def say(line: str = "") -> None:
+    """The scores for people: the board for everyone, then ``player``'s own lines."""
+    lines = _board_lines(store)
+    if player is not None:
+        lines += ["", *_player_lines(store, player)]
+    for line in lines:
         print(line.rstrip(), file=out)
 
+
+def _board_lines(store: Store) -> list[str]:
+    """Leaderboard, head-to-head and most missed questions."""
+    lines = ["Leaderboard (finished games; practice and abandoned games do not count)"]
     board = store.leaderboard()
-    say("Leaderboard (finished games; practice and abandoned games do not count)")
     if board:
         width = _width([row.player for row in board] + ["Player"])
-        say(f"  #  {'Player':<{width}}    Best  Games  Wins  Accuracy")
-        for n, row in enumerate(board, 1):
-            say(
-                f"{n:>3}  {_name(row.player, width)} {row.best_score:>7,} {row.games:>6}"
-                f" {row.wins:>5}  {_percent(row.accuracy):>8}"
-            )
+        lines.append(f"  #  {'Player':<{width}}    Best  Games  Wins  Accuracy")
+        lines += [
+            f"{n:>3}  {fit(clean(row.player), width)} {row.best_score:>7,} {row.games:>6}"
+            f" {row.wins:>5}  {_percent(row.accuracy):>8}"
+            for n, row in enumerate(board, 1)
+        ]
     else:
-        say("  (no finished games yet)")
-
+        lines.append("  (no finished games yet)")
     pairs = store.head_to_head()
     if pairs:
-        say()
-        say("Head-to-head (wins-losses-ties)")
         width = _width([h.player for h in pairs])
         other = _width([h.opponent for h in pairs])
-        for h in pairs:
-            say(
-                f"  {_name(h.player, width)} vs {_name(h.opponent, other)}  "
-                f"{h.wins}-{h.losses}-{h.ties}"
-            )
-
+        lines += ["", "Head-to-head (wins-losses-ties)"]
+        lines += [
+            f"  {fit(clean(h.player), width)} vs {fit(clean(h.opponent), other)}  "
+            f"{h.wins}-{h.losses}-{h.ties}"
+            for h in pairs
+        ]
     missed = store.most_missed()
     if missed:
         prompts = _prompts(missed)
-        say()
-        say("Most missed questions (times missed of times asked)")
-        for line in _missed_lines(missed, prompts):
-            say(line)
+        lines += ["", "Most missed questions (times missed of times asked)"]
+        lines += _missed_lines(missed, prompts)
+    return lines
 
-    if player is None:
-        return
-    say()
-    say(f"Player: {clean(player)}")
+
+def _player_lines(store: Store, player: str) -> list[str]:
+    """One player's bests, recent games, accuracy by category and misses to review."""
+    lines = [f"Player: {clean(player)}"]
     bests = store.personal_bests(player)
     if bests.games:
         fastest = "-" if bests.fastest_correct is None else f"{bests.fastest_correct:.1f} s"
-        say(
+        lines.append(
             f"  Personal bests: score {bests.best_score:,} (game {bests.best_score_game}), "
             f"accuracy {_percent(bests.best_accuracy)}, {bests.most_correct} right in one game, "
             f"streak {bests.longest_streak}, fastest right answer {fastest}"
         )
     else:
-        say("  Personal bests: none yet (only practice or abandoned games)")
-    say("  Recent games")
-    for game in store.history(player, HISTORY_LENGTH):
-        mine = game.result_of(player)
-        others = ", ".join(clean(r.player) for r in game.players if r is not mine)
-        place = f"rank {mine.rank} of {len(game.players)}" if mine else ""
-        score = mine.score if mine else 0
-        say(
-            f"    #{game.id:<5} {_when(game.started_at)}  {game.mode:<8} {game.status:<9}"
-            f" {score:>6,}  {place}" + (f"  vs {others}" if others else "")
-        )
+        lines.append("  Personal bests: none yet (only practice or abandoned games)")
+    lines.append("  Recent games")
+    lines += [_history_line(game, player) for game in store.history(player, HISTORY_LENGTH)]
     categories = store.accuracy_by_category(player)
     if categories:
-        say("  Accuracy by category")
-        for c in categories:
-            share = f"{c.correct:>4}/{c.answered:<4}"
-            say(f"    {_name(c.category, 28)} {share} {_percent(c.accuracy):>5}")
+        lines.append("  Accuracy by category")
+        lines += [
+            f"    {fit(clean(c.category), 28)} {c.correct:>4}/{c.answered:<4}"
+            f" {_percent(c.accuracy):>5}"
+            for c in categories
+        ]
     misses = store.missed_question_ids(player)
     if misses:
-        say(f'  {len(misses)} question(s) to review: choose "Review my misses" in the game')
+        lines.append(
+            f'  {len(misses)} question(s) to review: choose "Review my misses" in the game'
+        )
+    return lines
+
+
+def _history_line(game: GameSummary, player: str) -> str:
+    """One of ``player``'s recent games: when, mode, status, score, place, opponents."""
+    mine = game.result_of(player)
+    others = ", ".join(clean(r.player) for r in game.players if r is not mine)
+    place = f"rank {mine.rank} of {len(game.players)}" if mine else ""
+    score = mine.score if mine else 0
+    return (
+        f"    #{game.id:<5} {_when(game.started_at)}  {game.mode:<8} {game.status:<9}"
+        f" {score:>6,}  {place}" + (f"  vs {others}" if others else "")
+    )

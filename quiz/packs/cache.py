@@ -13,13 +13,13 @@ import dataclasses
 import hashlib
 import marshal
 import os
-import tempfile
 import typing
 from pathlib import Path
 from typing import Any
 
 from quiz import facts, paths
 from quiz.facts import KINDS, Fact, HandQuestion, Pack, PackInfo, Subject, kind_of
+from quiz.files import write_atomic
 from quiz.packs.problems import Problem
 
 #: Bump when loading or validation changes what a pack turns into.
@@ -84,14 +84,7 @@ def put(path: str, stat: os.stat_result, pack: Pack, warnings: list[Problem]) ->
         target = _entry_path(real)
         target.parent.mkdir(parents=True, exist_ok=True)
         blob = marshal.dumps((_key(real, stat), _encode(pack, warnings)))
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(blob)
-            os.replace(tmp, target)  # atomic: a reader never sees half an entry
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        write_atomic(target, blob, durable=False)  # a reader never sees half an entry
     except Exception:
         pass
 

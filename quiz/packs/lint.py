@@ -19,6 +19,7 @@ from typing import Protocol
 
 from quiz.facts import HandQuestion, Pack, kind_of
 from quiz.packs.problems import Problem
+from quiz.text import shorten
 
 MAX_PROMPT = 200
 MAX_OPTION = 60
@@ -61,7 +62,7 @@ def lint(pack: Pack, marks: Marks) -> list[Problem]:
         for option in (question.answer, *question.wrong):
             if len(option) > MAX_OPTION:
                 too_long = _TOO_LONG.format(MAX_OPTION)
-                warn(mark, f"the option {_short(option)!r} is {len(option)} long ({too_long})")
+                warn(mark, f"the option {shorten(option, 30)!r} is {len(option)} long ({too_long})")
         _check_pool(question, pack, mark, warn)
     _longest_answer(questions, warn)
     _near_duplicates(questions, warn)
@@ -157,7 +158,3 @@ def _blocked_pairs(normal: Sequence[tuple[str, Mark]]) -> Iterator[tuple[int, in
                 if (i, j) not in seen:
                     seen.add((i, j))
                     yield i, j
-
-
-def _short(text: str, limit: int = 30) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

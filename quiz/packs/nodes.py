@@ -21,7 +21,7 @@ from yaml import MappingNode, Node, ScalarNode, SequenceNode
 from quiz.facts import Values
 from quiz.packs.problems import Problem, sort_problems
 from quiz.packs.specs import MULTILINE, Field
-from quiz.text import clean
+from quiz.text import clean, shorten
 
 _Y = "tag:yaml.org,2002:"
 STR, INT, FLOAT, BOOL, NULL = _Y + "str", _Y + "int", _Y + "float", _Y + "bool", _Y + "null"
@@ -317,8 +317,7 @@ def _show(node: ScalarNode) -> str:
 
 def short(text: str, limit: int = 40) -> str:
     """``text`` cleaned and cut to ``limit`` characters with an ellipsis."""
-    text = clean(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return shorten(clean(text), limit)
 
 
 def _tag_name(tag: str) -> str:

@@ -6,20 +6,18 @@ the pieces (pack writer, pty launcher, table) do what the numbers rely on.
 
 from __future__ import annotations
 
+import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import yaml
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-sys.path.insert(0, str(BENCH))
+from bench import harness, machine, pack_gen
+from bench.pty_paint import PaintError, first_paint, visible_text
+from bench.report import Row, report, table
+from bench.settings import BENCH, Config
 
-import pack_gen  # noqa: E402
-import run as bench_run  # noqa: E402
-from pty_paint import PaintError, first_paint, visible_text  # noqa: E402
-
-TINY = bench_run.Config(
+TINY = Config(
     sizes=(20, 40),
     paint_reps=1,
     load_reps={20: 1, 40: 1},
@@ -64,7 +62,7 @@ def test_first_paint_reports_an_app_that_never_draws():
 
 
 def test_every_measurement_produces_rows(tmp_path):
-    rows = bench_run.collect(TINY, tmp_path, log=lambda line: None)
+    rows = harness.collect(TINY, tmp_path, log=lambda line: None)
     names = " / ".join(row.measurement for row in rows)
     for expected in (
         "first paint of `play`",
@@ -78,15 +76,38 @@ def test_every_measurement_produces_rows(tmp_path):
         assert expected in names, names
     for row in rows:
         assert "bench error" not in row.result, row
-        assert row.result.startswith("n/a (") or row.result[0].isdigit(), row
-    table = bench_run.table(rows)
-    assert table.count("\n") == len(rows) + 1
-    assert table.startswith("| measurement | result | floor | ratio | target | pass/fail |")
+        assert row.result[0].isdigit(), row
+    text = table(rows)
+    assert text.count("\n") == len(rows) + 1
+    assert text.startswith("| measurement | result | floor | ratio | target | pass/fail |")
 
 
 def test_report_names_the_machine():
-    info = bench_run.machine.describe()
+    info = machine.describe()
     for key in ("CPU", "cores", "RAM", "Python", "Textual", "OS"):
         assert info[key]
-    text = bench_run.report([bench_run.Row("x", "1.0 ms")], info)
+    text = report([Row("x", "1.0 ms")], info)
     assert text.startswith("Machine: CPU: ")
+
+
+def test_run_py_works_as_a_script_from_any_folder(tmp_path):
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "run.py"), "--help"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "--quick" in done.stdout
+
+
+def test_a_failing_step_is_a_failing_row_and_the_others_still_run(tmp_path, monkeypatch):
+    def broken(*args):
+        raise RuntimeError("no such thing")
+
+    monkeypatch.setattr(harness, "measure_generate", broken)
+    rows = harness.collect(TINY, tmp_path, log=lambda line: None, only=("generate", "choose"))
+    assert rows[0].measurement == "generate" and rows[0].passed is False
+    assert rows[0].result == "bench error: RuntimeError: no such thing"
+    assert any(row.measurement.startswith("choose 20 questions") for row in rows[1:])

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quiz import config as config_module
+from quiz import files as files_module
 from quiz import paths
 from quiz.config import Config, ConfigError, load_config, save_config, set_pack_enabled
 
@@ -127,7 +128,7 @@ def test_save_is_atomic_when_writing_fails(monkeypatch):
     def failing_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(config_module.os, "replace", failing_replace)
+    monkeypatch.setattr(files_module.os, "replace", failing_replace)
     with pytest.raises(ConfigError, match="No space left on device") as raised:
         save_config(Config(theme="after"))
     assert str(path) in str(raised.value)
@@ -145,7 +146,7 @@ def test_save_writes_through_a_rename(monkeypatch):
         calls.append((os.fspath(src), os.fspath(dst), open(src, encoding="utf-8").read()))
         real_replace(src, dst)
 
-    monkeypatch.setattr(config_module.os, "replace", spying_replace)
+    monkeypatch.setattr(files_module.os, "replace", spying_replace)
     save_config(Config(theme="nord"))
     [(src, dst, text)] = calls
     assert dst == os.fspath(paths.config_path())

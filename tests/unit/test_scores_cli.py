@@ -285,14 +285,6 @@ def test_nothing_missed_loads_no_packs(capsys, isolated_home, monkeypatch):
     assert code == 0 and json.loads(out)["most_missed"] == []
 
 
-def test_wide_characters_count_as_two_columns():
-    from quiz.commands.scores import _cut
-
-    assert _cut("ab", 2) == "ab"
-    assert _cut("日本語です", 6) == "日本…"
-    assert _cut("e\u0301" * 10, 5) == "e\u0301" * 4 + "…"
-
-
 @pytest.mark.parametrize("fmt", ["text", "json", "csv"])
 def test_damage_found_while_reading_is_one_line_not_a_traceback(capsys, played, monkeypatch, fmt):
     import sqlite3

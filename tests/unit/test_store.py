@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 
 import pytest
 
-from quiz import store as store_module
 from quiz.errors import UserError
 from quiz.records import AnswerRecord, GameRecord, tally
 from quiz.store import MIGRATIONS, Migration, Store, migrate, schema_version
+from quiz.store import schema as store_schema
+from quiz.store import writes as store_writes
 
 
 def answer(player, qid, correct=True, *, chosen=0, category="Song facts", seconds=2.0):
@@ -150,7 +152,7 @@ def test_save_is_all_or_nothing(store, monkeypatch):
     def broken(*args):
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(store_module, "_insert_answers", broken)
+    monkeypatch.setattr(store_writes, "_insert_answers", broken)
     with pytest.raises(UserError, match="could not save the game"):
         store.save_game(game({"Ana": 2, "New": 1}, [answer("Ana", "q2")]))
     conn = store._conn
@@ -171,17 +173,17 @@ def test_newer_schema_is_refused_and_left_alone(tmp_path):
     conn.close()
 
 
-V2 = Migration(2, "a note on games", ("ALTER TABLE games ADD COLUMN note TEXT",))
+V2 = Migration(schema_version() + 1, "a note on games", ("ALTER TABLE games ADD COLUMN note TEXT",))
 
 
 def test_v1_database_is_migrated_keeping_its_data(tmp_path, monkeypatch):
     path = tmp_path / "scores.sqlite3"
     with Store.open(path) as s:
         s.save_game(game({"Ana": 10}, [answer("Ana", "q1")], mode="solo"))
-    monkeypatch.setattr(store_module, "MIGRATIONS", [*MIGRATIONS, V2])
+    monkeypatch.setattr(store_schema, "MIGRATIONS", [*MIGRATIONS, V2])
     with Store.open(path) as s:
         conn = s._conn
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == V2.version
         columns = [row[1] for row in conn.execute("PRAGMA table_info(games)")]
         assert "note" in columns
         assert s.leaderboard()[0].player == "Ana"
@@ -193,28 +195,77 @@ def test_failed_migration_leaves_old_version_intact(tmp_path, monkeypatch):
     with Store.open(path) as s:
         s.save_game(game({"Ana": 10}, mode="solo"))
     bad = Migration(
-        2,
+        V2.version,
         "fails half-way",
         ("CREATE TABLE half_done (x)", "ALTER TABLE games ADD COLUMN note TEXT", "NOT SQL"),
     )
-    monkeypatch.setattr(store_module, "MIGRATIONS", [*MIGRATIONS, bad])
+    monkeypatch.setattr(store_schema, "MIGRATIONS", [*MIGRATIONS, bad])
     with pytest.raises(UserError):
         Store.open(path)
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == V2.version - 1
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     assert "half_done" not in tables
     assert "note" not in [row[1] for row in conn.execute("PRAGMA table_info(games)")]
     assert conn.execute("SELECT COUNT(*) FROM games").fetchone()[0] == 1
     conn.close()
     # With the fixed step the same file moves on.
-    monkeypatch.setattr(store_module, "MIGRATIONS", [*MIGRATIONS, V2])
+    monkeypatch.setattr(store_schema, "MIGRATIONS", [*MIGRATIONS, V2])
     with Store.open(path) as s:
-        assert s._conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert s._conn.execute("PRAGMA user_version").fetchone()[0] == V2.version
 
 
 def test_migrate_applies_each_step_once(tmp_path):
     conn = sqlite3.connect(tmp_path / "x.sqlite3", isolation_level=None)
-    assert migrate(conn, [*MIGRATIONS, V2]) == 2
-    assert migrate(conn, [*MIGRATIONS, V2]) == 2  # nothing pending: no error
+    assert migrate(conn, [*MIGRATIONS, V2]) == V2.version
+    assert migrate(conn, [*MIGRATIONS, V2]) == V2.version  # nothing pending: no error
     conn.close()
+
+
+def test_games_stored_before_best_streaks_get_them_from_their_answers(tmp_path):
+    """Schema 2 keeps each player's best streak; a schema 1 file gains it from its answers."""
+    path = tmp_path / "scores.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, MIGRATIONS[:1])
+    conn.execute("INSERT INTO players (name, key) VALUES ('Ana', 'ana'), ('Ben', 'ben')")
+    conn.execute(
+        "INSERT INTO games VALUES (1, 'a', 'a', 'hotseat', 'finished', '[]', NULL, '{}', 2)"
+    )
+    conn.execute("INSERT INTO game_players VALUES (1, 0, 1, 10, 1, 4, 6), (1, 1, 2, 0, 2, 0, 1)")
+    marks = [(1, True), (2, False), (1, True), (1, False), (1, True), (1, True), (1, True)]
+    marks.append((1, False))
+    conn.executemany(
+        "INSERT INTO answers (game_id, player_id, question_id, pack, category, chosen,"
+        " correct, seconds, points) VALUES (1, ?, 'q', 'p', 'c', 0, ?, 1.0, 0)",
+        marks,
+    )
+    conn.close()
+    with Store.open(path) as s:
+        assert s._conn.execute("PRAGMA user_version").fetchone()[0] == schema_version()
+        assert s.personal_bests("Ana").longest_streak == 3
+        assert s.personal_bests("Ben").longest_streak == 0
+
+
+def test_best_streak_is_kept_as_the_game_computed_it(store):
+    record = game({"Ana": 10}, [answer("Ana", "q1"), answer("Ana", "q2")], mode="solo")
+    claimed = replace(record.results[0], best_streak=7)
+    store.save_game(replace(record, results=(claimed,)))
+    assert store.personal_bests("ana").longest_streak == 7
+    assert store.games()[0].result_of("ANA") == claimed
+
+
+def test_names_stored_before_one_player_key_are_found_by_it(tmp_path):
+    """Schema 3 rewrites keys made before names were normalised (NFD, invisible characters)."""
+    path = tmp_path / "scores.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, MIGRATIONS[:2])
+    decomposed, hidden = "Jose\u0301", "A\u200bna"
+    conn.execute(
+        "INSERT INTO players (name, key) VALUES (?, ?), (?, ?), ('ana', 'ana')",
+        (decomposed, decomposed.casefold(), hidden, hidden.casefold()),
+    )
+    conn.close()
+    with Store.open(path) as s:
+        assert s.find_player("JOS\u00c9") == decomposed
+        assert s.find_player("ana") in ("ana", hidden)  # the two Anas met: neither is lost
+        assert len(s.players()) == 3

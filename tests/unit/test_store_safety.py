@@ -18,7 +18,7 @@ import pytest
 
 from quiz.errors import UserError
 from quiz.records import AnswerRecord, GameRecord, tally
-from quiz.store import Store
+from quiz.store import Store, schema_version
 
 ROOT = Path(__file__).resolve().parents[2]
 WHEN = datetime(2026, 11, 22, 10, 15, 0)
@@ -145,8 +145,9 @@ def test_read_only_database_is_a_user_error_not_a_corruption(tmp_path, monkeypat
     def read_only_connect(database, **kwargs):
         return real_connect(f"file:{database}?mode=ro", uri=True, **kwargs)
 
-    monkeypatch.setattr("quiz.store.sqlite3.connect", read_only_connect)
-    monkeypatch.setattr("quiz.store.schema_version", lambda: 2)  # forces a write
+    monkeypatch.setattr("quiz.store.connection.sqlite3.connect", read_only_connect)
+    newer = schema_version() + 1
+    monkeypatch.setattr("quiz.store.schema.schema_version", lambda: newer)  # forces a write
     with pytest.raises(UserError) as caught:
         Store.open(path)
     message = str(caught.value)
@@ -169,7 +170,7 @@ CHILD_PRELUDE = textwrap.dedent(
     from pathlib import Path
     from quiz.records import AnswerRecord, GameRecord, tally
     from quiz.store import Store
-    import quiz.store
+    import quiz.store.writes
 
     def game(name, answers):
         return GameRecord("2026-01-01T10:00:00Z", "2026-01-01T10:01:00Z", "solo", "finished",
@@ -223,12 +224,12 @@ def test_process_killed_mid_transaction_loses_only_the_game_in_flight(tmp_path):
         for _ in range(3):
             s.save_game(game())
     body = """
-        real = quiz.store._insert_answers
+        real = quiz.store.writes._insert_answers
         def stall(*args):
             real(*args)
             print("in transaction", flush=True)
             time.sleep(60)
-        quiz.store._insert_answers = stall
+        quiz.store.writes._insert_answers = stall
         Store.open(path).save_game(game("Doomed", 10))
     """
     child = start_child(body, str(path))

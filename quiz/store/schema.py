@@ -1,0 +1,136 @@
+"""The scores database's tables, and the migrations that build and upgrade them.
+
+The schema version lives in ``PRAGMA user_version``; each migration and its version bump
+commit together or not at all, so a file is always at exactly one known version.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quiz.store.connection import rollback, user_version
+from quiz.text import player_key
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One step of the schema: the statements that take the database to ``version``."""
+
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+# Ordered; append new steps at the end and never edit one that has shipped.
+MIGRATIONS: list[Migration] = [
+    Migration(
+        1,
+        "games, players, game players, answers",
+        (
+            """CREATE TABLE players (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL COLLATE NOCASE UNIQUE,   -- first spelling, shown
+                key TEXT NOT NULL UNIQUE                    -- casefolded, for non-ASCII too
+            )""",
+            """CREATE TABLE games (
+                id INTEGER PRIMARY KEY,
+                started_at TEXT NOT NULL,
+                finished_at TEXT NOT NULL,
+                mode TEXT NOT NULL CHECK (mode IN ('solo', 'hotseat', 'practice')),
+                status TEXT NOT NULL CHECK (status IN ('finished', 'abandoned')),
+                packs TEXT NOT NULL,            -- JSON list of pack ids
+                seed INTEGER,
+                settings TEXT NOT NULL,         -- JSON object
+                player_count INTEGER NOT NULL
+            )""",
+            """CREATE TABLE game_players (
+                game_id INTEGER NOT NULL REFERENCES games(id) ON DELETE CASCADE,
+                seat INTEGER NOT NULL,          -- turn order, from 0
+                player_id INTEGER NOT NULL REFERENCES players(id),
+                score INTEGER NOT NULL,
+                rank INTEGER NOT NULL,          -- 1 = first; ties share a place
+                correct INTEGER NOT NULL,
+                answered INTEGER NOT NULL,
+                PRIMARY KEY (game_id, seat)
+            )""",
+            """CREATE TABLE answers (
+                id INTEGER PRIMARY KEY,         -- insertion order = answer order
+                game_id INTEGER NOT NULL REFERENCES games(id) ON DELETE CASCADE,
+                player_id INTEGER NOT NULL REFERENCES players(id),
+                question_id TEXT NOT NULL,
+                pack TEXT NOT NULL,
+                category TEXT NOT NULL,
+                chosen INTEGER,                 -- NULL on a time-out
+                correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+                seconds REAL NOT NULL,
+                points INTEGER NOT NULL
+            )""",
+            "CREATE INDEX answers_player ON answers(player_id)",
+            "CREATE INDEX answers_question ON answers(question_id)",
+            "CREATE INDEX answers_game ON answers(game_id)",
+            "CREATE INDEX game_players_player ON game_players(player_id)",
+        ),
+    ),
+    Migration(
+        2,
+        "each player's best streak in a game, as the game computed it",
+        (
+            "ALTER TABLE game_players ADD COLUMN best_streak INTEGER NOT NULL DEFAULT 0",
+            # Games stored before: the longest run of right answers, from their answers
+            # (row number minus right answers so far is constant along such a run).
+            """UPDATE game_players SET best_streak = COALESCE((
+                SELECT MAX(run) FROM (
+                    SELECT COUNT(*) AS run FROM (
+                        SELECT a.correct, ROW_NUMBER() OVER (ORDER BY a.id)
+                            - SUM(a.correct) OVER (ORDER BY a.id) AS island
+                        FROM answers a
+                        WHERE a.game_id = game_players.game_id
+                          AND a.player_id = game_players.player_id
+                    ) WHERE correct = 1 GROUP BY island
+                )
+            ), 0)""",
+        ),
+    ),
+    Migration(
+        3,
+        "player keys in the one form quiz.text.player_key gives (NFC, nothing invisible)",
+        # OR IGNORE: two players whose names now meet keep apart (the second keeps its
+        # old key) rather than the file failing to open.
+        ("UPDATE OR IGNORE players SET key = player_key(name)",),
+    ),
+]
+
+
+def schema_version() -> int:
+    """The schema version this code writes."""
+    return MIGRATIONS[-1].version if MIGRATIONS else 0
+
+
+def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] | None = None) -> int:
+    """Apply the pending ``migrations`` (default ``MIGRATIONS``), each in its own transaction.
+
+    The version is re-read after taking the write lock, so two processes opening a new
+    file at once do not both apply a step. Returns the version reached.
+    """
+    steps = MIGRATIONS if migrations is None else migrations
+    # Steps may compare names the way the game does.
+    conn.create_function("player_key", 1, player_key, deterministic=True)
+    version = user_version(conn)
+    for step in steps:
+        if step.version <= version:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = user_version(conn)
+            if step.version > version:
+                for statement in step.statements:
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {int(step.version)}")
+                version = step.version
+            conn.execute("COMMIT")
+        except BaseException:
+            rollback(conn)
+            raise
+    return version
