@@ -13,7 +13,10 @@ Repeated wrong options and options emptied by cleaning are reported by the valid
 from __future__ import annotations
 
 import difflib
+import random
 import re
+from collections import Counter
+from collections.abc import Callable, Iterator
 from typing import Protocol
 
 from quiz.facts import Attribute, Chronology, Credit, HandQuestion, Pack
@@ -27,6 +30,12 @@ NEAR_DUPLICATE = 0.9
 #: Above this many questions, near-duplicates are looked for only among prompts that
 #: share their first or last words (comparing every pair would take minutes).
 PAIRWISE_LIMIT = 1500
+#: Two prompts too long for a screen are compared on at most this many characters each.
+COMPARED = 20_000
+_PIECE_MIN = 2
+_PIECE_MAX = 64
+_CUT_BELOW = 16  # a piece ends where the rolling hash (0-127) is below this: 1 byte in 8
+_GEAR = random.Random(2016).randbytes(256)  # a fixed byte for each byte value
 WANTED_WRONG = 3
 _SPACES = re.compile(r"\s+")
 _TOO_LONG = "over {}: it will not fit an 80-column screen"
@@ -107,7 +116,18 @@ def _normal(prompt: str) -> str:
     return _SPACES.sub(" ", prompt.casefold()).strip()
 
 
-def _near_duplicates(questions, warn) -> None:
+def _near_duplicates(
+    questions: list[tuple[HandQuestion, tuple[int, int]]],
+    warn: Callable[[tuple[int, int], str], None],
+) -> None:
+    """Warn about a prompt that is the same as, or very like, an earlier one.
+
+    Prompts are compared casefolded, with runs of white space made one space. The same
+    text is found by hashing; "very like" means a difflib ratio of NEAR_DUPLICATE or
+    more, except between two prompts too long for a screen (already warned about),
+    which are compared by their pieces (see :func:`_pieces`) so that the check stays
+    linear in the length of the prompts.
+    """
     normal = [(_normal(q.prompt), mark) for q, mark in questions]
     first_of: dict[str, tuple[int, int]] = {}
     reported: set[int] = set()
@@ -121,28 +141,25 @@ def _near_duplicates(questions, warn) -> None:
         candidates = _all_pairs(len(normal))
     else:
         candidates = _blocked_pairs(normal)
-    matcher = difflib.SequenceMatcher(autojunk=False)
+    alike = _Likeness([text for text, _mark in normal])
     for i, j in candidates:
         if j in reported or i in reported:
             continue
-        a, b = normal[i][0], normal[j][0]
-        if 2 * min(len(a), len(b)) / (len(a) + len(b) or 1) < NEAR_DUPLICATE:
-            continue
-        matcher.set_seqs(a, b)
-        if matcher.real_quick_ratio() < NEAR_DUPLICATE or matcher.quick_ratio() < NEAR_DUPLICATE:
-            continue
-        if matcher.ratio() >= NEAR_DUPLICATE:
+        if alike(i, j):
             reported.add(j)
             warn(normal[j][1], f"a prompt very like the question on line {normal[i][1][0]}")
 
 
-def _all_pairs(n: int):
-    for i in range(n):
-        for j in range(i + 1, n):
+def _all_pairs(n: int) -> Iterator[tuple[int, int]]:
+    # The later prompt outside: difflib keeps what it learnt about its second text
+    # while only the first changes, and every prompt is still checked against the
+    # earlier ones in order (so the same ones are reported, against the same lines).
+    for j in range(n):
+        for i in range(j):
             yield i, j
 
 
-def _blocked_pairs(normal):
+def _blocked_pairs(normal: list[tuple[str, tuple[int, int]]]) -> Iterator[tuple[int, int]]:
     """Pairs of prompts that share their first three or last three words."""
     blocks: dict[tuple[str, str], list[int]] = {}
     for index, (text, _mark) in enumerate(normal):
@@ -158,6 +175,69 @@ def _blocked_pairs(normal):
                 if (i, j) not in seen:
                     seen.add((i, j))
                     yield i, j
+
+
+class _Likeness:
+    """Whether two normalised prompts are near-duplicates, with bounded work per pair."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.matcher: difflib.SequenceMatcher[str] = difflib.SequenceMatcher(autojunk=False)
+        self.cut: dict[int, tuple[Counter[bytes], int]] = {}
+
+    def __call__(self, i: int, j: int) -> bool:
+        a, b = self.texts[i], self.texts[j]
+        if 2 * min(len(a), len(b)) / (len(a) + len(b) or 1) < NEAR_DUPLICATE:
+            return False
+        if min(len(a), len(b)) > MAX_PROMPT:
+            return _shared(self._pieces_of(i), self._pieces_of(j)) >= NEAR_DUPLICATE
+        # One of them fits a screen, so the other is at most a fifth longer: difflib
+        # stays cheap, and every prompt an author can use is judged by it.
+        matcher = self.matcher
+        matcher.set_seqs(a, b)
+        return (
+            matcher.real_quick_ratio() >= NEAR_DUPLICATE
+            and matcher.quick_ratio() >= NEAR_DUPLICATE
+            and matcher.ratio() >= NEAR_DUPLICATE
+        )
+
+    def _pieces_of(self, index: int) -> tuple[Counter[bytes], int]:
+        if index not in self.cut:
+            self.cut[index] = _pieces(self.texts[index])
+        return self.cut[index]
+
+
+def _pieces(text: str) -> tuple[Counter[bytes], int]:
+    """``text`` cut into pieces where its content says, counted; and its size in bytes.
+
+    A cut depends only on the few bytes before it (a rolling hash), so an edit changes
+    the pieces around it and no others: prompts that differ in a few places share
+    nearly all their pieces, unrelated ones nearly none. Only COMPARED characters are
+    read (half from each end), so the work per prompt is bounded.
+    """
+    if len(text) > COMPARED:
+        text = text[: COMPARED // 2] + text[-(COMPARED // 2) :]
+    data = text.encode("utf-8", "surrogatepass")
+    pieces: Counter[bytes] = Counter()
+    start = rolling = 0
+    for end, byte in enumerate(data, 1):
+        # Each step shifts the older bytes up, so the low 7 bits hold the last 7 bytes.
+        rolling = ((rolling << 1) + _GEAR[byte]) & 0x7F
+        size = end - start
+        if size >= _PIECE_MAX or (size >= _PIECE_MIN and rolling < _CUT_BELOW):
+            pieces[data[start:end]] += 1
+            start = end
+    if start < len(data):
+        pieces[data[start:]] += 1
+    return pieces, len(data)
+
+
+def _shared(a: tuple[Counter[bytes], int], b: tuple[Counter[bytes], int]) -> float:
+    """The share of two texts' bytes that lie in pieces both have (1.0: the same)."""
+    (pieces_a, size_a), (pieces_b, size_b) = a, b
+    both = pieces_a.keys() & pieces_b.keys()
+    common = sum(len(piece) * min(pieces_a[piece], pieces_b[piece]) for piece in both)
+    return 2 * common / (size_a + size_b or 1)
 
 
 def _short(text: str, limit: int = 30) -> str:
