@@ -13,6 +13,7 @@ Repeated wrong options and options emptied by cleaning are reported by the valid
 from __future__ import annotations
 
 import difflib
+import operator
 import random
 import re
 from collections import Counter
@@ -35,6 +36,10 @@ COMPARED = 20_000
 _PIECE_MIN = 2
 _PIECE_MAX = 64
 _CUT_BELOW = 16  # a piece ends where the rolling hash (0-127) is below this: 1 byte in 8
+#: Pairs looked at closely (difflib, after cheaper bounds) at most: a pack made to be
+#: slow to compare (thousands of prompts over two letters) is compared by pieces past it.
+CLOSE_LOOKS = 20_000
+_COUNTED = "abcdefghijklmnopqrstuvwxyz0123456789 ?"  # and one count for all the others
 _GEAR = random.Random(2016).randbytes(256)  # a fixed byte for each byte value
 WANTED_WRONG = 3
 _SPACES = re.compile(r"\s+")
@@ -183,37 +188,72 @@ class _Likeness:
     def __init__(self, texts: list[str]) -> None:
         self.texts = texts
         self.matcher: difflib.SequenceMatcher[str] = difflib.SequenceMatcher(autojunk=False)
+        self.close_looks = CLOSE_LOOKS
         self.cut: dict[int, tuple[Counter[bytes], int]] = {}
+        self.counts: dict[int, tuple[int, ...]] = {}
 
     def __call__(self, i: int, j: int) -> bool:
         a, b = self.texts[i], self.texts[j]
         if 2 * min(len(a), len(b)) / (len(a) + len(b) or 1) < NEAR_DUPLICATE:
             return False
-        if min(len(a), len(b)) > MAX_PROMPT:
-            return _shared(self._pieces_of(i), self._pieces_of(j)) >= NEAR_DUPLICATE
-        # One of them fits a screen, so the other is at most a fifth longer: difflib
-        # stays cheap, and every prompt an author can use is judged by it.
-        matcher = self.matcher
-        matcher.set_seqs(a, b)
-        return (
-            matcher.real_quick_ratio() >= NEAR_DUPLICATE
-            and matcher.quick_ratio() >= NEAR_DUPLICATE
-            and matcher.ratio() >= NEAR_DUPLICATE
-        )
+        # When one fits a screen the other is less than a quarter longer, so a close
+        # look stays cheap: every prompt an author can use is judged by difflib as before.
+        if min(len(a), len(b)) <= MAX_PROMPT and self.close_looks > 0:
+            return self._close_look(i, j)
+        return _shared(self._pieces_of(i), self._pieces_of(j)) >= NEAR_DUPLICATE
+
+    def _close_look(self, i: int, j: int) -> bool:
+        """difflib's ratio, skipped when a bound on it shows it cannot reach the mark."""
+        a, b = self.texts[i], self.texts[j]
+        size = len(a) + len(b)
+        # difflib's matching characters are a common subsequence, no longer than the
+        # longest one, which needs as many of each character in both texts.
+        apart = sum(map(abs, map(operator.sub, self._counts_of(i), self._counts_of(j))))
+        if 2.0 * ((size - apart) // 2) / size < NEAR_DUPLICATE:
+            return False
+        self.close_looks -= 1
+        if 2.0 * _longest_common(a, b) / size < NEAR_DUPLICATE:
+            return False
+        self.matcher.set_seqs(a, b)
+        return self.matcher.ratio() >= NEAR_DUPLICATE
 
     def _pieces_of(self, index: int) -> tuple[Counter[bytes], int]:
         if index not in self.cut:
             self.cut[index] = _pieces(self.texts[index])
         return self.cut[index]
 
+    def _counts_of(self, index: int) -> tuple[int, ...]:
+        if index not in self.counts:
+            text = self.texts[index]
+            counts = [text.count(char) for char in _COUNTED]
+            self.counts[index] = (*counts, len(text) - sum(counts))
+        return self.counts[index]
+
+
+def _longest_common(a: str, b: str) -> int:
+    """The length of the longest common subsequence of ``a`` and ``b``.
+
+    Bit-parallel (Allison and Dix): one pass over ``a``, the positions of ``b`` held as
+    the bits of one integer, so a pair of prompts costs ``len(a)`` integer operations.
+    """
+    where: dict[str, int] = {}
+    for position, char in enumerate(b):
+        where[char] = where.get(char, 0) | 1 << position
+    full = (1 << len(b)) - 1
+    row = full
+    for char in a:
+        matched = row & where.get(char, 0)
+        row = ((row + matched) | (row - matched)) & full
+    return len(b) - row.bit_count()
+
 
 def _pieces(text: str) -> tuple[Counter[bytes], int]:
-    """``text`` cut into pieces where its content says, counted; and its size in bytes.
+    """``text`` cut into pieces where its content says, each with the bytes it covers.
 
     A cut depends only on the few bytes before it (a rolling hash), so an edit changes
     the pieces around it and no others: prompts that differ in a few places share
     nearly all their pieces, unrelated ones nearly none. Only COMPARED characters are
-    read (half from each end), so the work per prompt is bounded.
+    read (half from each end), so the work per prompt is bounded. Also the size read.
     """
     if len(text) > COMPARED:
         text = text[: COMPARED // 2] + text[-(COMPARED // 2) :]
@@ -225,18 +265,18 @@ def _pieces(text: str) -> tuple[Counter[bytes], int]:
         rolling = ((rolling << 1) + _GEAR[byte]) & 0x7F
         size = end - start
         if size >= _PIECE_MAX or (size >= _PIECE_MIN and rolling < _CUT_BELOW):
-            pieces[data[start:end]] += 1
+            pieces[data[start:end]] += size
             start = end
     if start < len(data):
-        pieces[data[start:]] += 1
+        pieces[data[start:]] += len(data) - start
     return pieces, len(data)
 
 
 def _shared(a: tuple[Counter[bytes], int], b: tuple[Counter[bytes], int]) -> float:
     """The share of two texts' bytes that lie in pieces both have (1.0: the same)."""
     (pieces_a, size_a), (pieces_b, size_b) = a, b
-    both = pieces_a.keys() & pieces_b.keys()
-    common = sum(len(piece) * min(pieces_a[piece], pieces_b[piece]) for piece in both)
+    both = list(pieces_a.keys() & pieces_b.keys())
+    common = sum(map(min, map(pieces_a.__getitem__, both), map(pieces_b.__getitem__, both)))
     return 2 * common / (size_a + size_b or 1)
 
 
