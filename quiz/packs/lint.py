@@ -129,9 +129,9 @@ def _near_duplicates(
 
     Prompts are compared casefolded, with runs of white space made one space. The same
     text is found by hashing; "very like" means a difflib ratio of NEAR_DUPLICATE or
-    more, except between two prompts too long for a screen (already warned about),
-    which are compared by their pieces (see :func:`_pieces`) so that the check stays
-    linear in the length of the prompts.
+    more, except between two prompts too long for a screen (already warned about) and
+    past CLOSE_LOOKS, where the share of their pieces (see :func:`_pieces`) decides: so
+    the work stays linear in the length of the prompts, and bounded for each pair.
     """
     normal = [(_normal(q.prompt), mark) for q, mark in questions]
     first_of: dict[str, tuple[int, int]] = {}
@@ -156,11 +156,8 @@ def _near_duplicates(
 
 
 def _all_pairs(n: int) -> Iterator[tuple[int, int]]:
-    # The later prompt outside: difflib keeps what it learnt about its second text
-    # while only the first changes, and every prompt is still checked against the
-    # earlier ones in order (so the same ones are reported, against the same lines).
-    for j in range(n):
-        for i in range(j):
+    for i in range(n):
+        for j in range(i + 1, n):
             yield i, j
 
 
