@@ -12,7 +12,6 @@ Repeated wrong options and options emptied by cleaning are reported by the valid
 
 from __future__ import annotations
 
-import difflib
 import operator
 import random
 import re
@@ -31,14 +30,16 @@ NEAR_DUPLICATE = 0.9
 #: Above this many questions, near-duplicates are looked for only among prompts that
 #: share their first or last words (comparing every pair would take minutes).
 PAIRWISE_LIMIT = 1500
-#: Two prompts too long for a screen are compared on at most this many characters each.
+#: Prompts up to this long (five screens) are compared character by character (a longest
+#: common subsequence), this many characters in all at most; longer ones, and any past
+#: that (a pack made to be slow, thousands of prompts over two letters), by their pieces.
+CLOSE_LIMIT = 5 * MAX_PROMPT
+CLOSE_BUDGET = 10_000_000
+#: Longer prompts are cut into pieces from at most this many characters each.
 COMPARED = 20_000
 _PIECE_MIN = 2
 _PIECE_MAX = 64
 _CUT_BELOW = 16  # a piece ends where the rolling hash (0-127) is below this: 1 byte in 8
-#: Pairs looked at closely (difflib, after cheaper bounds) at most: a pack made to be
-#: slow to compare (thousands of prompts over two letters) is compared by pieces past it.
-CLOSE_LOOKS = 20_000
 _COUNTED = "abcdefghijklmnopqrstuvwxyz0123456789 ?"  # and one count for all the others
 _GEAR = random.Random(2016).randbytes(256)  # a fixed byte for each byte value
 WANTED_WRONG = 3
@@ -128,10 +129,11 @@ def _near_duplicates(
     """Warn about a prompt that is the same as, or very like, an earlier one.
 
     Prompts are compared casefolded, with runs of white space made one space. The same
-    text is found by hashing; "very like" means a difflib ratio of NEAR_DUPLICATE or
-    more, except between two prompts too long for a screen (already warned about) and
-    past CLOSE_LOOKS, where the share of their pieces (see :func:`_pieces`) decides: so
-    the work stays linear in the length of the prompts, and bounded for each pair.
+    text is found by hashing. "Very like" is what difflib's ratio of NEAR_DUPLICATE
+    meant, computed so that it stays cheap (see :meth:`_Likeness._close_look`); prompts
+    over CLOSE_LIMIT, and pairs past CLOSE_BUDGET, are judged by the share of their
+    pieces instead (see :func:`_pieces`), so the work grows linearly with the length
+    of the prompts and is bounded for each pair.
     """
     normal = [(_normal(q.prompt), mark) for q, mark in questions]
     first_of: dict[str, tuple[int, int]] = {}
@@ -184,35 +186,35 @@ class _Likeness:
 
     def __init__(self, texts: list[str]) -> None:
         self.texts = texts
-        self.matcher: difflib.SequenceMatcher[str] = difflib.SequenceMatcher(autojunk=False)
-        self.close_looks = CLOSE_LOOKS
+        self.budget = CLOSE_BUDGET
         self.cut: dict[int, tuple[Counter[bytes], int]] = {}
         self.counts: dict[int, tuple[int, ...]] = {}
 
     def __call__(self, i: int, j: int) -> bool:
         a, b = self.texts[i], self.texts[j]
-        if 2 * min(len(a), len(b)) / (len(a) + len(b) or 1) < NEAR_DUPLICATE:
+        size = len(a) + len(b)
+        if 2 * min(len(a), len(b)) / (size or 1) < NEAR_DUPLICATE:
             return False
-        # When one fits a screen the other is less than a quarter longer, so a close
-        # look stays cheap: every prompt an author can use is judged by difflib as before.
-        if min(len(a), len(b)) <= MAX_PROMPT and self.close_looks > 0:
+        if min(len(a), len(b)) <= CLOSE_LIMIT and self.budget >= size:
             return self._close_look(i, j)
         return _shared(self._pieces_of(i), self._pieces_of(j)) >= NEAR_DUPLICATE
 
     def _close_look(self, i: int, j: int) -> bool:
-        """difflib's ratio, skipped when a bound on it shows it cannot reach the mark."""
+        """Whether a longest common subsequence covers NEAR_DUPLICATE of the two texts.
+
+        difflib's matching blocks are a common subsequence, so this ratio is never below
+        difflib's: every pair difflib's ratio called alike is still alike, and the two
+        agree on the prompts authors write. It costs ``len(a)`` integer operations where
+        difflib took up to ``len(a) * len(b)`` (a second on two near copies over "ab").
+        """
         a, b = self.texts[i], self.texts[j]
         size = len(a) + len(b)
-        # difflib's matching characters are a common subsequence, no longer than the
-        # longest one, which needs as many of each character in both texts.
+        # The subsequence needs as many of each character in both texts: a cheap bound.
         apart = sum(map(abs, map(operator.sub, self._counts_of(i), self._counts_of(j))))
         if 2.0 * ((size - apart) // 2) / size < NEAR_DUPLICATE:
             return False
-        self.close_looks -= 1
-        if 2.0 * _longest_common(a, b) / size < NEAR_DUPLICATE:
-            return False
-        self.matcher.set_seqs(a, b)
-        return self.matcher.ratio() >= NEAR_DUPLICATE
+        self.budget -= size
+        return 2.0 * _longest_common(a, b) / size >= NEAR_DUPLICATE
 
     def _pieces_of(self, index: int) -> tuple[Counter[bytes], int]:
         if index not in self.cut:

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import quiz.packs.lint as lint
@@ -143,7 +143,11 @@ def difflib_rule(prompts: list[str]) -> list[tuple[int, str]]:
             if i in reported or j in reported:
                 continue
             matcher = difflib.SequenceMatcher(None, texts[i], texts[j], autojunk=False)
-            if matcher.ratio() >= lint.NEAR_DUPLICATE:
+            # quick_ratio is a bound on ratio (only there to keep the test quick)
+            if (
+                matcher.quick_ratio() >= lint.NEAR_DUPLICATE
+                and matcher.ratio() >= lint.NEAR_DUPLICATE
+            ):
                 found.append((j + 1, f"a prompt very like the question on line {i + 1}"))
                 reported.add(j)
     return sorted(found)
@@ -165,10 +169,34 @@ short_prompt = st.one_of(
 )
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.lists(short_prompt, min_size=1, max_size=12))
-def test_prompts_that_fit_a_screen_are_judged_as_difflib_judged_them(prompts):
-    assert alike_warnings(prompts) == difflib_rule(prompts)
+@settings(max_examples=300, deadline=None)
+@given(short_prompt, short_prompt, st.randoms(use_true_random=False), st.integers(0, 4))
+def test_alike_whenever_difflib_said_so_and_never_when_the_letters_differ(a, b, rng, edits):
+    if a and rng.random() < 0.5:
+        b = edited(a, rng, edits)  # near copies, so that both sides of the mark are tried
+    a, b = lint._normal(a), lint._normal(b)
+    assume(a != b)  # the same text is found by hashing, before any comparison
+    alike = lint._Likeness([a, b])(0, 1)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.ratio() >= lint.NEAR_DUPLICATE:
+        assert alike
+    if matcher.quick_ratio() < lint.NEAR_DUPLICATE:
+        assert not alike
+
+
+def test_prompts_authors_write_get_the_warnings_difflib_gave():
+    rng = random.Random(2016)
+    words = "song single album video chart label studio tour singer producer week year".split()
+    prompts: list[str] = []
+    for _ in range(200):
+        if prompts and rng.random() < 0.3:
+            prompts.append(edited(rng.choice(prompts), rng, rng.randrange(4)))
+        else:
+            size = rng.randrange(3, 30)
+            prompts.append(" ".join(rng.choice(words) for _ in range(size)).capitalize() + "?")
+    warnings = alike_warnings(prompts)
+    assert len(warnings) > 40
+    assert warnings == difflib_rule(prompts)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -222,12 +250,8 @@ def test_five_long_prompts_take_bounded_work(monkeypatch):
     def no_close_look(*_args: object) -> int:
         raise AssertionError("long prompts are compared by their pieces, not character-wise")
 
-    class NoCloseLook(difflib.SequenceMatcher[str]):
-        ratio = quick_ratio = no_close_look  # type: ignore[assignment]
-
     monkeypatch.setattr(lint, "_pieces", counted_pieces)
     monkeypatch.setattr(lint, "_longest_common", no_close_look)
-    monkeypatch.setattr(lint.difflib, "SequenceMatcher", NoCloseLook)
     warnings = sorted(w for w in lint_prompts(prompts) if "prompt" in w[1] and "line" in w[1])
     assert warnings == [
         (2, "a prompt very like the question on line 1"),
@@ -238,23 +262,30 @@ def test_five_long_prompts_take_bounded_work(monkeypatch):
 
 
 def test_a_pack_made_to_be_slow_gets_few_close_looks(monkeypatch):
-    """Many short prompts over two letters (slow for difflib): close looks stop at the cap."""
+    """Many prompts over two letters: close looks stop at the budget, pieces go on."""
     rng = random.Random(3)
-    prompts = ["".join(rng.choice("ab") for _ in range(lint.MAX_PROMPT)) for _ in range(40)]
+    prompts = ["".join(rng.choice("ab") for _ in range(lint.CLOSE_LIMIT)) for _ in range(40)]
     prompts += [prompts[0], edited(prompts[1], rng, 1)]
-    looks: list[int] = []
+    looked: list[int] = []
     real_longest = lint._longest_common
 
     def counted(a: str, b: str) -> int:
-        looks.append(len(a) + len(b))
+        looked.append(len(a) + len(b))
         return real_longest(a, b)
 
-    monkeypatch.setattr(lint, "CLOSE_LOOKS", 50)
+    monkeypatch.setattr(lint, "CLOSE_BUDGET", 50 * 2 * lint.CLOSE_LIMIT)
     monkeypatch.setattr(lint, "_longest_common", counted)
     warnings = alike_warnings(prompts)
-    assert len(looks) <= 50
+    assert sum(looked) <= lint.CLOSE_BUDGET and len(looked) == 50
     assert (41, "the same prompt as the question on line 1") in warnings
     assert (42, "a prompt very like the question on line 2") in warnings
+
+
+def test_long_prompts_with_scattered_edits_are_still_alike():
+    rng = random.Random(5)
+    base = letters(rng, lint.CLOSE_LIMIT)
+    prompts = [base, edited(base, rng, 40), letters(rng, lint.CLOSE_LIMIT)]
+    assert alike_warnings(prompts) == [(2, "a prompt very like the question on line 1")]
 
 
 def test_longest_common_subsequence_bounds_difflib():
