@@ -186,18 +186,27 @@ class _Likeness:
 
     def __init__(self, texts: list[str]) -> None:
         self.texts = texts
+        self.sizes = [len(text) for text in texts]
         self.budget = CLOSE_BUDGET
         self.cut: dict[int, tuple[Counter[bytes], int]] = {}
-        self.counts: dict[int, tuple[int, ...]] = {}
+        self.counts: list[tuple[int, ...] | None] = [None] * len(texts)
 
     def __call__(self, i: int, j: int) -> bool:
-        a, b = self.texts[i], self.texts[j]
-        size = len(a) + len(b)
-        if 2 * min(len(a), len(b)) / (size or 1) < NEAR_DUPLICATE:
+        # Called for up to a million pairs: the cheap refusals come first, inline.
+        size_i, size_j = self.sizes[i], self.sizes[j]
+        size = size_i + size_j
+        shorter = min(size_i, size_j)
+        if 2 * shorter / (size or 1) < NEAR_DUPLICATE:
             return False
-        if min(len(a), len(b)) <= CLOSE_LIMIT and self.budget >= size:
-            return self._close_look(i, j)
-        return _shared(self._pieces_of(i), self._pieces_of(j)) >= NEAR_DUPLICATE
+        if shorter > CLOSE_LIMIT or self.budget < size:
+            return _shared(self._pieces_of(i), self._pieces_of(j)) >= NEAR_DUPLICATE
+        # A longest common subsequence needs as many of each character in both texts.
+        counts_i = self.counts[i] or self._count(i)
+        counts_j = self.counts[j] or self._count(j)
+        apart = sum(map(abs, map(operator.sub, counts_i, counts_j)))
+        if 2.0 * ((size - apart) // 2) / size < NEAR_DUPLICATE:
+            return False
+        return self._close_look(i, j)
 
     def _close_look(self, i: int, j: int) -> bool:
         """Whether a longest common subsequence covers NEAR_DUPLICATE of the two texts.
@@ -208,25 +217,19 @@ class _Likeness:
         difflib took up to ``len(a) * len(b)`` (a second on two near copies over "ab").
         """
         a, b = self.texts[i], self.texts[j]
-        size = len(a) + len(b)
-        # The subsequence needs as many of each character in both texts: a cheap bound.
-        apart = sum(map(abs, map(operator.sub, self._counts_of(i), self._counts_of(j))))
-        if 2.0 * ((size - apart) // 2) / size < NEAR_DUPLICATE:
-            return False
-        self.budget -= size
-        return 2.0 * _longest_common(a, b) / size >= NEAR_DUPLICATE
+        self.budget -= len(a) + len(b)
+        return 2.0 * _longest_common(a, b) / (len(a) + len(b)) >= NEAR_DUPLICATE
 
     def _pieces_of(self, index: int) -> tuple[Counter[bytes], int]:
         if index not in self.cut:
             self.cut[index] = _pieces(self.texts[index])
         return self.cut[index]
 
-    def _counts_of(self, index: int) -> tuple[int, ...]:
-        if index not in self.counts:
-            text = self.texts[index]
-            counts = [text.count(char) for char in _COUNTED]
-            self.counts[index] = (*counts, len(text) - sum(counts))
-        return self.counts[index]
+    def _count(self, index: int) -> tuple[int, ...]:
+        text = self.texts[index]
+        counts = [text.count(char) for char in _COUNTED]
+        found = self.counts[index] = (*counts, len(text) - sum(counts))
+        return found
 
 
 def _longest_common(a: str, b: str) -> int:

@@ -206,7 +206,7 @@ def test_prompts_authors_write_get_the_warnings_difflib_gave():
             st.text(),
             st.text(alphabet="ab", min_size=150, max_size=600),
             st.text(min_size=190, max_size=2_000),
-            st.text(alphabet=st.characters(categories=["Cs", "Ll", "Zs"]), max_size=400),
+            st.text(alphabet=st.characters(categories=["Cs", "Ll", "Zs"]), max_size=1_500),
         ),
         min_size=1,
         max_size=8,
