@@ -30,9 +30,10 @@ NEAR_DUPLICATE = 0.9
 #: Above this many questions, near-duplicates are looked for only among prompts that
 #: share their first or last words (comparing every pair would take minutes).
 PAIRWISE_LIMIT = 1500
-#: Prompts up to this long (five screens) are compared character by character (a longest
-#: common subsequence), this many characters in all at most; longer ones, and any past
-#: that (a pack made to be slow, thousands of prompts over two letters), by their pieces.
+#: Prompts up to CLOSE_LIMIT (five screens) are compared character by character (a
+#: longest common subsequence), CLOSE_BUDGET characters per pack at most; longer prompts,
+#: and pairs past the budget (a pack made to be slow: thousands of prompts over two
+#: letters), are compared by their pieces.
 CLOSE_LIMIT = 5 * MAX_PROMPT
 CLOSE_BUDGET = 10_000_000
 #: Longer prompts are cut into pieces from at most this many characters each.
@@ -255,7 +256,8 @@ def _pieces(text: str) -> tuple[Counter[bytes], int]:
     A cut depends only on the few bytes before it (a rolling hash), so an edit changes
     the pieces around it and no others: prompts that differ in a few places share
     nearly all their pieces, unrelated ones nearly none. Only COMPARED characters are
-    read (half from each end), so the work per prompt is bounded. Also the size read.
+    read (half from each end), so the work per prompt is bounded. Returns the pieces
+    and the number of bytes read.
     """
     if len(text) > COMPARED:
         text = text[: COMPARED // 2] + text[-(COMPARED // 2) :]
@@ -263,7 +265,7 @@ def _pieces(text: str) -> tuple[Counter[bytes], int]:
     pieces: Counter[bytes] = Counter()
     start = rolling = 0
     for end, byte in enumerate(data, 1):
-        # Each step shifts the older bytes up, so the low 7 bits hold the last 7 bytes.
+        # Each step shifts the older bytes up: the low 7 bits depend on the last 7 bytes only.
         rolling = ((rolling << 1) + _GEAR[byte]) & 0x7F
         size = end - start
         if size >= _PIECE_MAX or (size >= _PIECE_MIN and rolling < _CUT_BELOW):
