@@ -12,8 +12,10 @@ Repeated wrong options and options emptied by cleaning are reported by the valid
 
 from __future__ import annotations
 
-import difflib
+import operator
+import random
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
@@ -29,6 +31,19 @@ NEAR_DUPLICATE = 0.9
 #: Above this many questions, near-duplicates are looked for only among prompts that
 #: share their first or last words (comparing every pair would take minutes).
 PAIRWISE_LIMIT = 1500
+#: Prompts up to CLOSE_LIMIT (five screens) are compared character by character (a
+#: longest common subsequence), CLOSE_BUDGET characters per pack at most; longer prompts,
+#: and pairs past the budget (a pack made to be slow: thousands of prompts over two
+#: letters), are compared by their pieces.
+CLOSE_LIMIT = 5 * MAX_PROMPT
+CLOSE_BUDGET = 10_000_000
+#: Longer prompts are cut into pieces from at most this many characters each.
+COMPARED = 20_000
+_PIECE_MIN = 2
+_PIECE_MAX = 64
+_CUT_BELOW = 16  # a piece ends where the rolling hash (0-127) is below this: 1 byte in 8
+_COUNTED = "abcdefghijklmnopqrstuvwxyz0123456789 ?"  # and one count for all the others
+_GEAR = random.Random(2016).randbytes(256)  # a fixed byte for each byte value
 WANTED_WRONG = 3
 _SPACES = re.compile(r"\s+")
 _TOO_LONG = "over {}: it will not fit an 80-column screen"
@@ -108,6 +123,15 @@ def _normal(prompt: str) -> str:
 
 
 def _near_duplicates(questions: Sequence[tuple[HandQuestion, Mark]], warn: Warn) -> None:
+    """Warn about a prompt that is the same as, or very like, an earlier one.
+
+    Prompts are compared casefolded, with runs of white space made one space. The same
+    text is found by hashing. "Very like" is what difflib's ratio of NEAR_DUPLICATE
+    meant, computed so that it stays cheap (see :meth:`_Likeness._close_look`); prompts
+    over CLOSE_LIMIT, and pairs past CLOSE_BUDGET, are judged by the share of their
+    pieces instead (see :func:`_pieces`), so the work grows linearly with the length
+    of the prompts and is bounded for each pair.
+    """
     normal = [(_normal(q.prompt), mark) for q, mark in questions]
     first_of: dict[str, Mark] = {}
     reported: set[int] = set()
@@ -121,17 +145,11 @@ def _near_duplicates(questions: Sequence[tuple[HandQuestion, Mark]], warn: Warn)
         candidates = _all_pairs(len(normal))
     else:
         candidates = _blocked_pairs(normal)
-    matcher = difflib.SequenceMatcher(autojunk=False)
+    alike = _Likeness([text for text, _mark in normal])
     for i, j in candidates:
         if j in reported or i in reported:
             continue
-        a, b = normal[i][0], normal[j][0]
-        if 2 * min(len(a), len(b)) / (len(a) + len(b) or 1) < NEAR_DUPLICATE:
-            continue
-        matcher.set_seqs(a, b)
-        if matcher.real_quick_ratio() < NEAR_DUPLICATE or matcher.quick_ratio() < NEAR_DUPLICATE:
-            continue
-        if matcher.ratio() >= NEAR_DUPLICATE:
+        if alike(i, j):
             reported.add(j)
             warn(normal[j][1], f"a prompt very like the question on line {normal[i][1][0]}")
 
@@ -158,3 +176,105 @@ def _blocked_pairs(normal: Sequence[tuple[str, Mark]]) -> Iterator[tuple[int, in
                 if (i, j) not in seen:
                     seen.add((i, j))
                     yield i, j
+
+
+class _Likeness:
+    """Whether two normalised prompts are near-duplicates, with bounded work per pair."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.sizes = [len(text) for text in texts]
+        self.budget = CLOSE_BUDGET
+        self.cut: dict[int, tuple[Counter[bytes], int]] = {}
+        self.counts: list[tuple[int, ...] | None] = [None] * len(texts)
+
+    def __call__(self, i: int, j: int) -> bool:
+        # Called for up to a million pairs: the cheap refusals come first, inline.
+        size_i, size_j = self.sizes[i], self.sizes[j]
+        size = size_i + size_j
+        shorter = min(size_i, size_j)
+        if 2 * shorter / (size or 1) < NEAR_DUPLICATE:
+            return False
+        if shorter > CLOSE_LIMIT or self.budget < size:
+            return _shared(self._pieces_of(i), self._pieces_of(j)) >= NEAR_DUPLICATE
+        # A longest common subsequence needs as many of each character in both texts.
+        counts_i = self.counts[i] or self._count(i)
+        counts_j = self.counts[j] or self._count(j)
+        apart = sum(map(abs, map(operator.sub, counts_i, counts_j)))
+        if 2.0 * ((size - apart) // 2) / size < NEAR_DUPLICATE:
+            return False
+        return self._close_look(i, j)
+
+    def _close_look(self, i: int, j: int) -> bool:
+        """Whether a longest common subsequence covers NEAR_DUPLICATE of the two texts.
+
+        difflib's matching blocks are a common subsequence, so this ratio is never below
+        difflib's: every pair difflib's ratio called alike is still alike, and the two
+        agree on the prompts authors write. It costs ``len(a)`` integer operations where
+        difflib took up to ``len(a) * len(b)`` (a second on two near copies over "ab").
+        """
+        a, b = self.texts[i], self.texts[j]
+        self.budget -= len(a) + len(b)
+        return 2.0 * _longest_common(a, b) / (len(a) + len(b)) >= NEAR_DUPLICATE
+
+    def _pieces_of(self, index: int) -> tuple[Counter[bytes], int]:
+        if index not in self.cut:
+            self.cut[index] = _pieces(self.texts[index])
+        return self.cut[index]
+
+    def _count(self, index: int) -> tuple[int, ...]:
+        text = self.texts[index]
+        counts = [text.count(char) for char in _COUNTED]
+        found = self.counts[index] = (*counts, len(text) - sum(counts))
+        return found
+
+
+def _longest_common(a: str, b: str) -> int:
+    """The length of the longest common subsequence of ``a`` and ``b``.
+
+    Bit-parallel (Allison and Dix): one pass over ``a``, the positions of ``b`` held as
+    the bits of one integer, so a pair of prompts costs ``len(a)`` integer operations.
+    """
+    where: dict[str, int] = {}
+    for position, char in enumerate(b):
+        where[char] = where.get(char, 0) | 1 << position
+    full = (1 << len(b)) - 1
+    row = full
+    for char in a:
+        matched = row & where.get(char, 0)
+        row = ((row + matched) | (row - matched)) & full
+    return len(b) - row.bit_count()
+
+
+def _pieces(text: str) -> tuple[Counter[bytes], int]:
+    """``text`` cut into pieces where its content says, each with the bytes it covers.
+
+    A cut depends only on the few bytes before it (a rolling hash), so an edit changes
+    the pieces around it and no others: prompts that differ in a few places share
+    nearly all their pieces, unrelated ones nearly none. Only COMPARED characters are
+    read (half from each end), so the work per prompt is bounded. Returns the pieces
+    and the number of bytes read.
+    """
+    if len(text) > COMPARED:
+        text = text[: COMPARED // 2] + text[-(COMPARED // 2) :]
+    data = text.encode("utf-8", "surrogatepass")
+    pieces: Counter[bytes] = Counter()
+    start = rolling = 0
+    for end, byte in enumerate(data, 1):
+        # Each step shifts the older bytes up: the low 7 bits depend on the last 7 bytes only.
+        rolling = ((rolling << 1) + _GEAR[byte]) & 0x7F
+        size = end - start
+        if size >= _PIECE_MAX or (size >= _PIECE_MIN and rolling < _CUT_BELOW):
+            pieces[data[start:end]] += size
+            start = end
+    if start < len(data):
+        pieces[data[start:]] += len(data) - start
+    return pieces, len(data)
+
+
+def _shared(a: tuple[Counter[bytes], int], b: tuple[Counter[bytes], int]) -> float:
+    """The share of two texts' bytes that lie in pieces both have (1.0: the same)."""
+    (pieces_a, size_a), (pieces_b, size_b) = a, b
+    both = list(pieces_a.keys() & pieces_b.keys())
+    common = sum(map(min, map(pieces_a.__getitem__, both), map(pieces_b.__getitem__, both)))
+    return 2 * common / (size_a + size_b or 1)

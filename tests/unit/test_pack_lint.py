@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import difflib
+import random
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+import quiz.packs.lint as lint
+from quiz.facts import HandQuestion, Pack, PackInfo
 from quiz.packs import check_pack, load_pack
 
 HEAD = "format: 1\npack: t\ntitle: T\n"
@@ -80,3 +90,215 @@ def test_distractors_that_cannot_be_built(tmp_path):
 def test_clean_pack_has_no_warnings():
     good = Path(__file__).parent / "packs_data" / "good.yaml"
     assert check_pack(good)[1] == []
+
+
+# -- near-duplicate prompts: today's rule, any input, bounded work ----------------------
+
+
+@dataclass
+class Marks:
+    """Where each question starts, as the validator would say (question i on line i + 1)."""
+
+    path: str = "P"
+    question_marks: list[tuple[int, int]] = field(default_factory=list)
+    fact_marks: list[tuple[int, int]] = field(default_factory=list)
+
+
+def lint_prompts(prompts: list[str]) -> list[tuple[int, str]]:
+    """Every lint warning for hand-written questions with ``prompts``: (line, message)."""
+    questions = tuple(
+        HandQuestion(id=f"q{i}", prompt=prompt, answer="a", wrong=("b", "c", "d"))
+        for i, prompt in enumerate(prompts)
+    )
+    marks = Marks(question_marks=[(line, 5) for line in range(1, len(prompts) + 1)])
+    pack = Pack(info=PackInfo(id="t", title="T"), questions=questions)
+    return [(p.line, p.message) for p in lint.lint(pack, marks)]
+
+
+def alike_warnings(prompts: list[str]) -> list[tuple[int, str]]:
+    """The near-duplicate warnings only, as (line, message), in line order."""
+    found: list[tuple[int, str]] = []
+    questions = [
+        (HandQuestion(id=f"q{i}", prompt=prompt, answer="a"), (i + 1, 5))
+        for i, prompt in enumerate(prompts)
+    ]
+    lint._near_duplicates(questions, lambda mark, message: found.append((mark[0], message)))
+    return sorted(found)
+
+
+def difflib_rule(prompts: list[str]) -> list[tuple[int, str]]:
+    """The rule as it was, spelled out slowly: difflib's ratio against each earlier prompt."""
+    texts = [re.sub(r"\s+", " ", prompt.casefold()).strip() for prompt in prompts]
+    found: list[tuple[int, str]] = []
+    first: dict[str, int] = {}
+    reported: set[int] = set()
+    for j, text in enumerate(texts):
+        if text in first:
+            found.append((j + 1, f"the same prompt as the question on line {first[text] + 1}"))
+            reported.add(j)
+        else:
+            first[text] = j
+    for j in range(len(texts)):
+        for i in range(j):
+            if i in reported or j in reported:
+                continue
+            matcher = difflib.SequenceMatcher(None, texts[i], texts[j], autojunk=False)
+            # quick_ratio is a bound on ratio (only there to keep the test quick)
+            if (
+                matcher.quick_ratio() >= lint.NEAR_DUPLICATE
+                and matcher.ratio() >= lint.NEAR_DUPLICATE
+            ):
+                found.append((j + 1, f"a prompt very like the question on line {i + 1}"))
+                reported.add(j)
+    return sorted(found)
+
+
+def edited(text: str, rng: random.Random, edits: int) -> str:
+    """``text`` with ``edits`` characters replaced at random places."""
+    chars = list(text)
+    for _ in range(edits):
+        chars[rng.randrange(len(chars))] = rng.choice("#%&")
+    return "".join(chars)
+
+
+# Short texts over few letters make many near-duplicates (and the cases difflib is slow on).
+short_prompt = st.one_of(
+    st.text(alphabet="ab c?", max_size=30),
+    st.text(max_size=lint.MAX_PROMPT),
+    st.sampled_from(["Which label released the song?", "which label released the song ?"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(short_prompt, short_prompt, st.randoms(use_true_random=False), st.integers(0, 4))
+def test_alike_whenever_difflib_said_so_and_never_when_the_letters_differ(a, b, rng, edits):
+    if a and rng.random() < 0.5:
+        b = edited(a, rng, edits)  # near copies, so that both sides of the mark are tried
+    a, b = lint._normal(a), lint._normal(b)
+    assume(a != b)  # the same text is found by hashing, before any comparison
+    alike = lint._Likeness([a, b])(0, 1)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.ratio() >= lint.NEAR_DUPLICATE:
+        assert alike
+    if matcher.quick_ratio() < lint.NEAR_DUPLICATE:
+        assert not alike
+
+
+def test_prompts_authors_write_get_the_warnings_difflib_gave():
+    rng = random.Random(2016)
+    words = "song single album video chart label studio tour singer producer week year".split()
+    prompts: list[str] = []
+    for _ in range(200):
+        if prompts and rng.random() < 0.3:
+            prompts.append(edited(rng.choice(prompts), rng, rng.randrange(4)))
+        else:
+            size = rng.randrange(3, 30)
+            prompts.append(" ".join(rng.choice(words) for _ in range(size)).capitalize() + "?")
+    warnings = alike_warnings(prompts)
+    assert len(warnings) > 40
+    assert warnings == difflib_rule(prompts)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.one_of(
+            st.text(),
+            st.text(alphabet="ab", min_size=150, max_size=600),
+            st.text(min_size=190, max_size=2_000),
+            st.text(alphabet=st.characters(categories=["Cs", "Ll", "Zs"]), max_size=1_500),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.randoms(use_true_random=False),
+)
+def test_lint_never_raises_on_any_prompt_text(prompts, rng):
+    copied = len(prompts) + 2  # the line of the copy of the last prompt, added below
+    prompts = [*prompts, edited(prompts[0], rng, 1) if prompts[0] else "", prompts[-1]]
+    warnings = lint_prompts(prompts)
+    assert all(not message.startswith("the same prompt") or line > 1 for line, message in warnings)
+    assert any(
+        line == copied and message.startswith("the same prompt as the question on line ")
+        for line, message in warnings
+    )
+
+
+def letters(rng: random.Random, size: int) -> str:
+    return "".join(rng.choice("abcdefghijklmnopqrstuvwxyz ") for _ in range(size))
+
+
+def test_five_long_prompts_take_bounded_work(monkeypatch):
+    """100,000-character prompts: each is read once, on a capped length; no pair by difflib."""
+    rng = random.Random(7)
+    base = letters(rng, 100_000)
+    prompts = [
+        base,
+        edited(base, rng, 20),  # near-identical: a few characters changed
+        letters(rng, 100_000),  # unrelated
+        base.upper(),  # the same once casefolded
+        letters(rng, 100_000),
+    ]
+    read: list[int] = []
+    real_pieces = lint._pieces
+
+    def counted_pieces(text: str) -> tuple[Counter[bytes], int]:
+        pieces, size = real_pieces(text)
+        read.append(size)
+        return pieces, size
+
+    def no_close_look(*_args: object) -> int:
+        raise AssertionError("long prompts are compared by their pieces, not character-wise")
+
+    monkeypatch.setattr(lint, "_pieces", counted_pieces)
+    monkeypatch.setattr(lint, "_longest_common", no_close_look)
+    warnings = sorted(w for w in lint_prompts(prompts) if "prompt" in w[1] and "line" in w[1])
+    assert warnings == [
+        (2, "a prompt very like the question on line 1"),
+        (4, "the same prompt as the question on line 1"),
+    ]
+    assert len(read) <= 4  # once per prompt still compared (line 4 is already reported)
+    assert max(read) <= lint.COMPARED  # ASCII: a byte a character
+
+
+def test_a_pack_made_to_be_slow_gets_few_close_looks(monkeypatch):
+    """Many prompts over two letters: close looks stop at the budget, pieces go on."""
+    rng = random.Random(3)
+    prompts = ["".join(rng.choice("ab") for _ in range(lint.CLOSE_LIMIT)) for _ in range(40)]
+    prompts += [prompts[0], edited(prompts[1], rng, 1)]
+    looked: list[int] = []
+    real_longest = lint._longest_common
+
+    def counted(a: str, b: str) -> int:
+        looked.append(len(a) + len(b))
+        return real_longest(a, b)
+
+    monkeypatch.setattr(lint, "CLOSE_BUDGET", 50 * 2 * lint.CLOSE_LIMIT)
+    monkeypatch.setattr(lint, "_longest_common", counted)
+    warnings = alike_warnings(prompts)
+    assert sum(looked) <= lint.CLOSE_BUDGET and len(looked) == 50
+    assert (41, "the same prompt as the question on line 1") in warnings
+    assert (42, "a prompt very like the question on line 2") in warnings
+
+
+def test_long_prompts_with_scattered_edits_are_still_alike():
+    rng = random.Random(5)
+    base = letters(rng, lint.CLOSE_LIMIT)
+    prompts = [base, edited(base, rng, 40), letters(rng, lint.CLOSE_LIMIT)]
+    assert alike_warnings(prompts) == [(2, "a prompt very like the question on line 1")]
+
+
+def test_longest_common_subsequence_bounds_difflib():
+    rng = random.Random(11)
+    for _ in range(300):
+        a = "".join(rng.choice("abc") for _ in range(rng.randrange(40)))
+        b = "".join(rng.choice("abc") for _ in range(rng.randrange(40)))
+        table = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+        for i, x in enumerate(a):
+            for j, y in enumerate(b):
+                table[i + 1][j + 1] = (
+                    table[i][j] + 1 if x == y else max(table[i][j + 1], table[i + 1][j])
+                )
+        assert lint._longest_common(a, b) == table[-1][-1]
+        matched = difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+        assert sum(block.size for block in matched) <= table[-1][-1]
