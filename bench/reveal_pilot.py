@@ -81,7 +81,7 @@ async def _game_presses(presses: int) -> tuple[list[float], list[float]]:
     from workers import _need
 
     quiz_app = _need("quiz.ui.app", "QuizApp")
-    list_bank = _need("quiz.ui.bank", "ListBank")
+    list_bank = _need("quiz.bank", "ListBank")
     game_setup = _need("quiz.game_setup", "GameSetup")
     reveal = _need("quiz.ui.screens.reveal", "RevealScreen")
     question = _need("quiz.ui.screens.question", "QuestionScreen")

@@ -21,7 +21,7 @@ from textual.events import Resize
 from textual.screen import Screen
 
 from quiz.game_setup import MAX_QUESTIONS, GameSetup
-from quiz.ui.bank import Library, QuestionBank
+from quiz.bank import Library, QuestionBank
 from quiz.ui.screens.base import GameScreen
 from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.too_small import TooSmallScreen

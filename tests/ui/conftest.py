@@ -8,7 +8,7 @@ from fakes import FakeClock, fixed_now, make_questions
 from quiz.game_setup import GameSetup
 from quiz.question import Question
 from quiz.ui.app import QuizApp
-from quiz.ui.bank import ListBank, PackChoice
+from quiz.bank import ListBank, PackChoice
 
 
 @pytest.fixture

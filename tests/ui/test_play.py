@@ -9,7 +9,7 @@ from quiz.errors import UserError
 from quiz.game import Phase
 from quiz.game_setup import GameSetup
 from quiz.ui.app import QuizApp
-from quiz.ui.bank import ListBank
+from quiz.bank import ListBank
 from quiz.ui.screens.confirm import ConfirmAbandonScreen
 from quiz.ui.screens.handover import HandoverScreen
 from quiz.ui.screens.help import HelpScreen
@@ -326,7 +326,7 @@ async def test_pack_problems_are_shown_in_the_app(make_app):
 
 async def test_no_valid_packs_is_said_clearly(clock, records):
     from quiz.ui.app import QuizApp
-    from quiz.ui.bank import ListBank
+    from quiz.bank import ListBank
 
     app = QuizApp(ListBank([], problems=["a.yaml:1:1: not a pack"]), clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -375,7 +375,7 @@ async def test_theme_can_be_changed_from_the_command_palette(make_app):
 async def test_hostile_pack_titles_in_setup_are_literal(make_app):
     from textual.widgets import SelectionList
 
-    from quiz.ui.bank import PackChoice
+    from quiz.bank import PackChoice
 
     packs = [PackChoice("test", "[@click=app.quit]Hint[/]"), PackChoice("evil", "[bold]x")]
     app = make_app(packs=packs)

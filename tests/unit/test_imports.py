@@ -69,7 +69,7 @@ CORE_MODULES = [
     "quiz.packs",
     "quiz.generators",
     "quiz.selection",
-    "quiz.ui.bank",
+    "quiz.bank",
     "quiz.commands.questions",
     "quiz.commands.packs",
     "quiz.commands.scores",

@@ -23,16 +23,16 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 from textual.worker import get_current_worker
 
+from quiz.bank import installed_catalog as load_installed_packs
 from quiz.config import Config, ConfigError, load_config, save_config
 from quiz.facts import Pack
+from quiz.packs.catalog import Catalog
 from quiz.question import Question
 from quiz.ui.pack_rows import (
-    Catalog,
     Counter,
     PackRow,
     build_rows,
     format_problem,
-    load_installed_packs,
     short_problem,
 )
 from quiz.ui.screens.pack_preview import PackPreview
@@ -101,7 +101,7 @@ class PacksScreen(Screen[bool]):
     """
 
     BINDINGS = [
-        Binding("space", "toggle", "On/off"),
+        Binding("space", "switch_pack", "On/off"),
         Binding("p", "preview", "Preview"),
         Binding("escape", "back", "Back"),
     ]
@@ -280,11 +280,12 @@ class PacksScreen(Screen[bool]):
 
     @on(DataTable.RowSelected)
     def _row_selected(self) -> None:
-        self.action_toggle()
+        self.action_switch_pack()
 
     # -- actions -------------------------------------------------------------------
 
-    def action_toggle(self) -> None:
+    # Not ``action_toggle``: that is Textual's own (toggle a boolean attribute by name).
+    def action_switch_pack(self) -> None:
         """Switch the selected pack on or off for the next games, and save at once."""
         index = self.selected_index
         if index is None:

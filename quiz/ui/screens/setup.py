@@ -26,7 +26,7 @@ from quiz.game_setup import (
     parse_seed,
     parse_timer,
 )
-from quiz.ui.bank import Library
+from quiz.bank import Library
 from quiz.ui.screens.base import GAME_CSS
 from quiz.ui.widgets.key_hints import KeyHints
 
