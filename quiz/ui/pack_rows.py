@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz import paths
 from quiz.facts import Pack
-from quiz.packs.catalog import Catalog
-from quiz.packs.problems import PackError, Problem
+
+if TYPE_CHECKING:  # the loader is read in the browser's worker thread, not at import
+    from quiz.packs.catalog import Catalog
+    from quiz.packs.problems import PackError, Problem
 
 #: How the browser names where a pack lives.
 WHERE = {"builtin": "built-in", "user": "user", "file": "file"}

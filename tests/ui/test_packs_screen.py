@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import random
 import threading
+
 import pytest
 from textual.app import App
 from textual.widgets import DataTable, Label, Static

@@ -5,11 +5,11 @@ from __future__ import annotations
 from fakes import HOSTILE, fixed_now, hostile_questions, make_questions, wait_until
 from textual.widgets import Button, Input, Label, Static
 
+from quiz.bank import ListBank
 from quiz.errors import UserError
 from quiz.game import Phase
 from quiz.game_setup import GameSetup
 from quiz.ui.app import QuizApp
-from quiz.bank import ListBank
 from quiz.ui.screens.confirm import ConfirmAbandonScreen
 from quiz.ui.screens.handover import HandoverScreen
 from quiz.ui.screens.help import HelpScreen
@@ -325,8 +325,8 @@ async def test_pack_problems_are_shown_in_the_app(make_app):
 
 
 async def test_no_valid_packs_is_said_clearly(clock, records):
-    from quiz.ui.app import QuizApp
     from quiz.bank import ListBank
+    from quiz.ui.app import QuizApp
 
     app = QuizApp(ListBank([], problems=["a.yaml:1:1: not a pack"]), clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:

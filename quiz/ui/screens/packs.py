@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -23,10 +24,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 from textual.worker import get_current_worker
 
+if TYPE_CHECKING:
+    from quiz.packs import Catalog
+
 from quiz.bank import installed_catalog as load_installed_packs
 from quiz.config import Config, ConfigError, load_config, save_config
 from quiz.facts import Pack
-from quiz.packs.catalog import Catalog
 from quiz.question import Question
 from quiz.ui.pack_rows import (
     Counter,
