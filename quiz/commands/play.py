@@ -95,6 +95,10 @@ class ScoresLink:
             self._store = Store.open()
         return self._store
 
+    def store(self) -> Store:
+        """The open database, lent to the Scores screen (which leaves it open)."""
+        return self._open()
+
     def save(self, record: GameRecord) -> None:
         """Keep a finished or abandoned game."""
         self._open().save_game(record)
@@ -163,6 +167,7 @@ def run(args: argparse.Namespace) -> int:
         quick_start=setup,
         notices=notices,
         missed=scores.missed,
+        scores=scores.store,
     )
     try:
         app.run()
