@@ -22,16 +22,14 @@ from textual.screen import Screen
 
 from quiz.bank import Library, QuestionBank
 from quiz.game_setup import GameSetup
+from quiz.ui import requests
 from quiz.ui.screens.base import GameScreen, StepScreen
 from quiz.ui.screens.home import HomeScreen
-from quiz.ui.screens.question import QuestionScreen
-from quiz.ui.screens.results import ResultsScreen
-from quiz.ui.screens.scores import ScoresScreen
-from quiz.ui.screens.setup import SetupScreen
 from quiz.ui.screens.too_small import TooSmallScreen
 
-# The session, the engine and the screens that draw them are imported when first
-# needed: the home screen must paint fast (see bench/).
+# The session, the engine and the screens after home are imported when first needed:
+# the home screen must paint fast (see bench/). Their messages subclass the light
+# quiz.ui.requests types, which the @on handlers below name.
 if TYPE_CHECKING:
     from textual.theme import Theme
 
@@ -218,6 +216,8 @@ class QuizApp(App[None]):
 
     def open_setup(self) -> None:
         """Home -> setup."""
+        from quiz.ui.screens.setup import SetupScreen
+
         self.push_screen(SetupScreen(self.library, self.last_setup))
 
     def open_packs(self) -> None:
@@ -233,19 +233,21 @@ class QuizApp(App[None]):
 
     def open_scores(self) -> None:
         """Home -> scores, read from the database the games are saved to."""
+        from quiz.ui.screens.scores import ScoresScreen
+
         screen = ScoresScreen(
             self.scores, prompt_finder=self.bank.prompts, borrowed=self.scores is not None
         )
         self.push_screen(screen)
 
-    @on(ScoresScreen.ReviewRequested)
-    def _review_requested(self, event: ScoresScreen.ReviewRequested) -> None:
+    @on(requests.Review)
+    def _review_requested(self, event: requests.Review) -> None:
         self.start_review(event.player)
 
     # -- the game: messages to the session, its phase to a screen -----------
 
-    @on(SetupScreen.Start)
-    def _setup_done(self, event: SetupScreen.Start) -> None:
+    @on(requests.StartGame)
+    def _setup_done(self, event: requests.StartGame) -> None:
         self.start_game(event.setup)
 
     def start_review(self, player: str) -> bool:
@@ -299,8 +301,8 @@ class QuizApp(App[None]):
         if self.session is not None and self.session.phase is not before:
             self.show_phase()
 
-    @on(QuestionScreen.Answered)
-    def _answered(self, event: QuestionScreen.Answered) -> None:
+    @on(requests.Pick)
+    def _answered(self, event: requests.Pick) -> None:
         from quiz.session import Answer
 
         if self.session is not None:
@@ -308,7 +310,7 @@ class QuizApp(App[None]):
             self.session.submit(Answer(event.player, event.question, event.choice))
             self._moved(before)
 
-    @on(QuestionScreen.ClockChecked)
+    @on(requests.CheckClock)
     def _clock_checked(self) -> None:
         if self.session is not None and self.session.tick():
             self.show_phase()
@@ -358,14 +360,14 @@ class QuizApp(App[None]):
             self._report(self.session.abandon())
         self.main_menu()
 
-    @on(ResultsScreen.PlayAgain)
+    @on(requests.PlayAgain)
     def play_again(self) -> None:
         """Same setup, new questions: a new seed drawn from the last game's generator."""
         session = self.session
         if session is not None:
             self._begin(lambda dealer: dealer.again(session))
 
-    @on(ResultsScreen.MainMenu)
+    @on(requests.MainMenu)
     def main_menu(self) -> None:
         """Back to the home screen."""
         self.session = None

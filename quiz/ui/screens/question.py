@@ -9,9 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import Label, Static
 
+from quiz.ui import requests
 from quiz.ui.screens.base import GameScreen
 from quiz.ui.widgets.countdown import Countdown
 from quiz.ui.widgets.key_hints import KeyHints
@@ -44,17 +44,13 @@ class QuestionScreen(GameScreen):
     ]
 
     @dataclass
-    class Answered(Message):
-        """The player at the keyboard picked ``choice`` (0-based) for question ``question``
-        (its index in the game); ``player`` is the seat whose turn the screen shows."""
-
-        player: int
-        question: int
-        choice: int
+    class Answered(requests.Pick):
+        """The player at the keyboard picked an option of the question shown; ``player``
+        is the seat whose turn the screen shows."""
 
     @dataclass
-    class ClockChecked(Message):
-        """Time passed on the question shown: the game's clock may have run out."""
+    class ClockChecked(requests.CheckClock):
+        """Time passed on the question shown."""
 
     def __init__(self, game: Game, *, tick_interval: float = 0.1) -> None:
         """The question of ``game``'s current turn; the clock is checked every

@@ -9,9 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import Button, Label, Static
 
+from quiz.ui import requests
 from quiz.ui.screens.base import GameScreen
 from quiz.ui.widgets.key_hints import KeyHints
 
@@ -51,12 +51,12 @@ class ResultsScreen(GameScreen):
     ]
 
     @dataclass
-    class PlayAgain(Message):
-        """Same setup, new questions."""
+    class PlayAgain(requests.PlayAgain):
+        """The players want another game: same setup, new questions."""
 
     @dataclass
-    class MainMenu(Message):
-        """Back to the home screen."""
+    class MainMenu(requests.MainMenu):
+        """The players are done: back to the home screen."""
 
     def compose(self) -> ComposeResult:
         """Headline, the table and the two ways on."""

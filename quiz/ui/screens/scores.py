@@ -31,7 +31,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import (
     Button,
@@ -45,6 +44,7 @@ from textual.widgets import (
 from textual.worker import Worker, WorkerState
 
 from quiz.errors import UserError
+from quiz.ui import requests
 
 if TYPE_CHECKING:  # the app imports this screen for its messages before the first paint
     from quiz.store import Store
@@ -124,11 +124,9 @@ class ScoresScreen(Screen[None]):
     ]
 
     @dataclass
-    class ReviewRequested(Message):
-        """A player asked to review the questions they missed."""
-
-        player: str
-        """The player's name as stored."""
+    class ReviewRequested(requests.Review):
+        """A player asked to review the questions they missed (``player``: the name as
+        stored)."""
 
     def __init__(
         self,

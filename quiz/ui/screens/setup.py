@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, SelectionList
 from textual.widgets.selection_list import Selection
@@ -28,6 +27,7 @@ from quiz.game_setup import (
     parse_seed,
     parse_timer,
 )
+from quiz.ui import requests
 from quiz.ui.screens.base import GAME_CSS
 from quiz.ui.widgets.key_hints import KeyHints
 
@@ -47,10 +47,8 @@ class SetupScreen(Screen[None]):
     ]
 
     @dataclass
-    class Start(Message):
-        """The form is filled in well: start a game of ``setup``."""
-
-        setup: GameSetup
+    class Start(requests.StartGame):
+        """The form is filled in well: start a game of its ``setup``."""
 
     def __init__(self, library: Library, last: GameSetup | None = None) -> None:
         """A form over the packs in ``library``, filled in from the ``last`` setup."""
