@@ -21,13 +21,14 @@ import random
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 
 from quiz.game_setup import GameSetup
 from quiz.question import Question
 from quiz.records import GameRecord, PlayerResult, Status
 from quiz.scoring import score_answer
+from quiz.session_clock import utc_now
 from quiz.session_record import Played, game_record, player_results
 from quiz.session_standings import PlayerScore, Standing, rank
 from quiz.session_turns import Outcome, Refusal, Turn
@@ -64,10 +65,6 @@ class Seating(StrEnum):
 
     TURNS = "turns"  # each player their own question, in turn (solo, hot-seat)
     SHARED = "shared"  # every player answers the same question at once
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class GameStateError(RuntimeError):
@@ -108,7 +105,7 @@ class Game:
         questions: Sequence[Question],
         *,
         clock: Callable[[], float] = time.monotonic,
-        now: Callable[[], datetime] = _utc_now,
+        now: Callable[[], datetime] = utc_now,
         rng: random.Random | None = None,
         seating: Seating = Seating.TURNS,
     ) -> None:

@@ -26,7 +26,7 @@ import random
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Literal
 
 from quiz.bank import QuestionBank
@@ -34,18 +34,11 @@ from quiz.game import Game, GameStateError, Phase, Seating
 from quiz.game_setup import MAX_QUESTIONS, GameSetup
 from quiz.question import Question
 from quiz.records import GameRecord
+from quiz.session_clock import fresh_seed, utc_now
 from quiz.session_turns import Outcome, Refusal
 
 Recorder = Callable[[GameRecord], None]
 """Keeps a game's record (the scores database); may raise, the session reports it."""
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _fresh_seed() -> int:
-    return random.SystemRandom().randrange(2**31)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,8 +224,8 @@ class Dealer:
         *,
         recorder: Recorder | None = None,
         clock: Callable[[], float] = time.monotonic,
-        now: Callable[[], datetime] = _utc_now,
-        new_seed: Callable[[], int] = _fresh_seed,
+        now: Callable[[], datetime] = utc_now,
+        new_seed: Callable[[], int] = fresh_seed,
         missed: Callable[[str], Sequence[str]] | None = None,
     ) -> None:
         self.bank = bank

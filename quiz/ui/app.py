@@ -8,10 +8,9 @@ and prompts come from a :class:`~quiz.bank.QuestionBank`.
 
 from __future__ import annotations
 
-import random
 import time
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -22,17 +21,17 @@ from textual.screen import Screen
 
 from quiz.bank import Library, QuestionBank
 from quiz.game_setup import GameSetup
+from quiz.session_clock import fresh_seed, utc_now
 from quiz.ui import requests
 from quiz.ui.screens.base import GameScreen, StepScreen
 from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.too_small import TooSmallScreen
+from quiz.ui.themes import keep_theme
 
 # The session, the engine and the screens after home are imported when first needed:
 # the home screen must paint fast (see bench/). Their messages subclass the light
 # quiz.ui.requests types, which the @on handlers below name.
 if TYPE_CHECKING:
-    from textual.theme import Theme
-
     from quiz.game import Game
     from quiz.question import Question
     from quiz.session import Dealer, GameSession, Recorder, Saved
@@ -40,14 +39,6 @@ if TYPE_CHECKING:
 
 MIN_WIDTH, MIN_HEIGHT = 60, 20
 """Below this the layout cannot fit a question and four options."""
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _fresh_seed() -> int:
-    return random.SystemRandom().randrange(2**31)
 
 
 class QuizApp(App[None]):
@@ -82,8 +73,8 @@ class QuizApp(App[None]):
         recorder: Recorder | None = None,
         quick_start: GameSetup | None = None,
         clock: Callable[[], float] = time.monotonic,
-        now: Callable[[], datetime] = _utc_now,
-        new_seed: Callable[[], int] = _fresh_seed,
+        now: Callable[[], datetime] = utc_now,
+        new_seed: Callable[[], int] = fresh_seed,
         notices: Sequence[str] = (),
         tick_interval: float = 0.1,
         missed: Callable[[str], Sequence[str]] | None = None,
@@ -132,7 +123,7 @@ class QuizApp(App[None]):
     def on_mount(self) -> None:
         """Show home (and start a quick game); load packs after the first paint."""
         self._check_size(*self.size)
-        self._restore_theme()
+        keep_theme(self)
         for line in self.notices:
             self.notify(line, title="Pack problem", severity="warning", timeout=8, markup=False)
         if self.quick_start is not None:
@@ -140,23 +131,6 @@ class QuizApp(App[None]):
         else:
             # Reading packs would delay the first paint; do it in a thread right after.
             self.call_after_refresh(self.run_worker, self._load_library, thread=True)
-
-    def _restore_theme(self) -> None:
-        """Use the theme picked last time, and remember the next one picked."""
-        from quiz.config import load_config
-
-        theme = load_config().theme
-        if theme and theme in self.available_themes:
-            self.theme = theme
-        self.theme_changed_signal.subscribe(self, self._remember_theme)
-
-    def _remember_theme(self, theme: Theme) -> None:
-        from quiz.config import ConfigError, load_config, save_config
-
-        try:
-            save_config(load_config().with_theme(theme.name))
-        except ConfigError as error:
-            self.notify(str(error), title="Theme not saved", severity="warning", markup=False)
 
     def _load_library(self) -> None:
         try:
