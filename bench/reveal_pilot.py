@@ -97,9 +97,9 @@ class _DrawWatch:
 
 async def _game_presses(presses: int) -> tuple[list[float], list[float]]:
     """Press "1" on a question ``presses`` times: seconds to the reveal drawn, Pilot round trip."""
+    from quiz.bank import ListBank
     from quiz.game_setup import GameSetup
     from quiz.ui.app import QuizApp
-    from quiz.ui.bank import ListBank
     from quiz.ui.screens.question import QuestionScreen
     from quiz.ui.screens.reveal import RevealScreen
 

@@ -1,13 +1,18 @@
-"""The game itself, as a state machine the UI only renders and pokes.
+"""The game itself, as a state machine the session drives and the screens only render.
 
 Phases: ``setup`` -> (``handover`` ->) ``question`` -> ``reveal`` -> ... ->
 (``standings`` between rounds) -> ... -> ``results``; ``abandoned`` from anywhere.
-In a hot-seat game every player answers their own question each round, in turn
-order, and a ``handover`` phase (pass the keyboard) comes before each turn.
+
+How players meet the questions is the :class:`Seating`. With ``TURNS`` (solo and
+hot-seat) every player answers their own question each round, in turn order, and a
+``handover`` phase (pass the keyboard) comes before each turn. With ``SHARED`` every
+player answers the same question and the reveal comes once all of them answered or the
+time ran out. Answers name the player and the question (:meth:`Game.submit`), so
+several of them, from any source, can arrive for one question.
 
 Time comes from an injected ``clock`` (monotonic seconds) and timestamps from an
 injected ``now``, so tests replay a game exactly. A time-out is an ordinary
-transition: the UI calls :meth:`Game.tick` and the clock decides.
+transition: the front end calls :meth:`Game.tick` and the clock decides.
 """
 
 from __future__ import annotations
@@ -16,15 +21,31 @@ import random
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 
 from quiz.game_setup import GameSetup
 from quiz.question import Question
-from quiz.records import AnswerRecord, GameRecord, PlayerResult
-from quiz.scoring import Points, score_answer
+from quiz.records import GameRecord, PlayerResult, Status
+from quiz.scoring import score_answer
+from quiz.session_clock import utc_now
+from quiz.session_record import Played, game_record, player_results
+from quiz.session_standings import PlayerScore, Standing, rank
+from quiz.session_turns import Outcome, Refusal, Turn
 
-__all__ = ["Game", "GameSetup", "Outcome", "Phase", "PlayerScore", "Standing", "Turn"]
+__all__ = [
+    "Game",
+    "GameSetup",
+    "GameStateError",
+    "Outcome",
+    "Phase",
+    "PlayerScore",
+    "Refusal",
+    "Seating",
+    "Standing",
+    "Turn",
+    "rank",
+]
 
 
 class Phase(StrEnum):
@@ -39,84 +60,11 @@ class Phase(StrEnum):
     ABANDONED = "abandoned"
 
 
-@dataclass(slots=True)
-class PlayerScore:
-    """One player's running totals."""
+class Seating(StrEnum):
+    """How players meet the questions."""
 
-    name: str
-    score: int = 0
-    correct: int = 0
-    answered: int = 0
-    streak: int = 0
-    best_streak: int = 0
-    fastest: float | None = None  # seconds of the fastest correct answer
-
-    @property
-    def accuracy(self) -> float:
-        """Share of answered questions that were right, 0.0 to 1.0."""
-        return self.correct / self.answered if self.answered else 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class Turn:
-    """One player facing one question."""
-
-    index: int  # 0-based position in the whole game
-    round: int  # 1-based
-    player_index: int
-    player: str
-    number: int  # this player's question number, 1-based
-    of: int  # questions per player
-    question: Question
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """How a turn went: the pick (``None`` on a time-out), time taken and points."""
-
-    turn: Turn
-    chosen: int | None
-    seconds: float
-    points: Points
-    streak: int
-
-    @property
-    def correct(self) -> bool:
-        """Whether the pick was the right option."""
-        return self.points.correct
-
-    @property
-    def timed_out(self) -> bool:
-        """Whether time ran out before a pick."""
-        return self.points.timed_out
-
-
-@dataclass(frozen=True, slots=True)
-class Standing:
-    """A place in the standings; tied scores share a place (1, 1, 3)."""
-
-    place: int
-    player: PlayerScore
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def rank(players: Sequence[PlayerScore]) -> list[Standing]:
-    """Players by score, highest first; equal scores share a place (1, 1, 3).
-
-    Ties keep turn order so the list is stable.
-    """
-    ordered = sorted(enumerate(players), key=lambda item: (-item[1].score, item[0]))
-    standings: list[Standing] = []
-    for position, (_, player) in enumerate(ordered, start=1):
-        if standings and standings[-1].player.score == player.score:
-            place = standings[-1].place
-        else:
-            place = position
-        standings.append(Standing(place, player))
-    return standings
+    TURNS = "turns"  # each player their own question, in turn (solo, hot-seat)
+    SHARED = "shared"  # every player answers the same question at once
 
 
 class GameStateError(RuntimeError):
@@ -145,9 +93,10 @@ class _Clock:
 class Game:
     """A game in progress: players, their questions, scores and the current phase.
 
-    ``questions`` are dealt in turn order: round 1 gives player 1 ``questions[0]``,
-    player 2 ``questions[1]``, ... If fewer than ``players * setup.questions`` are
-    given, each player gets ``len(questions) // players``.
+    With ``TURNS`` seating, ``questions`` are dealt in turn order: round 1 gives
+    player 1 ``questions[0]``, player 2 ``questions[1]``, ... With ``SHARED`` seating
+    everyone answers ``questions[0]``, then ``questions[1]``, ... If fewer questions
+    are given than ``setup.questions`` per player need, each player gets fewer.
     """
 
     def __init__(
@@ -156,18 +105,21 @@ class Game:
         questions: Sequence[Question],
         *,
         clock: Callable[[], float] = time.monotonic,
-        now: Callable[[], datetime] = _utc_now,
+        now: Callable[[], datetime] = utc_now,
         rng: random.Random | None = None,
+        seating: Seating = Seating.TURNS,
     ) -> None:
         self.setup = setup
+        self.seating = seating
         count = len(setup.players)
-        self.per_player = min(setup.questions, len(questions) // count)
+        seats = count if seating is Seating.TURNS else 1  # questions one round uses
+        self.per_player = min(setup.questions, len(questions) // seats)
         if self.per_player < 1:
             raise ValueError(
                 f"the chosen packs give {len(questions)} question(s), fewer than the "
                 f"{count} players need for one each (choose more packs or fewer players)"
             )
-        self.questions: tuple[Question, ...] = tuple(questions[: self.per_player * count])
+        self.questions: tuple[Question, ...] = tuple(questions[: self.per_player * seats])
         self.players = [PlayerScore(name) for name in setup.players]
         self.phase = Phase.SETUP
         self.outcomes: list[Outcome] = []
@@ -175,14 +127,15 @@ class Game:
         self._timer = _Clock(clock)
         self._now = now
         self._index = 0
+        self._answered: dict[int, Outcome] = {}  # player index -> outcome, this question
         self.started_at: datetime | None = None
         self.finished_at: datetime | None = None
 
-    # -- what the UI reads -------------------------------------------------
+    # -- what the front ends read ------------------------------------------
 
     @property
     def multiplayer(self) -> bool:
-        """True for a hot-seat game (more than one player)."""
+        """True for a game of more than one player."""
         return len(self.players) > 1
 
     @property
@@ -196,20 +149,46 @@ class Game:
         return self.phase in (Phase.RESULTS, Phase.ABANDONED)
 
     @property
-    def turn(self) -> Turn:
-        """The current (or, in ``reveal``, just answered) turn."""
-        index = min(self._index, len(self.questions) - 1)
-        count = len(self.players)
-        player_index = index % count
+    def step(self) -> int:
+        """The 0-based index of the question being (or just) asked: answers name it."""
+        return min(self._index, len(self.questions) - 1)
+
+    def asked(self, step: int | None = None) -> tuple[int, ...]:
+        """The players (indexes) who answer question ``step`` (default: the current one)."""
+        step = self.step if step is None else step
+        if self.seating is Seating.TURNS:
+            return (step % len(self.players),)
+        return tuple(range(len(self.players)))
+
+    def turn_of(self, player_index: int, step: int | None = None) -> Turn:
+        """``player_index`` facing question ``step`` (default: the current one)."""
+        step = self.step if step is None else step
+        if self.seating is Seating.TURNS:
+            number = step // len(self.players) + 1
+        else:
+            number = step + 1
         return Turn(
-            index=index,
-            round=index // count + 1,
+            index=step,
+            round=number,
             player_index=player_index,
             player=self.players[player_index].name,
-            number=index // count + 1,
+            number=number,
             of=self.per_player,
-            question=self.questions[index],
+            question=self.questions[step],
         )
+
+    @property
+    def turn(self) -> Turn:
+        """The current (or, in ``reveal``, just answered) turn; with shared questions,
+        the first asked player's."""
+        return self.turn_of(self.asked()[0])
+
+    @property
+    def waiting_for(self) -> tuple[int, ...]:
+        """Players still expected to answer the open question (none outside ``question``)."""
+        if self.phase is not Phase.QUESTION:
+            return ()
+        return tuple(p for p in self.asked() if p not in self._answered)
 
     @property
     def current_player(self) -> PlayerScore:
@@ -220,6 +199,11 @@ class Game:
     def last_outcome(self) -> Outcome | None:
         """The most recent answer, shown by the reveal."""
         return self.outcomes[-1] if self.outcomes else None
+
+    @property
+    def step_outcomes(self) -> tuple[Outcome, ...]:
+        """The answers to the current question so far, in player order."""
+        return tuple(self._answered[p] for p in sorted(self._answered))
 
     @property
     def time_limit(self) -> float | None:
@@ -236,6 +220,9 @@ class Game:
             return None
         return max(self.time_limit - self.elapsed(), 0.0)
 
+    def _time_up(self) -> bool:
+        return self.time_limit is not None and self.elapsed() >= self.time_limit
+
     def standings(self) -> list[Standing]:
         """Current ranking; ties share a place."""
         return rank(self.players)
@@ -249,10 +236,11 @@ class Game:
 
     def _show_question(self) -> None:
         self.phase = Phase.QUESTION
+        self._answered = {}
         self._timer.start()
 
     def _next_turn_phase(self) -> None:
-        if self.multiplayer:
+        if self.multiplayer and self.seating is Seating.TURNS:
             self.phase = Phase.HANDOVER
         else:
             self._show_question()
@@ -279,32 +267,59 @@ class Game:
             self._timer.paused_total += self._timer.clock() - self._timer.paused_at
             self._timer.paused_at = None
 
-    def answer(self, chosen: int) -> Outcome:
-        """The current player picks option ``chosen`` (0-based).
+    def refusal(self, player: int, step: int, chosen: int) -> Refusal | None:
+        """Why ``player`` may not pick ``chosen`` for question ``step`` now, or ``None``."""
+        if self.phase is not Phase.QUESTION:
+            return Refusal.NOT_ASKING
+        if step != self.step:
+            return Refusal.OTHER_QUESTION
+        if player not in self.asked():
+            return Refusal.NOT_ASKED
+        if player in self._answered:
+            return Refusal.ALREADY_ANSWERED
+        if not 0 <= chosen < len(self.questions[step].options):
+            return Refusal.NO_SUCH_OPTION
+        return None
 
-        A pick that arrives after the time limit counts as a time-out, even if the UI
-        had not ticked yet.
+    def submit(self, player: int, step: int, chosen: int) -> Outcome:
+        """``player`` picks option ``chosen`` (0-based) for question ``step``.
+
+        Raises :class:`GameStateError` if :meth:`refusal` has a reason. A pick that
+        arrives after the time limit counts as a time-out, even if no tick came yet,
+        and closes the question for everyone. The question closes (``reveal``) once
+        every asked player has answered.
         """
+        reason = self.refusal(player, step, chosen)
+        if reason is not None:
+            raise GameStateError(reason.value)
+        if self._time_up():
+            self.tick()
+            return self._answered[player]
+        outcome = self._score(player, chosen, self.elapsed())
+        if not self.waiting_for:
+            self.phase = Phase.REVEAL
+        return outcome
+
+    def answer(self, chosen: int) -> Outcome:
+        """The current player picks option ``chosen`` (0-based): one keyboard, turns."""
         self._expect(Phase.QUESTION)
         question = self.turn.question
         if not 0 <= chosen < len(question.options):
             raise ValueError(f"no option {chosen + 1}: {len(question.options)} options")
-        seconds = self.elapsed()
-        if self.time_limit is not None and seconds >= self.time_limit:
-            return self._finish_turn(None, self.time_limit)
-        return self._finish_turn(chosen, seconds)
+        return self.submit(self.waiting_for[0], self.step, chosen)
 
     def tick(self) -> Outcome | None:
-        """Check the clock; on a time-out move to the reveal and return the outcome."""
-        if self.phase is not Phase.QUESTION or self.time_limit is None:
+        """Check the clock; on a time-out, every missing answer times out and the reveal
+        comes. Returns the last of those time-outs, or ``None`` if time is not up."""
+        if self.phase is not Phase.QUESTION or self.time_limit is None or not self._time_up():
             return None
-        if self.elapsed() < self.time_limit:
-            return None
-        return self._finish_turn(None, self.time_limit)
+        timed_out = [self._score(p, None, self.time_limit) for p in self.waiting_for]
+        self.phase = Phase.REVEAL
+        return timed_out[-1] if timed_out else None
 
-    def _finish_turn(self, chosen: int | None, seconds: float) -> Outcome:
-        turn = self.turn
-        player = self.players[turn.player_index]
+    def _score(self, player_index: int, chosen: int | None, seconds: float) -> Outcome:
+        turn = self.turn_of(player_index)
+        player = self.players[player_index]
         correct = chosen == turn.question.answer
         points, streak = score_answer(
             correct, seconds, self.time_limit, player.streak, timed_out=chosen is None
@@ -319,8 +334,14 @@ class Game:
                 player.fastest = seconds
         outcome = Outcome(turn, chosen, round(seconds, 3), points, streak)
         self.outcomes.append(outcome)
-        self.phase = Phase.REVEAL
+        self._answered[player_index] = outcome
         return outcome
+
+    def _round_ends(self) -> bool:
+        """Whether the question just left ended a round (standings come next)."""
+        if self.seating is Seating.SHARED:
+            return True
+        return self._index % len(self.players) == 0
 
     def advance(self) -> Phase:
         """Leave the reveal or the standings for whatever comes next; return it."""
@@ -332,7 +353,7 @@ class Game:
         if self._index >= len(self.questions):
             self.phase = Phase.RESULTS
             self.finished_at = self._now()
-        elif self.multiplayer and self._index % len(self.players) == 0:
+        elif self.multiplayer and self._round_ends():
             self.phase = Phase.STANDINGS
         else:
             self._next_turn_phase()
@@ -358,46 +379,13 @@ class Game:
         if not self.over:
             raise GameStateError("the game is still going")
         assert self.started_at is not None and self.finished_at is not None
-        answers = tuple(
-            AnswerRecord(
-                player=outcome.turn.player,
-                question_id=outcome.turn.question.id,
-                pack=outcome.turn.question.pack,
-                category=outcome.turn.question.category,
-                chosen=outcome.chosen,
-                correct=outcome.correct,
-                seconds=outcome.seconds,
-                points=outcome.points.total,
-            )
-            for outcome in self.outcomes
-        )
-        settings = self.setup.settings()
-        settings["questions_asked"] = self.per_player
-        return GameRecord(
-            started_at=self.started_at.isoformat(timespec="seconds"),
-            finished_at=self.finished_at.isoformat(timespec="seconds"),
-            mode=self.setup.mode_name,
-            status="finished" if self.phase is Phase.RESULTS else "abandoned",
-            players=tuple(player.name for player in self.players),
-            packs=self.setup.packs or tuple(sorted({q.pack for q in self.questions})),
-            seed=self.setup.seed,
-            settings=settings,
-            answers=answers,
-            results=self.results(),
-        )
+        status: Status = "finished" if self.phase is Phase.RESULTS else "abandoned"
+        played = Played(
+            self.setup, self.per_player, self.questions, self.players, self.outcomes,
+            status, self.started_at, self.finished_at,
+        )  # fmt: skip
+        return game_record(played)
 
     def results(self) -> tuple[PlayerResult, ...]:
         """Each player's result, in turn order, with the place the standings give them."""
-        places = {id(standing.player): standing.place for standing in self.standings()}
-        return tuple(
-            PlayerResult(
-                player=player.name,
-                score=player.score,
-                rank=places[id(player)],
-                correct=player.correct,
-                answered=player.answered,
-                best_streak=player.best_streak,
-            )
-            for player in self.players
-        )
-
+        return player_results(self.players)

@@ -46,7 +46,7 @@ class GameSetup:
             return self.mode
         return "solo" if len(self.players) == 1 else "hotseat"
 
-    def settings(self) -> dict:
+    def settings(self) -> dict[str, object]:
         """The settings a :class:`~quiz.records.GameRecord` keeps."""
         return {"questions": self.questions, "timer": self.timer, "packs": list(self.packs)}
 

@@ -26,13 +26,14 @@ from quiz.game_setup import (
 )
 
 if TYPE_CHECKING:
+    from quiz.bank import CatalogBank
     from quiz.records import GameRecord
     from quiz.store import Store
 
 USAGE_ERROR = 2
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `play` parser."""
     parser = sub.add_parser(
         "play",
@@ -94,6 +95,10 @@ class ScoresLink:
             self._store = Store.open()
         return self._store
 
+    def store(self) -> Store:
+        """The open database, lent to the Scores screen (which leaves it open)."""
+        return self._open()
+
     def save(self, record: GameRecord) -> None:
         """Keep a finished or abandoned game."""
         self._open().save_game(record)
@@ -113,7 +118,7 @@ class ScoresLink:
             self._store = None
 
 
-def check_packs(bank, selectors: Sequence[str]) -> tuple[str, ...]:
+def check_packs(bank: CatalogBank, selectors: Sequence[str]) -> tuple[str, ...]:
     """Load the packs (those named by ``--pack``, or all) now; return the ids chosen.
 
     A ``--pack`` that names no installed pack and no file is a usage error (exit 2).
@@ -126,8 +131,7 @@ def check_packs(bank, selectors: Sequence[str]) -> tuple[str, ...]:
         raise UserError(str(error), USAGE_ERROR) from None
     for failure in bank.catalog.failures:
         if failure.path in selectors and not os.path.isfile(failure.path):
-            problems = getattr(failure, "problems", None)
-            reason = problems[0].message if problems else str(failure)
+            reason = failure.problems[0].message if failure.problems else str(failure)
             raise UserError(f"--pack {failure.path}: {reason}", USAGE_ERROR)
     for line in library.problems:
         print(f"wdta-quiz: {line}", file=sys.stderr)
@@ -139,7 +143,7 @@ def check_packs(bank, selectors: Sequence[str]) -> tuple[str, ...]:
 def run(args: argparse.Namespace) -> int:
     """Run `play`."""
     setup = setup_from_args(args)
-    from quiz.ui.bank import CatalogBank
+    from quiz.bank import CatalogBank
 
     scores = ScoresLink()
     bank = CatalogBank(args.pack, recent=scores.recent)
@@ -163,6 +167,7 @@ def run(args: argparse.Namespace) -> int:
         quick_start=setup,
         notices=notices,
         missed=scores.missed,
+        scores=scores.store,
     )
     try:
         app.run()

@@ -1,57 +1,51 @@
-"""The Textual app: screens around the game engine, and nothing more.
+"""The Textual app: wiring between the screens and the game session, and nothing more.
 
-The engine (:mod:`quiz.game`) decides what happens; the app shows the screen for the
-engine's phase and forwards input to it. Packs and questions come from a
-:class:`~quiz.ui.bank.QuestionBank`; a finished or abandoned game is handed once to
-``recorder`` (the scores database, when there is one).
+The session (:mod:`quiz.session`) owns the game: it deals, takes answers, keeps the
+clock and saves. Screens draw the game and post messages; the app routes each message
+to the session and puts up the screen for the phase the game is in. Packs, questions
+and prompts come from a :class:`~quiz.bank.QuestionBank`.
 """
 
 from __future__ import annotations
 
-import random
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
+from textual import on
 from textual.app import App
 from textual.binding import Binding
 from textual.events import Resize
 from textual.screen import Screen
 
-from quiz.game_setup import MAX_QUESTIONS, GameSetup
-from quiz.ui.bank import Library, QuestionBank
-from quiz.ui.screens.base import GameScreen
+from quiz.bank import Library, QuestionBank
+from quiz.game_setup import GameSetup
+from quiz.session_clock import fresh_seed, utc_now
+from quiz.ui import requests
+from quiz.ui.screens.base import GameScreen, StepScreen
 from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.too_small import TooSmallScreen
+from quiz.ui.themes import keep_theme
 
-# The engine and the other screens are imported when first needed: the home screen
-# must paint fast (see bench/).
+# The session, the engine and the screens after home are imported when first needed:
+# the home screen must paint fast (see bench/). Their messages subclass the light
+# quiz.ui.requests types, which the @on handlers below name.
 if TYPE_CHECKING:
     from quiz.game import Game
     from quiz.question import Question
-    from quiz.records import GameRecord
+    from quiz.session import Dealer, GameSession, Recorder, Saved
+    from quiz.store import Store
 
 MIN_WIDTH, MIN_HEIGHT = 60, 20
 """Below this the layout cannot fit a question and four options."""
 
-Recorder = Callable[["GameRecord"], None]
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _fresh_seed() -> int:
-    return random.SystemRandom().randrange(2**31)
-
 
 class QuizApp(App[None]):
-    """wdta-quiz: home, setup, the game, results.
+    """wdta-quiz: home, setup, the game, results, packs and scores.
 
     Args:
-        bank: where packs and questions come from.
+        bank: where packs, questions and question prompts come from.
         recorder: called once with the record of every finished or abandoned game.
         quick_start: a setup to start playing at once (``play --players``).
         clock: monotonic seconds for the question timer (tests pass a fake one).
@@ -60,6 +54,8 @@ class QuizApp(App[None]):
         notices: lines to show once the app is up (e.g. packs that failed to load).
         tick_interval: seconds between timer checks on the question screen.
         missed: player name -> ids of questions they got wrong ("Review my misses").
+        scores: the scores database the games are saved to, lent to the Scores screen
+            (``None``: the Scores screen opens the default one itself).
     """
 
     CSS_PATH = "app.tcss"
@@ -77,11 +73,12 @@ class QuizApp(App[None]):
         recorder: Recorder | None = None,
         quick_start: GameSetup | None = None,
         clock: Callable[[], float] = time.monotonic,
-        now: Callable[[], datetime] = _utc_now,
-        new_seed: Callable[[], int] = _fresh_seed,
+        now: Callable[[], datetime] = utc_now,
+        new_seed: Callable[[], int] = fresh_seed,
         notices: Sequence[str] = (),
         tick_interval: float = 0.1,
         missed: Callable[[str], Sequence[str]] | None = None,
+        scores: Callable[[], Store] | None = None,
     ) -> None:
         super().__init__()
         self.bank = bank
@@ -94,21 +91,39 @@ class QuizApp(App[None]):
         self.notices = list(notices)
         self.tick_interval = tick_interval
         self.missed = missed
-        self.game: Game | None = None
+        self.scores = scores
+        self.session: GameSession | None = None
         self.last_setup: GameSetup | None = quick_start
-        self._recorded = True  # nothing to record until a game starts
+        self._dealer: Dealer | None = None
         self._library: Library | None = None
+
+    @property
+    def game(self) -> Game | None:
+        """The game in progress (what the screens draw), if any."""
+        return self.session.game if self.session is not None else None
+
+    @property
+    def dealer(self) -> Dealer:
+        """Deals every game of this app (made at the first game: see the imports above)."""
+        if self._dealer is None:
+            from quiz.session import Dealer
+
+            self._dealer = Dealer(
+                self.bank, recorder=self.recorder, clock=self.clock, now=self.now,
+                new_seed=self.new_seed, missed=self.missed,
+            )  # fmt: skip
+        return self._dealer
 
     # -- start-up ----------------------------------------------------------
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[None]:
         """Home is the bottom of the screen stack (no blank screen to paint first)."""
         return HomeScreen()
 
     def on_mount(self) -> None:
         """Show home (and start a quick game); load packs after the first paint."""
         self._check_size(*self.size)
-        self._restore_theme()
+        keep_theme(self)
         for line in self.notices:
             self.notify(line, title="Pack problem", severity="warning", timeout=8, markup=False)
         if self.quick_start is not None:
@@ -117,45 +132,26 @@ class QuizApp(App[None]):
             # Reading packs would delay the first paint; do it in a thread right after.
             self.call_after_refresh(self.run_worker, self._load_library, thread=True)
 
-    def _restore_theme(self) -> None:
-        """Use the theme picked last time, and remember the next one picked."""
-        from quiz.config import load_config
-
-        theme = load_config().theme
-        if theme and theme in self.available_themes:
-            self.theme = theme
-        self.theme_changed_signal.subscribe(self, self._remember_theme)
-
-    def _remember_theme(self, theme) -> None:
-        from quiz.config import ConfigError, load_config, save_config
-
-        try:
-            save_config(load_config().with_theme(theme.name))
-        except ConfigError as error:
-            self.notify(str(error), title="Theme not saved", severity="warning", markup=False)
-
     def _load_library(self) -> None:
         try:
             library = self.bank.library()
-        except Exception as error:
+        except Exception as error:  # shown, not raised: the app works without packs
             self.call_from_thread(self.notify, f"Could not load packs: {error}", markup=False)
             return
         self.call_from_thread(self._library_loaded, library)
 
-    def _library_loaded(self, library: Library) -> None:
-        if self._library is not None:
-            return
-        self._library = library
-        for line in library.problems:
-            self.notify(line, title="Pack problem", severity="warning", timeout=8, markup=False)
+    def _library_loaded(self, library: Library) -> Library:
+        if self._library is None:
+            self._library = library
+            for line in library.problems:
+                self.notify(line, title="Pack problem", severity="warning", timeout=8,
+                            markup=False)  # fmt: skip
+        return self._library
 
     @property
     def library(self) -> Library:
         """The loaded packs (loads them now if the background load has not finished)."""
-        if self._library is None:
-            self._library_loaded(self.bank.library())
-        assert self._library is not None
-        return self._library
+        return self._library or self._library_loaded(self.bank.library())
 
     # -- size --------------------------------------------------------------
 
@@ -166,22 +162,31 @@ class QuizApp(App[None]):
 
     def _check_size(self, width: int, height: int) -> None:
         small = width < MIN_WIDTH or height < MIN_HEIGHT
-        showing = isinstance(self.screen, TooSmallScreen)
-        if small and not showing:
-            if self.game is not None:
-                self.game.pause()
+        screen = self.screen
+        showing = isinstance(screen, TooSmallScreen)
+        if small and isinstance(screen, TooSmallScreen):
+            screen.show_size(width, height)
+        elif small:
+            if self.session is not None:
+                self.session.pause()
             self.push_screen(TooSmallScreen((MIN_WIDTH, MIN_HEIGHT), (width, height)))
-        elif small and showing:
-            self.screen.show_size(width, height)
         elif showing:
             self.pop_screen()
-            if self.game is not None and not self._modal_open():
-                self.game.resume()
+            if self.session is not None and isinstance(self.screen, GameScreen):
+                self.session.resume()
 
-    def _modal_open(self) -> bool:
-        return not isinstance(self.screen, GameScreen)
+    # -- where the menus lead ----------------------------------------------
 
-    # -- the game ----------------------------------------------------------
+    @on(HomeScreen.Picked)
+    def _home_picked(self, event: HomeScreen.Picked) -> None:
+        routes: dict[str, Callable[[], object]] = {
+            "play": self.open_setup,
+            "packs": self.open_packs,
+            "scores": self.open_scores,
+            "help": self.action_help,
+            "quit": self.exit,
+        }
+        routes[event.choice]()
 
     def open_setup(self) -> None:
         """Home -> setup."""
@@ -191,44 +196,37 @@ class QuizApp(App[None]):
 
     def open_packs(self) -> None:
         """Home -> the pack browser (switch packs on and off, preview them)."""
-        try:
-            from quiz.ui.screens.packs import PacksScreen, load_installed_packs
-        except ImportError:
-            self.notify("Managing packs is coming soon.", title="Packs")
-            return
+        from quiz.ui.screens.packs import PacksScreen
 
         def closed(changed: bool | None) -> None:
             if changed:
                 self.bank.reload()
                 self._library = None
 
-        self.push_screen(PacksScreen(load_installed_packs), closed)
+        self.push_screen(PacksScreen(self.bank.browse), closed)
 
     def open_scores(self) -> None:
-        """Home -> scores, when the scores screen is installed."""
-        try:
-            from quiz.ui.screens.scores import ScoresScreen
-        except ImportError:
-            self.notify("Scores are coming soon.", title="Scores")
-            return
-        self.push_screen(ScoresScreen(on_review=self.start_review))
+        """Home -> scores, read from the database the games are saved to."""
+        from quiz.ui.screens.scores import ScoresScreen
+
+        screen = ScoresScreen(
+            self.scores, prompt_finder=self.bank.prompts, borrowed=self.scores is not None
+        )
+        self.push_screen(screen)
+
+    @on(requests.Review)
+    def _review_requested(self, event: requests.Review) -> None:
+        self.start_review(event.player)
+
+    # -- the game: messages to the session, its phase to a screen -----------
+
+    @on(requests.StartGame)
+    def _setup_done(self, event: requests.StartGame) -> None:
+        self.start_game(event.setup)
 
     def start_review(self, player: str) -> bool:
         """A practice game of the questions ``player`` got wrong: no timer, not ranked."""
-        try:
-            ids = list(self.missed(player)) if self.missed is not None else []
-            rng = random.Random(self.new_seed())
-            questions = self.bank.draw_ids(ids, MAX_QUESTIONS, rng) if ids else []
-        except Exception as error:
-            self.notify(f"Cannot start a review: {error}", severity="error", markup=False)
-            return False
-        if not questions:
-            self.notify("No missed questions to review.", markup=False)
-            return False
-        setup = GameSetup(
-            players=(player,), questions=len(questions), timer=None, mode="practice"
-        )
-        return self.start_game(setup, remember=False, questions=questions)
+        return self._begin(lambda dealer: dealer.review(player))
 
     def start_game(
         self,
@@ -237,147 +235,118 @@ class QuizApp(App[None]):
         remember: bool = True,
         questions: Sequence[Question] | None = None,
     ) -> bool:
-        """Draw questions and start a game; ``False`` (with a notice) if there are too few.
+        """Deal a game and show it; ``False`` (with a notice) if it cannot be dealt.
 
         ``remember`` keeps ``setup`` as it was typed, to fill in the next setup screen.
         """
-        from quiz.game import Game
-
         if remember:
             self.last_setup = setup
-        seed = setup.seed if setup.seed is not None else self.new_seed()
-        setup = replace(setup, seed=seed)
-        rng = random.Random(seed)
+        return self._begin(lambda dealer: dealer.deal(setup, questions=questions))
+
+    def _begin(self, deal: Callable[[Dealer], GameSession]) -> bool:
+        from quiz.session import DealError
+
         try:
-            if questions is None:
-                questions = self.bank.draw(setup, rng)
-            game = Game(setup, questions, clock=self.clock, now=self.now, rng=rng)
-        except Exception as error:
-            self.notify(f"Cannot start a game: {error}", severity="error", markup=False)
+            session = deal(self.dealer)
+        except DealError as error:
+            self.notify(str(error), severity=error.severity, markup=False)
             return False
-        if game.per_player < setup.questions:
-            self.notify(
-                f"The chosen packs give {len(questions)} questions: "
-                f"{game.per_player} per player instead of {setup.questions}.",
-                severity="warning",
-            )
-        self.game = game
-        self._recorded = False
-        game.begin()
+        if session.shortfall:
+            self.notify(session.shortfall, severity="warning", markup=False)
+        self.session = session
         self.show_phase()
         return True
 
     def show_phase(self) -> None:
-        """Put up the screen for the engine's current phase."""
-        from quiz.game import Phase
+        """Put up the screen for the game's current phase."""
+        from quiz.ui.screens.phases import screen_for
 
         game = self.game
-        if game is None:
-            return
-        if game.phase is Phase.RESULTS:
-            self._record()
-        from quiz.ui.screens.handover import HandoverScreen
-        from quiz.ui.screens.question import QuestionScreen
-        from quiz.ui.screens.results import ResultsScreen
-        from quiz.ui.screens.reveal import RevealScreen
-        from quiz.ui.screens.standings import StandingsScreen
-
-        screens: dict[Phase, Callable[[Game], Screen]] = {
-            Phase.HANDOVER: HandoverScreen,
-            Phase.QUESTION: QuestionScreen,
-            Phase.REVEAL: RevealScreen,
-            Phase.STANDINGS: StandingsScreen,
-            Phase.RESULTS: ResultsScreen,
-        }
-        factory = screens.get(game.phase)
-        if factory is None:
+        screen = screen_for(game, self.tick_interval) if game is not None else None
+        if screen is None:
             return
         if isinstance(self.screen, GameScreen):
-            self.switch_screen(factory(game))
+            self.switch_screen(screen)
         else:
-            self.push_screen(factory(game))
+            self.push_screen(screen)
 
-    def answer(self, index: int) -> None:
-        """The current player picks option ``index``."""
+    def _moved(self, before: object) -> None:
+        """Show the new phase if the last message moved the game on."""
+        if self.session is not None and self.session.phase is not before:
+            self.show_phase()
+
+    @on(requests.Pick)
+    def _answered(self, event: requests.Pick) -> None:
+        from quiz.session import Answer
+
+        if self.session is not None:
+            before = self.session.phase
+            self.session.submit(Answer(event.player, event.question, event.choice))
+            self._moved(before)
+
+    @on(requests.CheckClock)
+    def _clock_checked(self) -> None:
+        if self.session is not None and self.session.tick():
+            self.show_phase()
+
+    @on(StepScreen.Stepped)
+    def _stepped(self, event: StepScreen.Stepped) -> None:
         from quiz.game import Phase
 
-        if self.game is not None and self.game.phase is Phase.QUESTION:
-            self.game.answer(index)
-            self.show_phase()
+        session = self.session
+        if session is None:
+            return
+        before = session.phase
+        if event.phase is Phase.HANDOVER:
+            session.ready(event.question)
+        else:
+            self._report(session.advance(event.phase, event.question))
+        self._moved(before)
 
-    def tick(self) -> None:
-        """Let the clock time out the current question."""
-        if self.game is not None and self.game.tick() is not None:
-            self.show_phase()
+    def _report(self, saved: Saved | None) -> str | None:
+        """Say that a game could not be saved; return what went wrong, if anything."""
+        if saved is None or saved.problem is None:
+            return None
+        self.notify(saved.problem, severity="error", markup=False)
+        return saved.problem
 
-    def ready(self) -> None:
-        """The next player has the keyboard."""
-        from quiz.game import Phase
-
-        if self.game is not None and self.game.phase is Phase.HANDOVER:
-            self.game.ready()
-            self.show_phase()
-
-    def advance(self) -> None:
-        """Leave the reveal or standings."""
-        from quiz.game import Phase
-
-        if self.game is not None and self.game.phase in (Phase.REVEAL, Phase.STANDINGS):
-            self.game.advance()
-            self.show_phase()
-
+    @on(GameScreen.QuitAsked)
     def ask_abandon(self) -> None:
         """Ask before giving up the game in progress (the clock pauses meanwhile)."""
-        if self.game is None or self.game.over:
+        session = self.session
+        if session is None or session.over:
             self.main_menu()
             return
-        self.game.pause()
+        session.pause()
         from quiz.ui.screens.confirm import ConfirmAbandonScreen
 
         def decided(abandon: bool | None) -> None:
             if abandon:
                 self.abandon_game()
-            elif self.game is not None:
-                self.game.resume()
+            elif self.session is not None:
+                self.session.resume()
 
         self.push_screen(ConfirmAbandonScreen(), decided)
 
     def abandon_game(self) -> None:
-        """Give up the game in progress, record it, and go back to the menu."""
-        if self.game is not None and not self.game.over:
-            self.game.abandon()
-            self._record()
+        """Give up the game in progress, save it, and go back to the menu."""
+        if self.session is not None:
+            self._report(self.session.abandon())
         self.main_menu()
 
+    @on(requests.PlayAgain)
     def play_again(self) -> None:
         """Same setup, new questions: a new seed drawn from the last game's generator."""
-        if self.game is None:
-            return
-        if self.game.setup.mode_name == "practice":
-            self.start_review(self.game.setup.players[0])
-            return
-        setup = replace(self.game.setup, seed=self.game.next_seed())
-        self.start_game(setup, remember=False)
+        session = self.session
+        if session is not None:
+            self._begin(lambda dealer: dealer.again(session))
 
+    @on(requests.MainMenu)
     def main_menu(self) -> None:
         """Back to the home screen."""
-        self.game = None
+        self.session = None
         while len(self.screen_stack) > 1:
             self.pop_screen()
-
-    def _record(self) -> str | None:
-        """Hand the game to the recorder once; return what went wrong, if anything."""
-        if self._recorded or self.game is None or self.recorder is None:
-            self._recorded = True
-            return None
-        self._recorded = True
-        try:
-            self.recorder(self.game.record())
-        except Exception as error:
-            message = f"Could not save this game: {error}"
-            self.notify(message, severity="error", markup=False)
-            return message
-        return None
 
     # -- everywhere --------------------------------------------------------
 
@@ -386,21 +355,20 @@ class QuizApp(App[None]):
         from quiz.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen | TooSmallScreen):
-            if self.game is not None:
-                self.game.pause()
+            if self.session is not None:
+                self.session.pause()
 
             def closed(_: object) -> None:
-                if self.game is not None and isinstance(self.screen, GameScreen):
-                    self.game.resume()
+                if self.session is not None and isinstance(self.screen, GameScreen):
+                    self.session.resume()
 
             self.push_screen(HelpScreen(), closed)
 
     async def action_quit(self) -> None:
-        """Leave; a game in progress is recorded as abandoned first."""
+        """Leave; a game in progress is saved as abandoned first."""
         failure = None
-        if self.game is not None and not self.game.over:
-            self.game.abandon()
-            failure = self._record()
+        if self.session is not None:
+            failure = self._report(self.session.abandon())
         # A notification would vanish with the app: `play` prints this after the exit.
         self.exit_problem = failure
         self.exit()

@@ -7,44 +7,27 @@ show it safely.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING
 
 from quiz import paths
 from quiz.facts import Pack
+
+if TYPE_CHECKING:  # the loader is read in the browser's worker thread, not at import
+    from quiz.packs.catalog import Catalog
+    from quiz.packs.problems import PackError, Problem
 
 #: How the browser names where a pack lives.
 WHERE = {"builtin": "built-in", "user": "user", "file": "file"}
 
 
-class Catalog(Protocol):
-    """What the screen needs from ``quiz.packs.Catalog``."""
-
-    packs: Sequence[Pack]
-    failures: Sequence[Any]
-
-
 Counter = Callable[[Pack], int]
 
 
-def load_installed_packs() -> Catalog:
-    """Every installed pack (built-in, then the user's), switched off or not: a pack
-    switched off must stay listed in the browser so it can be switched back on."""
-    from quiz.packs import load_catalog
-
-    return load_catalog(include_disabled=True)
-
-
-def format_problem(problem: object) -> str:
-    """One problem as ``FILE:LINE:COLUMN: message`` (the loader's own text when it has one)."""
-    message = getattr(problem, "message", None)
-    file = getattr(problem, "file", None) or getattr(problem, "path", None)
-    if message is not None and file is not None and type(problem).__str__ is object.__str__:
-        line, column = getattr(problem, "line", None), getattr(problem, "column", None)
-        place = "".join(f":{part}" for part in (line, column) if part is not None)
-        return f"{file}{place}: {message}"
+def format_problem(problem: Problem | str) -> str:
+    """One problem as ``FILE:LINE:COLUMN: message`` (a line already said stays as it is)."""
     return str(problem)
 
 
@@ -105,16 +88,13 @@ def short_problem(problem: str, path: str) -> str:
     return problem
 
 
-def failure_row(failure: object) -> PackRow:
+def failure_row(failure: PackError) -> PackRow:
     """The row of a pack file that failed to load, with its problems."""
-    path = str(getattr(failure, "path", "") or "")
-    problems = tuple(format_problem(p) for p in (getattr(failure, "problems", ()) or ()))
-    pack_id = getattr(failure, "id", None) or (Path(path).stem if path else "?")
-    origin = getattr(failure, "origin", None)
-    if not isinstance(origin, str):
-        origin = _origin_of(path) if path else "file"
+    path = failure.path
+    problems = tuple(format_problem(p) for p in failure.problems)
+    origin = _origin_of(path) if path else "file"
     return PackRow(
-        id=str(pack_id),
+        id=Path(path).stem if path else "?",
         title="",
         author="",
         where=WHERE.get(origin, origin),

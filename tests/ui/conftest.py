@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from fakes import FakeClock, fixed_now, make_questions
 
+from quiz.bank import ListBank, PackChoice
 from quiz.game_setup import GameSetup
 from quiz.question import Question
 from quiz.ui.app import QuizApp
-from quiz.ui.bank import ListBank, PackChoice
 
 
 @pytest.fixture

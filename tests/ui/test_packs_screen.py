@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import random
 import threading
-from dataclasses import dataclass, field
 
 import pytest
 from textual.app import App
@@ -18,30 +17,11 @@ from textual.widgets import DataTable, Label, Static
 from quiz import paths
 from quiz.config import Config, load_config, save_config
 from quiz.facts import HandQuestion, Pack, PackInfo
+from quiz.packs import Catalog, PackError, Problem
 from quiz.question import Question
 from quiz.ui.screens.packs import PackPreview, PacksScreen, format_problem
 
 HOSTILE_TITLE = "[@click=app.quit]x[/] and [/oops]"
-
-
-@dataclass
-class FakeCatalog:
-    packs: list[Pack]
-    failures: list[object] = field(default_factory=list)
-
-
-@dataclass
-class FakeProblem:
-    file: str
-    line: int
-    column: int
-    message: str
-
-
-@dataclass
-class FakeFailure:
-    path: str
-    problems: list[object]
 
 
 def make_pack(pack_id, title, author="someone", origin="user", questions=4, **info) -> Pack:
@@ -91,8 +71,8 @@ def fake_choose(packs: list[Pack], count: int, rng: random.Random) -> list[Quest
     return chosen
 
 
-def standard_catalog() -> FakeCatalog:
-    return FakeCatalog(
+def standard_catalog() -> Catalog:
+    return Catalog(
         packs=[
             make_pack(
                 "wdta",
@@ -106,14 +86,14 @@ def standard_catalog() -> FakeCatalog:
             make_pack("hostile", HOSTILE_TITLE, "[b]bold?[/b]", origin="file", questions=5),
         ],
         failures=[
-            FakeFailure(
+            PackError(
                 "/home/ana/packs/broken.yaml",
                 [
-                    FakeProblem("/home/ana/packs/broken.yaml", 12, 5, "unknown key 'promt' "
+                    Problem("/home/ana/packs/broken.yaml", 12, 5, "unknown key 'promt' "
                                 "(did you mean 'prompt'?)"),
-                    FakeProblem("/home/ana/packs/broken.yaml", 20, 3, "missing 'answer'"),
-                    FakeProblem("/home/ana/packs/broken.yaml", 31, 7, "[red]not markup[/red]"),
-                    FakeProblem("/home/ana/packs/broken.yaml", 40, 1, "a fourth problem"),
+                    Problem("/home/ana/packs/broken.yaml", 20, 3, "missing 'answer'"),
+                    Problem("/home/ana/packs/broken.yaml", 31, 7, "[red]not markup[/red]"),
+                    Problem("/home/ana/packs/broken.yaml", 40, 1, "a fourth problem"),
                 ],
             )
         ],
@@ -245,7 +225,7 @@ async def test_refuses_to_switch_off_the_last_enabled_pack():
 
 
 async def test_refusal_is_visible_on_screen():
-    catalog = FakeCatalog(packs=[make_pack("solo", "Only pack")])
+    catalog = Catalog(packs=[make_pack("solo", "Only pack")])
     app = PacksApp(catalog)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)
@@ -406,9 +386,7 @@ async def test_save_error_is_a_notice_and_changes_nothing(tmp_path):
 
 async def test_real_generators_count_and_preview():
     """The default count and choose (the generators' own) work through the screen."""
-    pytest.importorskip("quiz.selection")
-    pytest.importorskip("quiz.generators")
-    catalog = FakeCatalog(packs=[make_pack("eighties", "Eighties", questions=5)])
+    catalog = Catalog(packs=[make_pack("eighties", "Eighties", questions=5)])
     app = PacksApp(catalog, count=None, choose=None)
     app.kwargs = {"seed": 3}
     async with app.run_test(size=(80, 24)) as pilot:
@@ -452,9 +430,6 @@ questions:
 
 async def test_real_installed_packs_are_all_listed(isolated_home):
     """With the real loader: built-in, user and broken packs, switched-off ones included."""
-    catalog_module = pytest.importorskip("quiz.packs.catalog")
-    if not hasattr(catalog_module, "installed_files"):
-        pytest.skip("the pack loader has no installed_files()")
     from quiz.ui.screens.packs import load_installed_packs
 
     folder = paths.user_packs_dir()
@@ -487,7 +462,7 @@ async def test_real_installed_packs_are_all_listed(isolated_home):
 
 
 def test_format_problem():
-    assert format_problem(FakeProblem("a.yaml", 3, 9, "bad")) == "a.yaml:3:9: bad"
+    assert format_problem(Problem("a.yaml", 3, 9, "bad")) == "a.yaml:3:9: bad"
     assert format_problem("b.yaml:1:1: plain string") == "b.yaml:1:1: plain string"
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from fakes import HOSTILE, fixed_now, hostile_questions, make_questions, wait_until
 from textual.widgets import Button, Input, Label, Static
 
+from quiz.bank import ListBank
 from quiz.errors import UserError
 from quiz.game import Phase
 from quiz.game_setup import GameSetup
 from quiz.ui.app import QuizApp
-from quiz.ui.bank import ListBank
 from quiz.ui.screens.confirm import ConfirmAbandonScreen
 from quiz.ui.screens.handover import HandoverScreen
 from quiz.ui.screens.help import HelpScreen
@@ -325,8 +325,8 @@ async def test_pack_problems_are_shown_in_the_app(make_app):
 
 
 async def test_no_valid_packs_is_said_clearly(clock, records):
+    from quiz.bank import ListBank
     from quiz.ui.app import QuizApp
-    from quiz.ui.bank import ListBank
 
     app = QuizApp(ListBank([], problems=["a.yaml:1:1: not a pack"]), clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -375,7 +375,7 @@ async def test_theme_can_be_changed_from_the_command_palette(make_app):
 async def test_hostile_pack_titles_in_setup_are_literal(make_app):
     from textual.widgets import SelectionList
 
-    from quiz.ui.bank import PackChoice
+    from quiz.bank import PackChoice
 
     packs = [PackChoice("test", "[@click=app.quit]Hint[/]"), PackChoice("evil", "[bold]x")]
     app = make_app(packs=packs)
@@ -406,3 +406,38 @@ async def test_a_game_that_cannot_be_saved_on_quitting_is_kept_for_after_exit(cl
     assert app.exit_problem == (
         "Could not save this game: cannot use scores database /x/scores.sqlite3: read-only"
     )
+
+
+async def test_review_my_misses_from_the_scores_screen(clock, records, tmp_path):
+    """The Scores screen reads the database the games are saved to (lent, not closed) and
+    its review request starts an untimed practice game of that player's misses."""
+    from quiz.records import AnswerRecord, GameRecord, tally
+    from quiz.store import Store
+    from quiz.ui.screens.scores import ScoresScreen
+
+    store = Store.open(tmp_path / "scores.sqlite3")
+    missed = AnswerRecord("Ana", "test:q3", "test", "Charts", 0, False, 2.0, 0)
+    store.save_game(GameRecord("2026-01-01T10:00:00+00:00", "2026-01-01T10:01:00+00:00",
+                               "solo", "finished", ("Ana",), ("test",), 1, {}, (missed,),
+                               tally({"Ana": 0}, (missed,))))  # fmt: skip
+    app = QuizApp(ListBank(make_questions()), recorder=records.append, clock=clock,
+                  now=fixed_now, new_seed=lambda: 42, missed=store.missed_question_ids,
+                  scores=lambda: store)  # fmt: skip
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, ScoresScreen)
+        app.screen.show_player("Ana")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.game.setup.mode_name == "practice" and app.game.time_limit is None
+        assert [q.id for q in app.game.questions] == ["test:q3"]
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert store.players() == ["Ana"]  # still open: the screen only borrowed it
+    store.close()
+    assert [(r.mode, r.status) for r in records] == [("practice", "abandoned")]

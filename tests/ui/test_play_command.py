@@ -63,9 +63,9 @@ def test_bad_flags_never_import_textual():
 
 
 def test_how_many_more_problems_a_pack_has_reads_right():
+    from quiz.bank import describe_failure
     from quiz.packs import PackError
     from quiz.packs.problems import Problem
-    from quiz.ui.bank import describe_failure
 
     def failure(count: int) -> PackError:
         problems = [Problem("p.yaml", n, 1, f"bad {n}") for n in range(1, count + 1)]

@@ -11,9 +11,9 @@ import pytest
 from fakes import FakeClock, fixed_now, make_questions
 from textual.widgets import Input
 
+from quiz.bank import ListBank, PackChoice
 from quiz.game_setup import GameSetup
 from quiz.ui.app import QuizApp
-from quiz.ui.bank import ListBank, PackChoice
 
 SIZES = [(80, 24), (120, 36)]
 PACKS = [PackChoice("test", "We Don't Talk Anymore: the test pack"), PackChoice("extra", "Extras")]

@@ -13,8 +13,6 @@ import ast
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 Graph = dict[str, set[str]]
 
@@ -116,9 +114,6 @@ def cycles(graph: Graph) -> list[list[str]]:
 
 QUIZ, QUIZ_IMPORTS = import_graph(ROOT / "quiz")
 BENCH, _ = import_graph(ROOT / "bench", scripts=True)
-#: Removed in parallel (screens will post messages instead of calling the app); when
-#: that lands, drop the xfail below.
-KNOWN_CYCLE_MEMBER = "quiz.ui.app"
 
 
 def test_the_graph_sees_every_kind_of_import(tmp_path):
@@ -164,15 +159,8 @@ def test_the_core_never_imports_the_ui():
 
 
 def test_no_import_cycles_in_quiz():
-    assert [c for c in cycles(QUIZ) if KNOWN_CYCLE_MEMBER not in c] == []
-
-
-@pytest.mark.xfail(
-    strict=False,
-    reason="quiz.ui.app <-> quiz.ui.screens.*: being removed in parallel (issue 9, item 4)",
-)
-def test_no_import_cycle_through_the_app():
-    assert [c for c in cycles(QUIZ) if KNOWN_CYCLE_MEMBER in c] == []
+    # Screens post messages; they never import the app (they did, through QuizApp casts).
+    assert cycles(QUIZ) == []
 
 
 def test_no_import_cycles_in_bench():

@@ -1,29 +1,32 @@
-"""What every game screen shares: the game, the abandon and help keys."""
+"""What every game screen shares: the game it draws, the quit and help keys.
+
+Game screens only draw the game and post messages; the app routes those messages to
+the session (:mod:`quiz.session`), which changes the game.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button
 
-if TYPE_CHECKING:
-    from quiz.game import Game
-    from quiz.ui.app import QuizApp
-
+if TYPE_CHECKING:  # the app imports this module before the home screen's first paint
+    from quiz.game import Game, Phase
 
 #: The rules of every screen after home: loaded when the first of them opens, so the
 #: home screen paints without parsing them (see bench/).
 GAME_CSS = str(Path(__file__).resolve().parent.parent / "game.tcss")
 
 
-class GameScreen(Screen):
+class GameScreen(Screen[None]):
     """A screen showing one phase of a game in progress.
 
-    The app replaces it with the next phase's screen; it never changes the game
-    itself except through the app's methods.
+    The app replaces it with the next phase's screen; it never changes the game itself.
     """
 
     CSS_PATH = GAME_CSS
@@ -33,27 +36,39 @@ class GameScreen(Screen):
         Binding("question_mark", "app.help", "Help"),
     ]
 
+    @dataclass
+    class QuitAsked(Message):
+        """The player wants to leave the game (the app asks first)."""
+
     def __init__(self, game: Game) -> None:
         """A screen for ``game``'s current phase."""
         super().__init__()
         self.game = game
 
-    @property
-    def quiz(self) -> QuizApp:
-        """The app, typed."""
-        return cast("QuizApp", self.app)
-
     def action_abandon(self) -> None:
         """Ask before abandoning the game."""
-        self.quiz.ask_abandon()
+        self.post_message(self.QuitAsked())
 
 
 class StepScreen(GameScreen):
     """A game screen whose one button moves the game on: Enter on the focused
-    button, Space, or a click. Subclasses name the button and what it does."""
+    button, Space, or a click. Subclasses name the button."""
 
     BUTTON_ID = "continue"
     BINDINGS = [Binding("space", "step", "Continue", show=False)]
+
+    @dataclass
+    class Stepped(Message):
+        """The player moves the game on from ``phase`` at question ``question``."""
+
+        phase: Phase
+        question: int
+
+    def __init__(self, game: Game) -> None:
+        """A screen for ``game``'s current phase and question, noted as they are now."""
+        super().__init__(game)
+        self.shown_phase = game.phase
+        self.shown_question = game.step
 
     def on_mount(self) -> None:
         """Focus the button, so Enter presses it."""
@@ -69,5 +84,5 @@ class StepScreen(GameScreen):
         self.step()
 
     def step(self) -> None:
-        """Move the game on: to the next turn, standings or results."""
-        self.quiz.advance()
+        """Ask to move on from what this screen shows (a stale ask is ignored)."""
+        self.post_message(self.Stepped(self.shown_phase, self.shown_question))

@@ -31,7 +31,3 @@ class HandoverScreen(StepScreen):
             with Center():
                 yield Button("I'm ready  ⏎", id="ready", variant="primary")
         yield KeyHints(("enter", "ready"), ("esc", "quit game"), ("?", "help"))
-
-    def step(self) -> None:
-        """Ready: show the question."""
-        self.quiz.ready()

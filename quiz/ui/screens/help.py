@@ -40,7 +40,7 @@ class HelpScreen(ModalScreen[None]):
         """A title and a table of keys."""
         with Vertical(classes="dialog help"):
             yield Label("Keys", classes="title")
-            table: DataTable = DataTable(cursor_type="none", show_cursor=False, id="keys")
+            table: DataTable[Text] = DataTable(cursor_type="none", show_cursor=False, id="keys")
             table.add_columns(Text("Where", style="bold"), Text("Key", style="bold"),
                               Text("Does", style="bold"))
             for where, key, does in KEYS:

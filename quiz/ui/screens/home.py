@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
 from quiz.ui.widgets.key_hints import KeyHints
 from quiz.ui.widgets.menu_item import MenuItem
-
-if TYPE_CHECKING:
-    from quiz.ui.app import QuizApp
 
 MENU = (
     ("play", "Play", "p"),
@@ -34,7 +32,7 @@ TITLE = Content.assemble(
 )
 
 
-class HomeScreen(Screen):
+class HomeScreen(Screen[None]):
     """The title and the main menu; arrows move, Enter or the letter picks."""
 
     BINDINGS = [
@@ -43,6 +41,12 @@ class HomeScreen(Screen):
         Binding("up", "app.focus_previous", show=False),
         Binding("down", "app.focus_next", show=False),
     ]
+
+    @dataclass
+    class Picked(Message):
+        """A menu entry was picked: ``play``, ``packs``, ``scores``, ``help`` or ``quit``."""
+
+        choice: str
 
     def compose(self) -> ComposeResult:
         """Title block and menu buttons."""
@@ -66,15 +70,5 @@ class HomeScreen(Screen):
             self.action_choose(event.item.id)
 
     def action_choose(self, name: str) -> None:
-        """Go where the menu item ``name`` leads."""
-        app = cast("QuizApp", self.app)
-        if name == "play":
-            app.open_setup()
-        elif name == "packs":
-            app.open_packs()
-        elif name == "scores":
-            app.open_scores()
-        elif name == "help":
-            app.action_help()
-        elif name == "quit":
-            app.exit()
+        """Go where the menu item ``name`` leads (the app decides how)."""
+        self.post_message(self.Picked(name))

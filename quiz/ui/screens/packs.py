@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -23,16 +24,18 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 from textual.worker import get_current_worker
 
+if TYPE_CHECKING:
+    from quiz.packs import Catalog
+
+from quiz.bank import installed_catalog as load_installed_packs
 from quiz.config import Config, ConfigError, load_config, save_config
 from quiz.facts import Pack
 from quiz.question import Question
 from quiz.ui.pack_rows import (
-    Catalog,
     Counter,
     PackRow,
     build_rows,
     format_problem,
-    load_installed_packs,
     short_problem,
 )
 from quiz.ui.screens.pack_preview import PackPreview
@@ -101,7 +104,7 @@ class PacksScreen(Screen[bool]):
     """
 
     BINDINGS = [
-        Binding("space", "toggle", "On/off"),
+        Binding("space", "switch_pack", "On/off"),
         Binding("p", "preview", "Preview"),
         Binding("escape", "back", "Back"),
     ]
@@ -280,11 +283,12 @@ class PacksScreen(Screen[bool]):
 
     @on(DataTable.RowSelected)
     def _row_selected(self) -> None:
-        self.action_toggle()
+        self.action_switch_pack()
 
     # -- actions -------------------------------------------------------------------
 
-    def action_toggle(self) -> None:
+    # Not ``action_toggle``: that is Textual's own (toggle a boolean attribute by name).
+    def action_switch_pack(self) -> None:
         """Switch the selected pack on or off for the next games, and save at once."""
         index = self.selected_index
         if index is None:

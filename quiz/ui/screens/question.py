@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Label, Static
 
+from quiz.ui import requests
 from quiz.ui.screens.base import GameScreen
 from quiz.ui.widgets.countdown import Countdown
 from quiz.ui.widgets.key_hints import KeyHints
 from quiz.ui.widgets.option_button import OptionButton
 from quiz.ui.widgets.turn_status import TurnStatus
+
+if TYPE_CHECKING:  # the app imports this screen for its messages before the first paint
+    from quiz.game import Game
 
 OPTION_KEYS = "abcdef"
 """Letters that pick options; digits 1-6 do the same."""
@@ -35,6 +42,22 @@ class QuestionScreen(GameScreen):
         Binding("up,left", "move(-1)", show=False),
         Binding("down,right", "move(1)", show=False),
     ]
+
+    @dataclass
+    class Answered(requests.Pick):
+        """The player at the keyboard picked an option of the question shown; ``player``
+        is the seat whose turn the screen shows."""
+
+    @dataclass
+    class ClockChecked(requests.CheckClock):
+        """Time passed on the question shown."""
+
+    def __init__(self, game: Game, *, tick_interval: float = 0.1) -> None:
+        """The question of ``game``'s current turn; the clock is checked every
+        ``tick_interval`` seconds."""
+        super().__init__(game)
+        self.tick_interval = tick_interval
+        self.shown = game.turn
 
     def compose(self) -> ComposeResult:
         """Status, countdown, prompt and options."""
@@ -60,7 +83,7 @@ class QuestionScreen(GameScreen):
     def on_mount(self) -> None:
         """Start checking the clock."""
         self._update_countdown()
-        self.set_interval(self.quiz.tick_interval, self._tick)
+        self.set_interval(self.tick_interval, self._tick)
 
     def _update_countdown(self) -> None:
         self.query_one(Countdown).left = self.game.time_left()
@@ -70,12 +93,17 @@ class QuestionScreen(GameScreen):
         if not self.is_current:
             return
         self._update_countdown()
-        self.quiz.tick()
+        self.post_message(self.ClockChecked())
+
+    def pick(self, index: int) -> None:
+        """Answer the question shown with option ``index`` (0-based)."""
+        turn = self.shown
+        self.post_message(self.Answered(turn.player_index, turn.index, index))
 
     def action_answer(self, index: int) -> None:
         """Pick option ``index`` (0-based) if the question has it."""
-        if index < len(self.game.turn.question.options):
-            self.quiz.answer(index)
+        if index < len(self.shown.question.options):
+            self.pick(index)
 
     def action_move(self, step: int) -> None:
         """Move the focus to the previous or next option."""
@@ -88,4 +116,4 @@ class QuestionScreen(GameScreen):
         """A click or Enter on an option picks it."""
         event.stop()
         if isinstance(event.button, OptionButton):
-            self.quiz.answer(event.button.index)
+            self.pick(event.button.index)

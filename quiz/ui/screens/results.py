@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Label, Static
 
-from quiz.game import Game
+from quiz.ui import requests
 from quiz.ui.screens.base import GameScreen
 from quiz.ui.widgets.key_hints import KeyHints
-from quiz.ui.widgets.standings_table import StandingsTable
+
+if TYPE_CHECKING:  # the app imports this screen for its messages before the first paint
+    from quiz.game import Game
 
 
 def headline(game: Game) -> Content:
@@ -27,7 +32,7 @@ def headline(game: Game) -> Content:
     score = f"{standings[0].player.score:,}"
     if len(winners) == 1:
         return Content.assemble((winners[0], "bold"), f" wins with {score} points!")
-    names: list = []
+    names: list[str | tuple[str, str]] = []
     for number, name in enumerate(winners):
         if number:
             names.append(" and " if number == len(winners) - 1 else ", ")
@@ -45,11 +50,22 @@ class ResultsScreen(GameScreen):
         Binding("q", "main_menu", "Main menu", show=False),
     ]
 
+    @dataclass
+    class PlayAgain(requests.PlayAgain):
+        """The players want another game: same setup, new questions."""
+
+    @dataclass
+    class MainMenu(requests.MainMenu):
+        """The players are done: back to the home screen."""
+
     def compose(self) -> ComposeResult:
         """Headline, the table and the two ways on."""
         with Vertical(classes="panel results-panel"):
             yield Label("Results", classes="title")
             yield Static(headline(self.game), id="headline", classes="centered")
+            # Imported here: the table pulls in DataTable, which the first paint can do without.
+            from quiz.ui.widgets.standings_table import StandingsTable
+
             with Center():
                 yield StandingsTable(self.game.standings(), full=True)
             with Horizontal(classes="actions"):
@@ -71,8 +87,8 @@ class ResultsScreen(GameScreen):
 
     def action_play_again(self) -> None:
         """Same setup, new questions."""
-        self.quiz.play_again()
+        self.post_message(self.PlayAgain())
 
     def action_main_menu(self) -> None:
         """Back to the home screen."""
-        self.quiz.main_menu()
+        self.post_message(self.MainMenu())

@@ -7,7 +7,7 @@ from textual.containers import Center, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from quiz.game import Outcome
+from quiz.session_turns import Outcome
 from quiz.ui.screens.base import StepScreen
 from quiz.ui.widgets.key_hints import KeyHints
 from quiz.ui.widgets.turn_status import TurnStatus
@@ -35,7 +35,12 @@ def option_line(index: int, text: str, outcome: Outcome) -> tuple[Content, str]:
         mark, css = "✖", "-wrong"
     else:
         mark, css = " ", "-other"
-    parts: list = [(f" {mark} ", "bold"), (f" {index + 1} ", "reverse"), "  ", Content(text)]
+    parts: list[str | Content | tuple[str, str]] = [
+        (f" {mark} ", "bold"),
+        (f" {index + 1} ", "reverse"),
+        "  ",
+        Content(text),
+    ]
     if picked:
         parts.append(("   ← your answer", "italic"))
     elif index == answer and outcome.chosen is not None:

@@ -23,6 +23,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -30,7 +31,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import (
     Button,
@@ -44,14 +44,17 @@ from textual.widgets import (
 from textual.worker import Worker, WorkerState
 
 from quiz.errors import UserError
-from quiz.store import Store
+from quiz.ui import requests
+
+if TYPE_CHECKING:  # the app imports this screen for its messages before the first paint
+    from quiz.store import Store
 
 #: How many of a player's games the history table lists.
 HISTORY_LENGTH = 20
 #: How many questions the most-missed table lists.
 MISSED_LENGTH = 20
 
-StoreOpener = Callable[[], Store]
+StoreOpener = Callable[[], "Store"]
 ReviewCallback = Callable[[str], object]
 #: Question ids in, {id: prompt} out for the ids it knows (may be slow: run in a thread).
 PromptFinder = Callable[[list[str]], dict[str, str]]
@@ -78,7 +81,13 @@ def _when(iso: str) -> str:
         return iso[:16]
 
 
-class ScoresScreen(Screen):
+def _open_default_store() -> Store:
+    from quiz.store import Store
+
+    return Store.open()
+
+
+class ScoresScreen(Screen[None]):
     """Leaderboard, head-to-head and most-missed tables, and a Player tab.
 
     Args:
@@ -86,6 +95,8 @@ class ScoresScreen(Screen):
         on_review: called with a player's name when they ask to review their misses.
         prompt_finder: the prompts of most-missed question ids (default
             ``quiz.prompts.installed_prompts``); called in a worker thread.
+        borrowed: the store belongs to the caller (the game's own scores database),
+            so the screen leaves it open when it goes.
     """
 
     DEFAULT_CSS = """
@@ -113,21 +124,22 @@ class ScoresScreen(Screen):
     ]
 
     @dataclass
-    class ReviewRequested(Message):
-        """A player asked to review the questions they missed."""
-
-        player: str
-        """The player's name as stored."""
+    class ReviewRequested(requests.Review):
+        """A player asked to review the questions they missed (``player``: the name as
+        stored)."""
 
     def __init__(
         self,
         store_opener: StoreOpener | None = None,
         on_review: ReviewCallback | None = None,
         prompt_finder: PromptFinder | None = None,
+        *,
+        borrowed: bool = False,
     ) -> None:
         """A scores screen reading the store that ``store_opener`` returns."""
         super().__init__()
-        self._opener = store_opener or Store.open
+        self._opener = store_opener or _open_default_store
+        self._borrowed = borrowed
         self._on_review = on_review
         self._prompt_finder = prompt_finder
         self.prompts: dict[str, str] | None = None
@@ -165,7 +177,7 @@ class ScoresScreen(Screen):
         """Open the store and fill the tables."""
         message = self.query_one("#scores-message", Label)
         try:
-            self.store = self._opener()
+            self.store = store = self._opener()
         except UserError as error:
             message.update(Content(f"Scores are not available: {error}"))
             self.query_one("#tabs").display = False
@@ -177,9 +189,9 @@ class ScoresScreen(Screen):
             self.query_one("#tabs").display = False
             return
         try:
-            self._fill_leaderboard()
-            self._fill_head_to_head()
-            self._fill_missed()
+            self._fill_leaderboard(store)
+            self._fill_head_to_head(store)
+            self._fill_missed(store)
             players = self.store.players()
         except sqlite3.DatabaseError as error:
             # Damage the open-time check could not see: say so, keep the game running.
@@ -192,37 +204,37 @@ class ScoresScreen(Screen):
         self.query_one("#leaderboard", DataTable).focus()
 
     def on_unmount(self) -> None:
-        """Close the store."""
-        if self.store is not None:
+        """Close the store (unless it is borrowed)."""
+        if self.store is not None and not self._borrowed:
             self.store.close()
-            self.store = None
+        self.store = None
 
     # -- tables --------------------------------------------------------------------
 
-    def _fill_leaderboard(self) -> None:
+    def _fill_leaderboard(self, store: Store) -> None:
         table = self.query_one("#leaderboard", DataTable)
         table.add_columns("#", "Player", "Best", "Games", "Wins", "Accuracy")
-        for n, row in enumerate(self.store.leaderboard(), 1):
+        for n, row in enumerate(store.leaderboard(), 1):
             table.add_row(
                 _num(n), Text(row.player), _num(row.best_score), _num(row.games),
                 _num(row.wins), _percent(row.accuracy), key=row.player,
             )  # fmt: skip
 
-    def _fill_head_to_head(self) -> None:
+    def _fill_head_to_head(self, store: Store) -> None:
         table = self.query_one("#h2h", DataTable)
         table.add_columns("Player", "Opponent", "Won", "Lost", "Tied", "Games")
-        for h in self.store.head_to_head():
+        for h in store.head_to_head():
             table.add_row(
                 Text(h.player), Text(h.opponent), _num(h.wins), _num(h.losses), _num(h.ties),
                 _num(h.games),
             )  # fmt: skip
 
-    def _fill_missed(self) -> None:
+    def _fill_missed(self, store: Store) -> None:
         table = self.query_one("#missed", DataTable)
         # The question goes last: prompts are long, and the counts must stay in view.
         table.add_columns("Missed", "Asked", "Category")
         table.add_column("Question", key="question")
-        missed = self.store.most_missed(MISSED_LENGTH)
+        missed = store.most_missed(MISSED_LENGTH)
         for m in missed:
             table.add_row(
                 _num(m.missed), _num(m.asked), Text(m.category), Text(m.question_id),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
+from quiz.bank import Library
 from quiz.game_setup import (
     DEFAULT_QUESTIONS,
     DEFAULT_TIMER,
@@ -26,19 +27,16 @@ from quiz.game_setup import (
     parse_seed,
     parse_timer,
 )
-from quiz.ui.bank import Library
+from quiz.ui import requests
 from quiz.ui.screens.base import GAME_CSS
 from quiz.ui.widgets.key_hints import KeyHints
-
-if TYPE_CHECKING:
-    from quiz.ui.app import QuizApp
 
 
 def _timer_text(timer: float | None) -> str:
     return "off" if timer is None else f"{timer:g}"
 
 
-class SetupScreen(Screen):
+class SetupScreen(Screen[None]):
     """The setup form. Enter in a field or "Start game" starts; Esc goes back."""
 
     CSS_PATH = GAME_CSS
@@ -47,6 +45,10 @@ class SetupScreen(Screen):
         Binding("escape", "back", "Back"),
         Binding("ctrl+s", "start", "Start game"),
     ]
+
+    @dataclass
+    class Start(requests.StartGame):
+        """The form is filled in well: start a game of its ``setup``."""
 
     def __init__(self, library: Library, last: GameSetup | None = None) -> None:
         """A form over the packs in ``library``, filled in from the ``last`` setup."""
@@ -142,7 +144,7 @@ class SetupScreen(Screen):
             error.update(message[:1].upper() + message[1:])
             return
         error.update("")
-        cast("QuizApp", self.app).start_game(setup)
+        self.post_message(self.Start(setup))
 
     def action_back(self) -> None:
         """Back to the home screen."""

@@ -16,7 +16,7 @@ PALETTE_HINT = ("ctrl+p", "themes")
 
 def hints_content(hints: Sequence[tuple[str, str]]) -> Content:
     """``esc quit game  ? help  …`` with the keys bold."""
-    parts: list = []
+    parts: list[str | tuple[str, str]] = []
     for key, label in hints:
         parts += [(f" {key} ", "bold"), f"{label}  "]
     return Content.assemble(*parts)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widgets import DataTable
 
-from quiz.game import Standing
+if TYPE_CHECKING:
+    from rich.console import JustifyMethod
+
+    from quiz.session_standings import Standing
 
 
 def seconds_text(seconds: float | None) -> str:
@@ -15,10 +19,12 @@ def seconds_text(seconds: float | None) -> str:
     return "—" if seconds is None else f"{seconds:.1f}s"
 
 
-class StandingsTable(DataTable):
+class StandingsTable(DataTable[Text]):
     """Places, names and totals; ``full`` adds accuracy and fastest answer (results)."""
 
-    def __init__(self, standings: Sequence[Standing], *, full: bool = False, id: str | None = None):
+    def __init__(
+        self, standings: Sequence[Standing], *, full: bool = False, id: str | None = None
+    ) -> None:
         """A table of ``standings``."""
         super().__init__(
             id=id, cursor_type="none", zebra_stripes=True, show_cursor=False, classes="standings"
@@ -34,7 +40,7 @@ class StandingsTable(DataTable):
         else:
             columns += ["Streak"]
         for column in columns:
-            justify = "left" if column == "Player" else "right"
+            justify: JustifyMethod = "left" if column == "Player" else "right"
             self.add_column(Text(column, style="bold", justify=justify), key=column)
         for standing in self.standings:
             player = standing.player

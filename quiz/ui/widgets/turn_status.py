@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.widgets import Static
 
-from quiz.game import PlayerScore, Turn
+if TYPE_CHECKING:
+    from quiz.session_standings import PlayerScore
+    from quiz.session_turns import Turn
 
 
 def status_content(turn: Turn, player: PlayerScore, multiplayer: bool) -> Content:

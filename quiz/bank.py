@@ -1,23 +1,25 @@
-"""Where the app gets its packs and questions, behind one small interface.
+"""Where packs and questions come from, behind one small interface: the only way in.
 
-The app never calls the pack loader or the question selection directly: it asks a
-*bank*. :class:`CatalogBank` is the real one (installed packs, recent questions from
-the scores database); :class:`ListBank` deals from a fixed list (tests, review games).
-No Textual here, and the pack loader is imported only when packs are first needed, so
-the home screen paints before any YAML is read.
+The game, the pack browser and the scores' prompts all ask a *bank*; none of them calls
+the pack loader or the question selection directly. :class:`CatalogBank` is the real
+one (installed packs, recent questions from the scores database); :class:`ListBank`
+deals from a fixed list (tests, benchmarks). The pack loader is imported only when
+packs are first needed, so the home screen paints before any YAML is read.
 """
 
 from __future__ import annotations
 
 import random
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from quiz.game_setup import GameSetup
 
 if TYPE_CHECKING:
+    from quiz.facts import Pack
+    from quiz.packs import Catalog, PackError
     from quiz.question import Question
 
 
@@ -38,10 +40,10 @@ class Library:
 
 
 class QuestionBank(Protocol):
-    """What the app needs from packs: which exist, and questions for a game."""
+    """What a front end needs from packs: which exist, and questions for a game."""
 
     def library(self) -> Library:
-        """Load (once) and describe the available packs; may be slow, so call it off-screen."""
+        """Load (once) and describe the playable packs; may be slow, so call it off-screen."""
         ...
 
     def draw(self, setup: GameSetup, rng: random.Random) -> list[Question]:
@@ -52,14 +54,30 @@ class QuestionBank(Protocol):
         """Up to ``count`` of the questions with these ids (review games)."""
         ...
 
+    def browse(self) -> Catalog:
+        """Every installed pack, switched off or not, and every failure (the pack browser)."""
+        ...
+
+    def prompts(self, ids: Iterable[str]) -> dict[str, str]:
+        """The prompt of each question id the installed packs can still build (scores)."""
+        ...
+
     def reload(self) -> None:
         """Forget the loaded packs (they changed); the next :meth:`library` reads them again."""
         ...
 
 
-def describe_failure(failure: object) -> str:
+def installed_catalog() -> Catalog:
+    """Every installed pack (built-in, then the user's), switched off or not: a pack
+    switched off must stay listed in the browser so it can be switched back on."""
+    from quiz.packs import load_catalog
+
+    return load_catalog(include_disabled=True)
+
+
+def describe_failure(failure: PackError) -> str:
     """One line for a pack that failed to load: its first problem, and how many more."""
-    problems = list(getattr(failure, "problems", ()) or ())
+    problems = failure.problems
     if not problems:
         return str(failure)
     extra = len(problems) - 1
@@ -82,26 +100,28 @@ class CatalogBank:
     ) -> None:
         self.selectors = tuple(selectors)
         self.recent = recent
-        self._catalog = None
+        self._catalog: Catalog | None = None
         self._library: Library | None = None
         self._lock = threading.Lock()  # the app loads in a worker thread; Play may race it
 
     @property
-    def catalog(self):
-        """The loaded ``quiz.packs.Catalog`` (loads it on first use)."""
-        self.library()
-        return self._catalog
-
-    def library(self) -> Library:
-        """Load the packs once; later calls return the same answer."""
+    def catalog(self) -> Catalog:
+        """The loaded ``quiz.packs.Catalog`` of playable packs (loads it on first use)."""
         with self._lock:
-            if self._library is None:
+            if self._catalog is None:
                 from quiz.packs import load_catalog
 
                 self._catalog = load_catalog(list(self.selectors))
+            return self._catalog
+
+    def library(self) -> Library:
+        """Load the packs once; later calls return the same answer."""
+        catalog = self.catalog
+        with self._lock:
+            if self._library is None:
                 self._library = Library(
-                    packs=[PackChoice(pack.id, pack.info.title) for pack in self._catalog.packs],
-                    problems=[describe_failure(failure) for failure in self._catalog.failures],
+                    packs=[PackChoice(pack.id, pack.info.title) for pack in catalog.packs],
+                    problems=[describe_failure(failure) for failure in catalog.failures],
                 )
             return self._library
 
@@ -117,7 +137,7 @@ class CatalogBank:
             try:
                 recent = self.recent(setup.players)
             except Exception:
-                recent = ()
+                recent = ()  # no scores database: the game still deals, in any order
         return choose(packs, setup.questions * len(setup.players), rng, recent=recent)
 
     def draw_ids(self, ids: Sequence[str], count: int, rng: random.Random) -> list[Question]:
@@ -125,6 +145,16 @@ class CatalogBank:
         from quiz.selection import choose
 
         return choose(self.catalog.packs, count, rng, only_ids=set(ids))
+
+    def browse(self) -> Catalog:
+        """Every installed pack, switched off or not (read afresh: the browser edits them)."""
+        return installed_catalog()
+
+    def prompts(self, ids: Iterable[str]) -> dict[str, str]:
+        """Prompts of these ids from the installed packs they name, switched off or not."""
+        from quiz.prompts import installed_prompts
+
+        return installed_prompts(ids)
 
     def reload(self) -> None:
         """Forget the loaded packs; the next call reads them again."""
@@ -134,10 +164,10 @@ class CatalogBank:
 
 
 class ListBank:
-    """A bank over a fixed list of questions (tests, practice games).
+    """A bank over a fixed list of questions (tests, benchmarks).
 
     With ``shuffle`` off the questions are dealt in list order, which keeps tests
-    and snapshots exact.
+    and snapshots exact. ``packs`` are what :meth:`browse` lists.
     """
 
     def __init__(
@@ -147,6 +177,7 @@ class ListBank:
         problems: Sequence[str] = (),
         *,
         shuffle: bool = False,
+        installed: Sequence[Pack] = (),
     ) -> None:
         self.questions = list(questions)
         self._library = Library(
@@ -154,6 +185,7 @@ class ListBank:
             list(problems),
         )
         self.shuffle = shuffle
+        self.installed = list(installed)
 
     def library(self) -> Library:
         """The packs given (or those the questions come from)."""
@@ -170,6 +202,17 @@ class ListBank:
         """The questions with these ids, in list order."""
         wanted = set(ids)
         return [q for q in self.questions if q.id in wanted][:count]
+
+    def browse(self) -> Catalog:
+        """The ``installed`` packs given, none failing."""
+        from quiz.packs import Catalog
+
+        return Catalog(packs=list(self.installed))
+
+    def prompts(self, ids: Iterable[str]) -> dict[str, str]:
+        """The prompts of the listed questions with these ids."""
+        wanted = set(ids)
+        return {q.id: q.prompt for q in self.questions if q.id in wanted}
 
     def reload(self) -> None:
         """Nothing to reload: the list is fixed."""

@@ -1,0 +1,285 @@
+"""One game's whole life, for any front end: deal, questions, answers, reveal, results, save.
+
+A :class:`Dealer` (one per front end) turns a :class:`~quiz.game_setup.GameSetup` into a
+:class:`GameSession`: it fixes the seed, draws the questions from the bank and starts
+the engine (:mod:`quiz.game`) on the injected clock, ``now`` and seed source. The session
+then takes input as values and says what happened as values:
+
+* answers are :class:`Answer` (player seat, question index, choice) from any source, a
+  key at the keyboard, a buzzer, a phone; each is :class:`Accepted` or :class:`Refused`
+  (wrong phase, another question, not asked, twice, no such option), never an error, so
+  a late or duplicate answer from the network is an ordinary event;
+* several answers to one question may arrive in any order; :attr:`GameSession.waiting_for`
+  says whose are missing, and the reveal comes when all are in or the clock runs out;
+* when the game ends (results or abandoned) the record goes to the recorder exactly
+  once, and the :class:`Saved` value says whether it was kept and, if not, why.
+
+The engine stays a separate state machine (turn order, scoring, standings) that this
+module drives: the session adds what every front end would otherwise repeat (dealing,
+validation, saving, "play again"). Not thread-safe: a front end calls it from one event
+loop (Textual's, or an aiohttp server's).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Literal
+
+from quiz.bank import QuestionBank
+from quiz.game import Game, GameStateError, Phase, Seating
+from quiz.game_setup import MAX_QUESTIONS, GameSetup
+from quiz.question import Question
+from quiz.records import GameRecord
+from quiz.session_clock import fresh_seed, utc_now
+from quiz.session_turns import Outcome, Refusal
+
+Recorder = Callable[[GameRecord], None]
+"""Keeps a game's record (the scores database); may raise, the session reports it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One player's pick for one question, from whatever source."""
+
+    player: int  # the player's seat: their index in the setup's players
+    question: int  # the question's 0-based index in the game (``Game.step``)
+    choice: int  # the option, 0-based
+
+
+@dataclass(frozen=True, slots=True)
+class Accepted:
+    """The answer counts; ``complete`` once the question closed (the reveal is next)."""
+
+    answer: Answer
+    outcome: Outcome
+    complete: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """The answer was not taken, and why."""
+
+    answer: Answer
+    reason: Refusal
+
+
+Submission = Accepted | Refused
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """What became of a game's record: kept, or ``problem`` says why not."""
+
+    record: GameRecord
+    problem: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the record was kept (or there was nowhere to keep it)."""
+        return self.problem is None
+
+
+class DealError(Exception):
+    """No game could be dealt; the message says why, ``severity`` how loudly to say it."""
+
+    def __init__(self, message: str, severity: Literal["information", "error"] = "error"):
+        super().__init__(message)
+        self.severity: Literal["information", "error"] = severity
+
+
+class GameSession:
+    """A game in progress and what becomes of it; front ends read :attr:`game` to draw.
+
+    Args:
+        game: the engine, not yet begun; the session begins it.
+        recorder: keeps the record when the game ends (``None``: kept nowhere).
+        shortfall: a line for the players when the packs gave fewer questions than asked.
+    """
+
+    def __init__(
+        self, game: Game, *, recorder: Recorder | None = None, shortfall: str | None = None
+    ) -> None:
+        self.game = game
+        self.recorder = recorder
+        self.shortfall = shortfall
+        self.saved: Saved | None = None
+        """The outcome of the one save, once the game ended."""
+        game.begin()
+
+    @property
+    def phase(self) -> Phase:
+        """Where the game is."""
+        return self.game.phase
+
+    @property
+    def setup(self) -> GameSetup:
+        """The setup the game was dealt from (with its seed)."""
+        return self.game.setup
+
+    @property
+    def over(self) -> bool:
+        """True once the game reached results or was abandoned."""
+        return self.game.over
+
+    @property
+    def waiting_for(self) -> tuple[int, ...]:
+        """Seats whose answer to the open question is still expected."""
+        return self.game.waiting_for
+
+    # -- input ---------------------------------------------------------------
+
+    def _showing(self, phase: Phase, question: int | None) -> bool:
+        """Whether the game is where a front end saw it (``question`` ``None``: any)."""
+        if self.game.phase is not phase:
+            return False
+        return question is None or question == self.game.step
+
+    def ready(self, question: int | None = None) -> bool:
+        """The next player has the keyboard; ``False`` if nobody was being waited for.
+
+        ``question`` is the one the front end was handing over: a stale press is ignored.
+        """
+        if not self._showing(Phase.HANDOVER, question):
+            return False
+        self.game.ready()
+        return True
+
+    def submit(self, answer: Answer) -> Submission:
+        """Take one answer; several for the same question may come, from any seat."""
+        reason = self.game.refusal(answer.player, answer.question, answer.choice)
+        if reason is not None:
+            return Refused(answer, reason)
+        outcome = self.game.submit(answer.player, answer.question, answer.choice)
+        return Accepted(answer, outcome, complete=self.game.phase is not Phase.QUESTION)
+
+    def tick(self) -> bool:
+        """Let the clock close the open question; ``True`` if it did (time ran out)."""
+        return self.game.tick() is not None
+
+    def advance(self, seen: Phase | None = None, question: int | None = None) -> Saved | None:
+        """Leave the reveal or the standings; returns the save if the game just ended.
+
+        With ``seen`` and ``question`` (what the front end showed), a stale request, one
+        the game has moved past already, is ignored.
+        """
+        if self.game.phase not in (Phase.REVEAL, Phase.STANDINGS):
+            return None
+        if seen is not None and not self._showing(seen, question):
+            return None
+        self.game.advance()
+        return self._save() if self.game.over else None
+
+    def pause(self) -> None:
+        """Stop the question clock (a dialog covers the question)."""
+        self.game.pause()
+
+    def resume(self) -> None:
+        """Restart the question clock."""
+        self.game.resume()
+
+    def abandon(self) -> Saved | None:
+        """Give the game up; returns the save (``None`` if it had ended already)."""
+        if self.game.over:
+            return None
+        self.game.abandon()
+        return self._save()
+
+    def _save(self) -> Saved | None:
+        """Hand the record to the recorder, once; later calls return nothing new."""
+        if self.saved is not None:
+            return None
+        try:
+            record = self.game.record()
+        except GameStateError:  # pragma: no cover - only called once the game is over
+            return None
+        problem = None
+        if self.recorder is not None:
+            try:
+                self.recorder(record)
+            except Exception as error:  # any failure of the store is said, never lost
+                problem = f"Could not save this game: {error}"
+        self.saved = Saved(record, problem)
+        return self.saved
+
+
+class Dealer:
+    """Deals games from a bank with an injected clock, ``now`` and seed source.
+
+    Args:
+        bank: where questions come from.
+        recorder: keeps every game that ends.
+        clock: monotonic seconds for the question timer.
+        now: wall-clock time for the records.
+        new_seed: a seed for games set up without one.
+        missed: player name -> ids of questions they got wrong (review games).
+    """
+
+    def __init__(
+        self,
+        bank: QuestionBank,
+        *,
+        recorder: Recorder | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        now: Callable[[], datetime] = utc_now,
+        new_seed: Callable[[], int] = fresh_seed,
+        missed: Callable[[str], Sequence[str]] | None = None,
+    ) -> None:
+        self.bank = bank
+        self.recorder = recorder
+        self.clock = clock
+        self.now = now
+        self.new_seed = new_seed
+        self.missed = missed
+
+    def deal(
+        self,
+        setup: GameSetup,
+        *,
+        questions: Sequence[Question] | None = None,
+        seating: Seating = Seating.TURNS,
+    ) -> GameSession:
+        """Fix the seed, draw the questions (unless given) and begin; raises :class:`DealError`."""
+        seed = setup.seed if setup.seed is not None else self.new_seed()
+        setup = replace(setup, seed=seed)
+        rng = random.Random(seed)
+        try:
+            if questions is None:
+                questions = self.bank.draw(setup, rng)
+            game = Game(
+                setup, questions, clock=self.clock, now=self.now, rng=rng, seating=seating
+            )
+        except Exception as error:  # a pack or generator failing must not end the app
+            raise DealError(f"Cannot start a game: {error}") from error
+        shortfall = None
+        if game.per_player < setup.questions:
+            shortfall = (
+                f"The chosen packs give {len(questions)} questions: "
+                f"{game.per_player} per player instead of {setup.questions}."
+            )
+        return GameSession(game, recorder=self.recorder, shortfall=shortfall)
+
+    def review(self, player: str) -> GameSession:
+        """A practice game of the questions ``player`` got wrong: no timer, not ranked."""
+        try:
+            ids = list(self.missed(player)) if self.missed is not None else []
+            rng = random.Random(self.new_seed())
+            questions = self.bank.draw_ids(ids, MAX_QUESTIONS, rng) if ids else []
+        except Exception as error:  # the scores database or a pack failing
+            raise DealError(f"Cannot start a review: {error}") from error
+        if not questions:
+            raise DealError("No missed questions to review.", severity="information")
+        setup = GameSetup(
+            players=(player,), questions=len(questions), timer=None, mode="practice"
+        )
+        return self.deal(setup, questions=questions)
+
+    def again(self, session: GameSession) -> GameSession:
+        """Same setup, new questions: a seed drawn from the last game's generator."""
+        if session.setup.mode_name == "practice":
+            return self.review(session.setup.players[0])
+        setup = replace(session.setup, seed=session.game.next_seed())
+        return self.deal(setup, seating=session.game.seating)

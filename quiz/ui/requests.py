@@ -1,0 +1,54 @@
+"""What screens ask of the app, as base message types the app handles with ``@on``.
+
+Each screen nests its own ``@dataclass`` message, a subclass of one of these, and posts
+it; Textual matches ``@on`` handlers along the message's class hierarchy, so the app
+routes them without importing the screens that send them. That keeps those screens
+(and the widgets they pull in) out of the home screen's first paint (see bench/).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from quiz.game_setup import GameSetup
+
+
+@dataclass
+class StartGame(Message):
+    """Deal and start a game of ``setup``."""
+
+    setup: GameSetup
+
+
+@dataclass
+class Pick(Message):
+    """Seat ``player`` picks option ``choice`` (0-based) for question ``question``
+    (its 0-based index in the game)."""
+
+    player: int
+    question: int
+    choice: int
+
+
+@dataclass
+class CheckClock(Message):
+    """Time passed on a question: the game's clock may have run out."""
+
+
+@dataclass
+class PlayAgain(Message):
+    """Same setup, new questions."""
+
+
+@dataclass
+class MainMenu(Message):
+    """Leave for the home screen."""
+
+
+@dataclass
+class Review(Message):
+    """A practice game of the questions ``player`` missed."""
+
+    player: str
