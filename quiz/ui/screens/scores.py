@@ -328,7 +328,9 @@ class ScoresScreen(Screen[None]):
 
     @on(Select.Changed, "#player-picker")
     def _picked(self, event: Select.Changed) -> None:
-        if isinstance(event.value, str):
+        # show_player sets the picker itself: its own change must not fill the tab again
+        # (a second fill, arriving later, left the tables unmeasured in a snapshot).
+        if isinstance(event.value, str) and event.value != self.player:
             self.show_player(event.value)
 
     @on(DataTable.RowSelected, "#leaderboard")
