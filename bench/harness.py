@@ -17,13 +17,14 @@ from bench import machine
 from bench.choose import measure_choose
 from bench.generate import measure_generate
 from bench.keypress import measure_keypress
+from bench.lint import measure_lint
 from bench.load import load_rows, measure_load
 from bench.pack_gen import write_pack
 from bench.paint import measure_paint
 from bench.report import Row, report
 from bench.settings import FULL, QUICK, Config, k
 
-STEPS = ("paint", "load", "choose", "generate", "keypress")
+STEPS = ("paint", "load", "choose", "generate", "keypress", "lint")
 #: The start of a row's result when its step failed.
 FAILED = "bench error"
 
@@ -51,6 +52,7 @@ def collect(
         "choose": lambda: measure_choose(cfg, work, packs, builtin),
         "generate": lambda: measure_generate(cfg, work, builtin),
         "keypress": lambda: measure_keypress(cfg, work),
+        "lint": lambda: measure_lint(cfg),
     }
     rows: list[Row] = []
     for label in only:

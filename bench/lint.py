@@ -1,41 +1,32 @@
-"""How long pack lint takes on very long prompts and on a big pack, against a floor.
+"""Pack lint on very long prompts and on a big pack, against normalising the prompts once.
 
-Run from the repository root with the project's Python::
-
-    .venv/bin/python bench/lint_prompts.py            # 2, 5, 50 prompts of 100,000 characters
-    .venv/bin/python bench/lint_prompts.py --quick    # smaller inputs, fewer repetitions
-
-Each line gives the median time of ``lint`` (every warning, near-duplicate prompts
-included) and of its floor, timed alternately in the same run: normalising the same
-prompts once (casefold, white space made one space), which any comparison of prompts
-has to do. The ratio is what to watch: before the near-duplicate check was made linear,
-two 100,000-character prompts took 141 s to lint and five did not finish in 300 s.
+The floor, timed alternately in the same run, is normalising the same prompts once
+(casefold, white space made one space), which any comparison of prompts has to do.
+Before the near-duplicate check was made linear, two 100,000-character prompts took
+141 s to lint and five did not finish in 300 s. Run it alone with
+``.venv/bin/python bench/run.py --only lint``.
 """
 
 from __future__ import annotations
 
-import argparse
 import random
 import re
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import yaml
 
-BENCH = Path(__file__).resolve().parent
-REPO = BENCH.parent
-for folder in (BENCH, REPO):
-    if str(folder) not in sys.path:
-        sys.path.insert(0, str(folder))
+from bench.pack_gen import pack_yaml
+from bench.report import Row
+from bench.settings import Config
+from bench.timing import fmt_seconds, interleaved, median
+from quiz.facts import HandQuestion, Pack, PackInfo
+from quiz.packs.lint import lint
 
-from pack_gen import pack_yaml  # noqa: E402
-from timing import fmt_seconds, interleaved, median  # noqa: E402
-
-from quiz.facts import HandQuestion, Pack, PackInfo  # noqa: E402
-from quiz.packs.lint import lint  # noqa: E402
+#: Lint may cost this many times the floor: a near-duplicate check that compares pieces
+#: of each pair stays within it; one that compares characters pairwise does not.
+TARGET = 10.0
 
 _SPACES = re.compile(r"\s+")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz     "  # about one character in six a space
@@ -119,8 +110,9 @@ def measure(case: Case, reps: int) -> tuple[float, float, int]:
     return median(subject_times), median(floor_times), warnings
 
 
-def cases(quick: bool) -> list[tuple[Case, int]]:
+def cases(cfg: Config) -> list[tuple[Case, int]]:
     """What to measure, each with its repetitions."""
+    quick = cfg.sizes[-1] < 10_000
     size = 10_000 if quick else 100_000
     counts = (2, 5, 10) if quick else (2, 5, 50)
     big = 500 if quick else 10_000
@@ -132,21 +124,20 @@ def cases(quick: bool) -> list[tuple[Case, int]]:
     return chosen
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Print one line per measurement."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="smaller inputs (a smoke run)")
-    args = parser.parse_args(argv)
-    for case, reps in cases(args.quick):
+def measure_lint(cfg: Config) -> list[Row]:
+    """One row per case: lint against normalising the same prompts once."""
+    rows = []
+    for case, reps in cases(cfg):
         seconds, floor, warnings = measure(case, reps)
         ratio = seconds / floor if floor > 0 else float("inf")
-        print(
-            f"lint, {case.name}: {fmt_seconds(seconds)}; floor (normalise the prompts once)"
-            f" {fmt_seconds(floor)}; ratio {ratio:,.1f}x; {warnings:,} warnings",
-            flush=True,
+        rows.append(
+            Row(
+                f"lint, {case.name} ({warnings:,} warnings)",
+                fmt_seconds(seconds),
+                f"{fmt_seconds(floor)} (normalise the prompts once)",
+                ratio,
+                f"<= {TARGET:.0f}x",
+                ratio <= TARGET,
+            )
         )
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    return rows
