@@ -115,6 +115,12 @@ def from_opentdb(path: str, text: str) -> list[QuestionData]:
         raise PackError(
             path, [Problem(path, error.lineno, error.colno, f"invalid JSON: {error.msg}")]
         ) from None
+    except RecursionError:
+        raise PackError(path, [Problem(path, 0, 0, "the JSON is nested too deeply")]) from None
+    except ValueError as error:
+        # Python refuses to convert integers of thousands of digits (a denial-of-service
+        # guard); the message names the limit.
+        raise PackError(path, [Problem(path, 0, 0, f"invalid JSON: {error}")]) from None
     results = data.get("results") if isinstance(data, dict) else None
     if not isinstance(results, list):
         raise PackError(
