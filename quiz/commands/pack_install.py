@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from quiz.facts import Pack
     from quiz.packs.catalog import Entry
     from quiz.packs.problems import Problem
+    from quiz.question import Question
 
 
 def read_source(source: str) -> bytes:
@@ -63,20 +64,38 @@ def check_bytes(source: str, data: bytes) -> tuple[Pack | None, list[Problem]]:
     return pack, found
 
 
+def build_each(pack: Pack) -> tuple[list[Question], list[str]]:
+    """Every question ``pack`` yields (seed 0, as ``generate_all`` builds them), and one
+    line for each that could not be built: one bad fact never stops the others."""
+    from random import Random
+
+    from quiz.generators import index_for
+
+    rng = Random(0)
+    made: list[Question] = []
+    failed: list[str] = []
+    try:
+        index = index_for(pack)
+        slots = [*index.fact_slots, *index.hand_slots()]
+    except Exception as error:  # the generators could not even list this pack's questions
+        return [], [f"its questions cannot be listed ({type(error).__name__}: {error})"]
+    for slot in slots:
+        try:
+            made.append(slot.build(rng))
+        except Exception as error:  # a generator's failure on one fact, reported by name
+            failed.append(f"question {slot.id!r} cannot be made ({type(error).__name__}: {error})")
+    return made, failed
+
+
 def unusable(pack: Pack) -> str | None:
     """Why the generators cannot turn ``pack`` into good questions, or None.
 
     Builds every question once: validation is meant to refuse such packs, and this is
     the last guard before a file goes where every later `packs list` and game reads it.
     """
-    from random import Random
-
-    from quiz.generators import generate_all
-
-    try:
-        questions = generate_all([pack], Random(0))
-    except Exception as error:  # any failure here is a pack the game could not use
-        return f"its questions cannot be made ({type(error).__name__}: {error})"
+    questions, failed = build_each(pack)
+    if failed:
+        return failed[0] + (f" (and {len(failed) - 1} more)" if len(failed) > 1 else "")
     for question in questions:
         if len(set(question.options)) < 2:
             return f"question {question.id!r} has fewer than 2 different options"

@@ -16,7 +16,6 @@ from quiz.errors import UserError
 from quiz.text import fit
 
 if TYPE_CHECKING:  # cli.py imports every command before `play` draws: keep this light.
-    from collections.abc import Iterable
 
     from quiz.facts import Pack
     from quiz.packs.catalog import Entry
@@ -298,13 +297,15 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def export_items(pack: Pack) -> list[Item]:
-    """Every question the pack yields (generated ones too), as export items."""
-    from random import Random
-
-    from quiz.generators import generate_all
+    """Every question the pack yields (generated ones too), as export items; each one
+    that cannot be built is named on stderr and left out."""
+    from quiz.commands.pack_install import build_each
     from quiz.packs.convert import items_from_options
 
+    questions, failed = build_each(pack)
+    for line in failed:
+        print(f"wdta-quiz: {pack.path}: {line}: not exported", file=sys.stderr)
     return [
         items_from_options(q.prompt, q.options, q.answer, q.category, q.difficulty, q.explanation)
-        for q in generate_all([pack], Random(0))
+        for q in questions
     ]

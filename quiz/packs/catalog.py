@@ -107,7 +107,7 @@ def scan_folder(folder: Path, origin: Origin) -> tuple[list[Path], list[PackErro
     for name, is_link in sorted(found):
         path = folder / name
         if is_link and origin == "user":
-            message = "a symbolic link: not loaded (install the file itself: wdta-quiz packs add FILE)"
+            message = "a symbolic link: not loaded (install the file: wdta-quiz packs add FILE)"
             problems.append(InstalledProblem(str(path), message, path.stem, origin))
         else:
             files.append(path)
