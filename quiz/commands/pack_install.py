@@ -8,6 +8,7 @@ Which file an id means follows the one rule of :mod:`quiz.packs.catalog`.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -30,14 +31,19 @@ def read_source(source: str) -> bytes:
     """The bytes of the pack file ``source``, read once (a regular file, not a link)."""
     from quiz.packs.yamlsafe import MAX_BYTES
 
+    link = f"{source} is a symbolic link: give the file itself"
     if os.path.islink(source):
-        raise UserError(f"{source} is a symbolic link: give the file itself")
+        raise UserError(link)
+    # O_NONBLOCK: a FIFO named like a pack must not hang the open. O_NOFOLLOW: nor may a
+    # link swapped in after the check above.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
     try:
-        # O_NONBLOCK: a FIFO named like a pack must not hang the open.
-        fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        fd = os.open(source, flags)
     except FileNotFoundError:
         raise UserError(f"{source}: no such file") from None
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise UserError(link) from None
         raise UserError(f"cannot read {source}: {error.strerror or error}") from None
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):

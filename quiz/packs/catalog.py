@@ -187,6 +187,7 @@ def load_catalog(selectors: Sequence[str] = (), *, include_disabled: bool = Fals
             elif entry.error is not None:
                 catalog.failures.append(entry.error)
         return catalog
+    scanned: list[Entry] | None = None  # the installed packs, read once for all ids
     for selector in selectors:
         if _looks_like_path(selector):
             if os.path.isfile(selector):
@@ -197,7 +198,9 @@ def load_catalog(selectors: Sequence[str] = (), *, include_disabled: bool = Fals
             else:
                 catalog.failures.append(_missing(selector, "no such file"))
             continue
-        owner = _owner(selector)
+        if scanned is None:
+            scanned = scan_installed()[0]
+        owner = _owner(selector, scanned)
         if owner is None or owner.pack is None:
             message = f"no installed pack with id '{selector}' (see: wdta-quiz packs list)"
             catalog.failures.append(_missing(selector, message))
@@ -206,14 +209,13 @@ def load_catalog(selectors: Sequence[str] = (), *, include_disabled: bool = Fals
     return catalog
 
 
-def _owner(pack_id: str) -> Entry | None:
-    entries, _ = scan_installed()
+def _owner(pack_id: str, entries: list[Entry]) -> Entry | None:
     return next((e for e in entries if e.pack is not None and e.key == pack_id), None)
 
 
 def find_installed(pack_id: str) -> tuple[Path, Origin] | None:
     """(path, origin) of the installed file the rule gives ``pack_id``, if any."""
-    owner = _owner(pack_id)
+    owner = _owner(pack_id, scan_installed()[0])
     return None if owner is None else (owner.path, owner.origin)
 
 
