@@ -120,3 +120,47 @@ def test_import_refuses_hostile_json_in_one_line(tmp_path, capsys, text, reason)
     assert len(lines) == 1
     assert lines[0].startswith(f"wdta-quiz: {source}: {reason}")
     assert not (tmp_path / "x.yaml").exists()
+
+
+
+@pytest.fixture
+def failing_fact(monkeypatch):
+    """Generators that fail on the fact 'end' (as a value at the edge of what Python can
+    represent once did), whatever validation comes to refuse."""
+    from quiz.generators.base import Slot
+
+    real_build = Slot.build
+
+    def build(slot, rng):
+        if slot.fact == "end":
+            raise OverflowError("date value out of range")
+        return real_build(slot, rng)
+
+    monkeypatch.setattr(Slot, "build", build)
+
+
+GOOD_DATE = EDGE_DATE.replace("9999-12-31", "2016-05-24")
+
+
+def test_add_refuses_a_pack_whose_questions_fail_to_build(tmp_path, capsys, failing_fact):
+    source = tmp_path / "edge.yaml"
+    source.write_text(GOOD_DATE, encoding="utf-8")
+    assert main(["packs", "add", str(source)]) == 1
+    assert stderr_lines(capsys) == [
+        f"wdta-quiz: {source}: question 'edge:end:date' cannot be made "
+        "(OverflowError: date value out of range): not installed"
+    ]
+    folder = paths.user_packs_dir()
+    assert not folder.exists() or list(folder.iterdir()) == []
+
+
+def test_export_leaves_out_and_names_a_question_it_cannot_build(tmp_path, capsys, failing_fact):
+    source = tmp_path / "edge.yaml"
+    source.write_text(GOOD_DATE, encoding="utf-8")
+    assert main(["packs", "export", str(source), "--to", "csv"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[1:] == ["A?,a,b,,,General,medium,The answer is a."]
+    assert captured.err.splitlines() == [
+        f"wdta-quiz: {source}: question 'edge:end:date' cannot be made "
+        "(OverflowError: date value out of range): not exported"
+    ]
