@@ -62,14 +62,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 0
+    from quiz.commands.output import EXIT_PIPE_CLOSED, silence_stdout, write
+
     try:
-        return int(args.func(args) or 0)
+        status = int(args.func(args) or 0)
+        write("")  # flush now, where a full disk is one line, not at interpreter exit
+        return status
     except UserError as error:
         print(f"wdta-quiz: {error}", file=sys.stderr)
         return error.code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # `wdta-quiz questions --all | head` closes the pipe early: not an error.
-        sys.stderr.close()
-        return 0
+        # `wdta-quiz questions --all | head -1` stopped reading: end quietly, as a tool
+        # killed by SIGPIPE would, and keep the exit-time flush from failing again.
+        silence_stdout()
+        return EXIT_PIPE_CLOSED

@@ -13,6 +13,8 @@ half a config behind.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -79,7 +81,13 @@ def _read_object(path: Path) -> dict[str, Any] | None:
     """The JSON object stored at ``path``, or ``None`` when the file is missing,
     unreadable, too large, not UTF-8 JSON, or not an object."""
     try:
-        with path.open("rb") as handle:
+        # Non-blocking, and regular files only: a FIFO or a device named config.json
+        # would otherwise hang every start (open() of a FIFO waits for a writer).
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_CONFIG_BYTES:
+                return None
             raw = handle.read(MAX_CONFIG_BYTES + 1)
     except OSError:
         return None

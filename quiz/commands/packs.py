@@ -8,16 +8,18 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quiz import paths
 from quiz.commands import COMMANDS
+from quiz.commands.output import plural as _plural
+from quiz.commands.output import print_problems as _print_problems
+from quiz.commands.output import write
 from quiz.errors import UserError
+from quiz.text import fit
 
 if TYPE_CHECKING:  # cli.py imports every command before `play` draws: keep this light.
-    from collections.abc import Iterable
 
     from quiz.facts import Pack
+    from quiz.packs.catalog import Entry
     from quiz.packs.convert import Item
-    from quiz.packs.problems import Problem
 
 
 
@@ -88,36 +90,53 @@ def count_questions(pack: Pack) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    """Print every installed pack, valid or not."""
-    from quiz.packs import PackError, load_pack
-    from quiz.packs.catalog import disabled_packs, installed_files
-    from quiz.text import fit
+    """Print every installed pack file: valid, switched off, invalid or not loaded."""
+    from quiz.packs.catalog import FolderError, disabled_packs, scan_installed
 
     disabled = disabled_packs()
-    rows = []
-    for path, origin in installed_files():
-        try:
-            pack = load_pack(path, origin)
-        except PackError as error:
-            errors = len(error.problems)
-            plural = "s" if errors != 1 else ""
-            status = f"INVALID: {errors} error{plural} (wdta-quiz packs validate FILE)"
-            rows.append((path.stem, "?", "?", "-", origin, str(path), status))
-            continue
-        status = "valid, switched off" if pack.id in disabled else "valid"
-        count = str(count_questions(pack))
-        rows.append((pack.id, pack.info.title, pack.info.author, count, origin, str(path), status))
+    entries, problems = scan_installed()
+    rows = [_list_row(entry, disabled) for entry in entries]
+    unreadable = [p for p in problems if isinstance(p, FolderError)]
+    for problem in problems:
+        if not isinstance(problem, FolderError):
+            where = getattr(problem, "origin", "user")
+            status = f"NOT LOADED: {problem.problems[0].message}"
+            rows.append((Path(problem.path).stem, "?", "?", "-", where, problem.path, status))
+    for folder in unreadable:
+        print(f"wdta-quiz: {folder}", file=sys.stderr)
     if not rows:
-        print("No packs installed.")
-        return 0
+        write("No packs installed.\n")
+        return 1 if unreadable else 0
     header = ("ID", "TITLE", "AUTHOR", "QUESTIONS", "WHERE", "FILE", "STATUS")
     widths = [min(30, max(len(r[i]) for r in [header, *rows])) for i in range(len(header) - 2)]
+    lines = []
     for row in [header, *rows]:
         cells = [fit(cell, width) for cell, width in zip(row, widths, strict=False)]
-        print("  ".join([*cells, row[-1]]).rstrip())
+        lines.append("  ".join([*cells, row[-1]]).rstrip())
         if row is not header:
-            print(f"  {row[-2]}")
-    return 0
+            lines.append(f"  {row[-2]}")
+    write("".join(line + "\n" for line in lines))
+    return 1 if unreadable else 0
+
+
+def _list_row(entry: Entry, disabled: set[str]) -> tuple[str, ...]:
+    """One `packs list` row: id, title, author, questions, where, file, status."""
+    pack, error, file = entry.pack, entry.error, str(entry.path)
+    if pack is None:
+        from quiz.packs.catalog import InstalledProblem
+
+        if isinstance(error, InstalledProblem):
+            status = f"NOT LOADED: {error.problems[0].message}"
+        else:
+            errors = len(error.problems) if error is not None else 0
+            status = f"INVALID: {_plural(errors, 'error')} (wdta-quiz packs validate FILE)"
+        return (entry.key, "?", "?", "-", entry.origin, file, status)
+    status = "valid, switched off" if pack.id in disabled else "valid"
+    try:
+        count = str(count_questions(pack))
+    except Exception as failure:  # one pack the generators choke on never hides the rest
+        count, status = "?", f"ERROR: its questions cannot be made ({type(failure).__name__})"
+    return (pack.id, pack.info.title, pack.info.author, count, entry.origin, file, status)
 
 
 # -- validate ----------------------------------------------------------------------------
@@ -158,112 +177,56 @@ def run_new(args: argparse.Namespace) -> int:
         raise UserError(f"cannot make a pack id from {name!r}: use letters and digits")
     title = name if name != pack_id else name.replace("-", " ").capitalize()
     target = Path(args.output or f"{pack_id}.yaml")
-    if target.exists() and not args.force:
-        raise UserError(f"{target} already exists (use --force to overwrite it)")
     try:
-        target.write_text(template(pack_id, title, target.name), encoding="utf-8")
-    except OSError as error:
-        raise UserError(f"cannot write {target}: {error.strerror or error}") from None
+        # Encoded before anything is created: a name that is not text (undecodable bytes
+        # from the command line) must not leave an empty file behind.
+        data = template(pack_id, title, target.name).encode("utf-8")
+    except UnicodeEncodeError:
+        raise UserError(f"{name!r} or {str(target)!r} is not valid text: "
+                        "use a name and file name in UTF-8") from None
+    _write_new(target, data, force=args.force)
     print(f"wrote {target}: edit it, then run: wdta-quiz packs validate {target}")
     return 0
 
 
+def _write_new(target: Path, data: bytes, *, force: bool) -> None:
+    """Write a new file whole or not at all (never an empty or half file)."""
+    from quiz.files import write_atomic
+
+    if os.path.lexists(target):
+        if not force:
+            raise UserError(f"{target} already exists (use --force to overwrite it)")
+        if not os.path.isfile(target) or os.path.islink(target):
+            # --force replaces a file; renaming over a device or a link's target is not that.
+            raise UserError(f"{target} is not a regular file: not overwritten")
+    try:
+        write_atomic(target, data)
+    except OSError as error:
+        raise UserError(f"cannot write {target}: {error.strerror or error}") from None
+
+
 # -- add / remove ------------------------------------------------------------------------
 def run_add(args: argparse.Namespace) -> int:
-    """Validate a pack file, then install it into the user's pack folder."""
-    from quiz.packs import check_pack
+    """Validate a pack file, then install those same bytes into the user's pack folder."""
+    from quiz.commands.pack_install import add
 
-    source = args.file
-    if os.path.islink(source):
-        raise UserError(f"{source} is a symbolic link: give the file itself")
-    if not os.path.isfile(source):
-        raise UserError(f"{source}: no such file")
-    pack, problems = check_pack(source)
-    if pack is None:
-        _print_problems(problems)
-        raise UserError(f"{source} has errors: not installed")
-    data = Path(source).read_bytes()
-    target = install(pack.id, data, replace=args.replace)
-    print(f"installed '{pack.id}' ({_plural(count_questions(pack), 'question')}) as {target}")
+    print(add(args.file, replace_existing=args.replace))
     return 0
 
 
 def install(pack_id: str, data: bytes, *, replace: bool) -> Path:
-    """Write a validated pack's bytes into the user folder as ``<id>.yaml``.
+    """Write a validated pack's bytes into the user folder (see ``pack_install.install``)."""
+    from quiz.commands.pack_install import install as install_bytes
 
-    Refuses built-in ids, ids already installed (unless ``replace``), and any id that
-    could name a file outside the folder (ids are validated; this checks again).
-    """
-    from quiz.packs.catalog import pack_files
-
-    if not _is_pack_id(pack_id):
-        raise UserError(f"bad pack id {pack_id!r}")
-    folder = paths.user_packs_dir()
-    target = folder / f"{pack_id}.yaml"
-    if target.resolve().parent != folder.resolve():
-        raise UserError(f"pack id {pack_id!r} would be installed outside {folder}")
-    if pack_id in _ids_in(pack_files(paths.builtin_packs_dir())):
-        raise UserError(f"'{pack_id}' is the id of a built-in pack: choose another id")
-    taken = _ids_in(pack_files(folder))
-    if pack_id in taken and not replace:
-        raise UserError(f"a pack with id '{pack_id}' is already installed (use --replace)")
-    try:
-        _write_into(folder, target, data, [f for f in taken.get(pack_id, []) if f != target])
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise UserError(f"cannot install '{pack_id}' into {folder}: {reason}") from None
-    return target
-
-
-def _write_into(folder: Path, target: Path, data: bytes, stale: list[Path]) -> None:
-    """Write ``data`` to ``target`` atomically, then drop ``stale`` files of the same id."""
-    from quiz.files import write_atomic
-
-    folder.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, data)
-    for other in stale:
-        other.unlink(missing_ok=True)  # the same id under another file name
-
-
-def _ids_in(files: list[Path]) -> dict[str, list[Path]]:
-    """Pack id -> files holding it (the file name's stem for files that do not load)."""
-    from quiz.packs import PackError, load_pack
-
-    ids: dict[str, list[Path]] = {}
-    for file in files:
-        try:
-            pack_id = load_pack(file).id
-        except PackError:
-            pack_id = file.stem
-        ids.setdefault(pack_id, []).append(file)
-        ids.setdefault(file.stem, [])
-    return ids
+    return install_bytes(pack_id, data, replace=replace)
 
 
 def run_remove(args: argparse.Namespace) -> int:
-    """Uninstall a user pack (built-in packs cannot be removed)."""
-    from quiz.packs.catalog import pack_files
+    """Uninstall the user pack file the game uses for an id (built-in packs stay)."""
+    from quiz.commands.pack_install import remove
 
-    pack_id = args.pack_id
-    user = (
-        _ids_in(pack_files(paths.user_packs_dir())).get(pack_id)
-        if _is_pack_id(pack_id)
-        else None
-    )
-    if user:
-        try:
-            for file in user:
-                file.unlink(missing_ok=True)
-        except OSError as error:
-            reason = f"{error.filename}: {error.strerror or error}"
-            raise UserError(f"cannot remove '{pack_id}': {reason}") from None
-        print(f"removed '{pack_id}'")
-        return 0
-    if _is_pack_id(pack_id) and pack_id in _ids_in(pack_files(paths.builtin_packs_dir())):
-        raise UserError(
-            f"'{pack_id}' is a built-in pack and cannot be removed (switch it off instead)"
-        )
-    raise UserError(f"no installed user pack with id '{pack_id}' (see: wdta-quiz packs list)")
+    print(remove(args.pack_id))
+    return 0
 
 
 # -- import / export ---------------------------------------------------------------------
@@ -277,6 +240,8 @@ def run_import(args: argparse.Namespace) -> int:
         reader = from_opentdb if args.source == "opentdb" else from_csv
         questions = reader(args.file, text)
     except PackError as error:
+        if len(error.problems) == 1:
+            raise UserError(f"{error.problems[0]}: nothing imported") from None
         _print_problems(error.problems)
         raise UserError(f"{args.file}: nothing imported") from None
     if not questions:
@@ -327,31 +292,20 @@ def run_export(args: argparse.Namespace) -> int:
             raise UserError(f"cannot write {args.output}: {error.strerror or error}") from None
         print(f"wrote {_plural(len(items), 'question')} from '{pack.id}' to {args.output}")
     else:
-        sys.stdout.write(text)
+        write(text, data=True)
     return 0
 
 
 def export_items(pack: Pack) -> list[Item]:
-    """Every question the pack yields (generated ones too), as export items."""
-    from random import Random
-
-    from quiz.generators import generate_all
+    """Every question the pack yields (generated ones too), as export items; each one
+    that cannot be built is named on stderr and left out."""
+    from quiz.commands.pack_install import build_each
     from quiz.packs.convert import items_from_options
 
+    questions, failed = build_each(pack)
+    for line in failed:
+        print(f"wdta-quiz: {pack.path}: {line}: not exported", file=sys.stderr)
     return [
         items_from_options(q.prompt, q.options, q.answer, q.category, q.difficulty, q.explanation)
-        for q in generate_all([pack], Random(0))
+        for q in questions
     ]
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def _print_problems(problems: Iterable[Problem]) -> None:
-    for problem in problems:
-        if problem.severity == "warning":
-            line = f"{problem.path}:{problem.line}:{problem.column}: warning: {problem.message}"
-        else:
-            line = str(problem)
-        print(line, file=sys.stderr)

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterable
 
 from quiz.commands import COMMANDS
+from quiz.commands.output import write
 from quiz.errors import UserError
 from quiz.packs.problems import PackError
 from quiz.question import Question
@@ -105,5 +106,5 @@ def run(args: argparse.Namespace) -> int:
     else:
         questions = choose(catalog.packs, args.count, rng)
     render = render_json if args.format == "json" else render_text
-    sys.stdout.write(render(questions))
+    write(render(questions), data=args.format == "json")
     return 0

@@ -11,6 +11,7 @@ missed question to show, and only those the ids name.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from datetime import datetime
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from quiz import paths
 from quiz.commands import COMMANDS
+from quiz.commands.output import write
 from quiz.errors import UserError
 from quiz.text import cells, clean, fit, player_key, shorten
 
@@ -66,8 +68,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run `scores`; unknown player raises ``UserError`` (exit 1)."""
+    # Built whole, then written once: a closed, full or ASCII-only stdout then fails in
+    # one place with one line (quiz.commands.output).
+    out = io.StringIO()
+    status = _run(args, out)
+    write(out.getvalue(), data=args.format != "text")
+    return status
+
+
+def _run(args: argparse.Namespace, out: TextIO) -> int:
     path = paths.database_path()
-    out = sys.stdout
     if not path.exists():
         # Do not create a database just to say there is nothing in it.
         return _print_empty(args.format, out, str(path))

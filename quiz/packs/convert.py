@@ -107,14 +107,25 @@ def _question(
     return item
 
 
-def from_opentdb(path: str, text: str) -> list[QuestionData]:
-    """Questions from an OpenTDB API response (``{"results": [...]}``); PackError if bad."""
+def _parse_json(path: str, text: str) -> object:
+    """The JSON value in ``text``; PackError naming the file for anything unreadable."""
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise PackError(
             path, [Problem(path, error.lineno, error.colno, f"invalid JSON: {error.msg}")]
         ) from None
+    except RecursionError:
+        raise PackError(path, [Problem(path, 0, 0, "the JSON is nested too deeply")]) from None
+    except ValueError as error:
+        # Python refuses to convert integers of thousands of digits (a denial-of-service
+        # guard); its message names the limit.
+        raise PackError(path, [Problem(path, 0, 0, f"invalid JSON: {error}")]) from None
+
+
+def from_opentdb(path: str, text: str) -> list[QuestionData]:
+    """Questions from an OpenTDB API response (``{"results": [...]}``); PackError if bad."""
+    data = _parse_json(path, text)
     results = data.get("results") if isinstance(data, dict) else None
     if not isinstance(results, list):
         raise PackError(

@@ -179,3 +179,25 @@ def test_round_trip_any_values(disabled, theme):
     config = Config(disabled_packs=disabled, theme=theme)
     save_config(config)
     assert load_config() == config
+
+
+def test_a_fifo_as_config_gives_defaults_without_hanging(isolated_home):
+    """A FIFO named config.json: `packs list` (which reads the config) must not wait for a
+    writer. Run as a subprocess so today's hang shows as a failure, not a stuck suite."""
+    import subprocess
+    import sys
+
+    isolated_home.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(paths.config_path())
+    environment = {**os.environ, "WDTA_QUIZ_HOME": str(isolated_home)}
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "quiz", "packs", "list"],
+            capture_output=True, text=True, env=environment, timeout=60, check=False,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("reading a FIFO config.json hung")
+    assert result.returncode == 0, result.stderr
+    assert "valid" in result.stdout
+    assert load_config() == Config()
+
