@@ -32,6 +32,9 @@ _ALLOWED_TAGS = frozenset(
 _DECIMAL = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?\Z")
 _TRUE = frozenset({"true", "yes", "on", "y"})
+#: Digits a whole number may have: more than any range allows, far fewer than the
+#: 4,300 Python refuses to convert.
+_MAX_DIGITS = 30
 
 
 class Invalid(enum.Enum):
@@ -226,7 +229,7 @@ class NodeReader:
     def whole(self, node: ScalarNode, field: Field) -> int | Invalid:
         """A whole number written as one (``2016``, not ``"2016"`` or ``2016.0``)."""
         if node.tag == INT and _DECIMAL.match(node.value):
-            return int(node.value)
+            return self.bounded(node, field, node.value)
         self.error(node, f"'{field.name}' must be a whole number, not {_show(node)}")
         return INVALID
 
@@ -234,12 +237,35 @@ class NodeReader:
         """A whole or finite decimal number."""
         raw = node.value
         if node.tag == INT and _DECIMAL.match(raw):
-            return int(raw)
+            return self.bounded(node, field, raw)
         if node.tag == FLOAT and _FLOAT.match(raw):
             value = float(raw.replace("_", ""))
             if math.isfinite(value):
-                return value
+                return self.within(node, field, value)
+            self.error(node, f"'{field.name}' is too large a number: {_show(node)}")
+            return INVALID
         self.error(node, f"'{field.name}' must be a number, not {_show(node)}")
+        return INVALID
+
+    def bounded(self, node: ScalarNode, field: Field, digits: str) -> int | Invalid:
+        """A whole number's value, refused before it is converted when it has more
+        digits than any field allows (Python refuses to convert 4,300 or more)."""
+        if len(digits.lstrip("+-").lstrip("0")) > _MAX_DIGITS:
+            self.error(node, f"'{field.name}' is too large a number: {_show(node)}")
+            return INVALID
+        value = self.within(node, field, int(digits))
+        return value if isinstance(value, int) else INVALID
+
+    def within(self, node: ScalarNode, field: Field, value: float) -> float | Invalid:
+        """``value`` if it lies in the field's range (reported at ``node`` if not)."""
+        low, high = field.minimum, field.maximum
+        if (low is None or value >= low) and (high is None or value <= high):
+            return value
+        if low is not None and high is not None:
+            wanted = f"between {_figure(low)} and {_figure(high)}"
+        else:
+            wanted = f"at least {_figure(low)}" if low is not None else f"at most {_figure(high)}"
+        self.error(node, f"'{field.name}' must be {wanted}, not {_show(node)}")
         return INVALID
 
     def flag(self, node: ScalarNode, field: Field) -> bool | Invalid:
@@ -307,6 +333,11 @@ def node_kind(node: Node) -> str:
     if isinstance(node, ScalarNode) and node.tag == NULL and not node.style:
         return "empty"
     return f"'{short(str(node.value))}'"
+
+
+def _figure(number: int | None) -> str:
+    """A range's end as written in a message: "2999", "10,000", "-1,000,000,000,000,000"."""
+    return f"{number:,}" if number is not None and abs(number) >= 10_000 else str(number)
 
 
 def _show(node: ScalarNode) -> str:
