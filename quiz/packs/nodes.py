@@ -14,6 +14,7 @@ import difflib
 import enum
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 
 from yaml import MappingNode, Node, ScalarNode, SequenceNode
@@ -180,7 +181,7 @@ class NodeReader:
                 continue
             if not self.check_tag(item):
                 continue
-            text = clean(item.value).strip()
+            text = visible(clean(item.value).strip())
             if not text:
                 self.warn(item, f"empty entry in {what} dropped")
                 continue
@@ -215,8 +216,9 @@ class NodeReader:
         return self.scalars[field.type](node, field)
 
     def text(self, node: ScalarNode, field: Field) -> str:
-        """Cleaned text (kept on several lines only for the fields that may be)."""
-        return clean(node.value, multiline=field.name in MULTILINE).strip()
+        """Cleaned text (kept on several lines only for the fields that may be); text
+        with nothing visible (zero-width characters only) is empty."""
+        return visible(clean(node.value, multiline=field.name in MULTILINE).strip())
 
     def choice(self, node: ScalarNode, field: Field) -> str | Invalid:
         """One of an enum field's choices."""
@@ -274,6 +276,14 @@ class NodeReader:
             return str(node.value).lower() in _TRUE
         self.error(node, f"'{field.name}' must be true or false, not {_show(node)}")
         return INVALID
+
+
+def visible(text: str) -> str:
+    """``text``, or ``""`` when it shows nothing: only spaces and invisible format
+    characters (zero-width spaces, joiners), which would make a blank option."""
+    if text.isascii() or any(unicodedata.category(c)[0] not in "CZ" for c in text):
+        return text
+    return ""
 
 
 # -- finding nodes ---------------------------------------------------------------------
