@@ -18,7 +18,6 @@ from quiz.fact_rules import MAX_MULTIPLIER, YEARS, check_date, decimals
 # -- numbers -----------------------------------------------------------------------
 
 
-
 def snap(value: float, step: float, anchor: float = 0) -> float:
     """``value`` rounded to the grid of ``step`` through ``anchor`` (no float noise)."""
     places = max(decimals(step), decimals(anchor) if anchor else 0)
