@@ -169,6 +169,8 @@ def _every_command_works(capsys, pack_id, pack, source):
         assert_readable(generate_all([loaded], random.Random(seed)))
     assert f'"pack": "{pack_id}"' in shown or not generate_all([loaded], random.Random(1))
     run_cli(capsys, "packs", "export", pack_id, "--to", "csv")
+    # Drawn as a game draws them (quiz.selection), from this pack alone.
+    run_cli(capsys, "questions", "--pack", pack_id, "--count", "10", "--seed", "2")
 
 
 def edge_values(kind: str) -> list[tuple[str, str]]:
