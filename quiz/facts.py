@@ -18,16 +18,35 @@ kind is a dataclass and an entry here, plus the generator that asks about it.
 
 from __future__ import annotations
 
-import datetime
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
+
+from quiz.fact_rules import (
+    CHART_SIZES,
+    MAX_NUMBER,
+    YEARS,
+    Issue,
+    check_certification,
+    check_chart,
+    check_chronology,
+    check_date,
+    check_duration,
+    check_number,
+    within,
+)
+from quiz.fact_rules import (
+    Values as Values,
+)
 
 ChartType = Literal["weekly", "year-end"]
 Precision = Literal["day", "month", "year"]
 Difficulty = Literal["easy", "medium", "hard"]
 DIFFICULTIES: tuple[str, ...] = ("easy", "medium", "hard")
+
+
+_YEAR = within(*YEARS)
+_FIGURE = within(-MAX_NUMBER, MAX_NUMBER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +93,12 @@ class Number(FactBase):
 
     ask: str = ""
     statement: str = ""
-    value: float = 0
+    value: float = field(default=0, metadata=_FIGURE)
     unit: str = ""
     qualifier: Literal["exact", "about", "more-than"] = "exact"
-    low: float = 0
-    high: float = 0
-    step: float = 1
+    low: float = field(default=0, metadata=_FIGURE)
+    high: float = field(default=0, metadata=_FIGURE)
+    step: float = field(default=1, metadata=within(None, MAX_NUMBER))
     ordinal: bool = False
 
 
@@ -117,9 +136,9 @@ class ChartEntry(FactBase):
 
     chart: str = ""
     type: ChartType = "weekly"
-    year: int = 0
-    position: int | None = None
-    size: int = 100
+    year: int = field(default=0, metadata=_YEAR)
+    position: int | None = field(default=None, metadata=within(*CHART_SIZES))
+    size: int = field(default=100, metadata=within(*CHART_SIZES))
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +165,7 @@ class ChronologyItem:
     """One entry in a sequence of releases."""
 
     title: str
-    year: int | None = None
+    year: int | None = field(default=None, metadata=_YEAR)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +184,7 @@ class Award(FactBase):
     ``nominated`` or ``None`` when the source leaves it blank."""
 
     organization: str = ""
-    year: int = 0
+    year: int = field(default=0, metadata=_YEAR)
     award: str = ""
     result: Literal["won", "nominated"] | None = None
     work: str = "the song"
@@ -185,8 +204,6 @@ Fact = (
     | Certification
 )
 F = TypeVar("F", bound=Fact)
-#: A fact's values as the validator has read them, before its dataclass is built.
-Values = dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +215,7 @@ class Truth:
     pool: tuple[str, ...]
 
 
-def _no_checks(values: Values) -> list[str]:
+def _no_checks(values: Values) -> list[Issue]:
     return []
 
 
@@ -208,8 +225,9 @@ class FactKind(Generic[F]):
 
     The validator reads ``required``, ``one_of`` (at least one of these keys),
     ``category`` (the default) and ``check`` (the problems with a fact's values, each
-    reported at the fact; it may complete a value the written form implies, as a
-    date's precision); fact ids a pack leaves out are made from ``id_keys``
+    reported at the key it names, or at the fact; it may complete a value the written
+    form implies, as a date's precision; ranges of single values are the fields'
+    :func:`quiz.fact_rules.within` metadata); fact ids a pack leaves out are made from ``id_keys``
     (``trim_id`` shortens them); the pack cache and the schema read the fields of
     ``cls``; lint reads ``truth``; ``generators`` names the generators that read the
     kind (the question index runs only those; a test holds the generators to it).
@@ -222,67 +240,12 @@ class FactKind(Generic[F]):
     id_keys: tuple[str, ...]
     generators: tuple[str, ...]
     one_of: tuple[str, ...] = ()
-    check: Callable[[Values], list[str]] = _no_checks
+    check: Callable[[Values], list[Issue]] = _no_checks
     truth: Callable[[F], Truth] | None = None
     trim_id: Callable[[list[str], Values], list[str]] | None = None
 
 
-_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
-_DURATION = re.compile(r"[0-9]{1,3}:[0-5][0-9]\Z")
-_PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
 _ASKED = ("ask", "statement")
-
-
-def _check_chart(values: Values) -> list[str]:
-    size = values.get("size", 100)
-    problems = [f"chart size must be at least 1, not {size}"] if size < 1 else []
-    position = values.get("position")
-    if position is not None and not 1 <= position <= size:
-        problems.append(f"chart position {position} is outside 1..{size}")
-    return problems
-
-
-def _check_date(values: Values) -> list[str]:
-    """Also settles a date's precision when the pack leaves it out: the written form's."""
-    value = values.get("value", "")
-    match = _DATE.match(value)
-    if match is None:
-        return [f"bad date {value!r}: write YYYY-MM-DD, YYYY-MM or YYYY"]
-    year, month, day = (int(g) if g else 0 for g in match.groups())
-    try:
-        datetime.date(year, month or 1, day or 1)
-    except ValueError:
-        return [f"bad date {value!r}: no such day"]
-    given = "day" if day else "month" if month else "year"
-    precision = values.setdefault("precision", given)
-    if _PRECISION_RANK[precision] > _PRECISION_RANK[given]:
-        return [f"precision '{precision}' needs a more precise date than {value!r}"]
-    return []
-
-
-def _check_duration(values: Values) -> list[str]:
-    value = values.get("value", "")
-    if not _DURATION.match(value):
-        return [f"bad duration {value!r}: write minutes:seconds, e.g. 3:37"]
-    return []
-
-
-def _check_number(values: Values) -> list[str]:
-    problems = []
-    if values.get("step", 1) <= 0:
-        problems.append("'step' must be greater than 0")
-    low, high = values.get("low"), values.get("high")
-    if low is not None and high is not None and low > high:
-        problems.append(f"'low' ({low}) is greater than 'high' ({high})")
-    return problems
-
-
-def _check_chronology(values: Values) -> list[str]:
-    titles = [item.title for item in values.get("items", ())]
-    current = values.get("current")
-    if current is not None and current not in titles:
-        return [f"chronology 'current' {current!r} is not among its items"]
-    return []
 
 
 def _quote_id(parts: list[str], values: Values) -> list[str]:
@@ -303,16 +266,16 @@ _KINDS: tuple[FactKind[Any], ...] = (
         truth=lambda fact: Truth(fact.values, fact.pool)),
     FactKind[Number](
         "number", Number, "Numbers", frozenset({"id", "value"}), ("ask",),
-        ("numbers", "truefalse"), _ASKED, _check_number),
+        ("numbers", "truefalse"), _ASKED, check_number),
     FactKind[Date](
         "date", Date, "Dates", frozenset({"id", "value"}), ("ask",),
-        ("dates", "truefalse"), _ASKED, _check_date),
+        ("dates", "truefalse"), _ASKED, check_date),
     FactKind[Duration](
         "duration", Duration, "Song facts", frozenset({"id", "value"}), ("ask",),
-        ("numbers", "truefalse"), _ASKED, _check_duration),
+        ("numbers", "truefalse"), _ASKED, check_duration),
     FactKind[ChartEntry](
         "chart", ChartEntry, "Charts", frozenset({"chart", "year"}), ("type", "year", "chart"),
-        ("positions", "reverse", "comparison", "truefalse"), check=_check_chart),
+        ("positions", "reverse", "comparison", "truefalse"), check=check_chart),
     FactKind[Quote](
         "quote", Quote, "Critics", frozenset({"text"}), ("publication", "speaker", "text"),
         ("quotes",), ("speaker", "publication"), trim_id=_quote_id),
@@ -322,14 +285,15 @@ _KINDS: tuple[FactKind[Any], ...] = (
         trim_id=_credit_id),
     FactKind[Chronology](
         "chronology", Chronology, "Chronology", frozenset({"series", "items", "current"}),
-        ("series",), ("chronology",), check=_check_chronology,
+        ("series",), ("chronology",), check=check_chronology,
         truth=lambda fact: Truth(tuple(item.title for item in fact.items), fact.pool)),
     FactKind[Award](
         "award", Award, "Awards", frozenset({"organization", "year", "award"}),
         ("organization", "year", "award"), ("awards", "reverse")),
     FactKind[Certification](
         "certification", Certification, "Certifications", frozenset({"region", "level"}),
-        ("region", "level"), ("certification", "reverse", "truefalse")),
+        ("region", "level"), ("certification", "reverse", "truefalse"),
+        check=check_certification),
 )  # fmt: skip
 
 #: Every fact kind by the ``kind:`` a pack writes, in the order the docs list them.

@@ -7,7 +7,9 @@ is never turned into a claim. Right categories are *all* categories the pack lis
 for that show and year (one show may list two; it is asked once, about its first
 listing); right years are all years the show
 listed that category; wrong years are never earlier than the earliest year the pack
-mentions (a 2016 song was not up for a 2013 award). Difficulty: category medium, year hard.
+mentions (a 2016 song was not up for a 2013 award) nor outside the years a fact may
+name; with no wrong year left there is no year question. Difficulty: category medium,
+year hard.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import random
 from collections.abc import Iterator
 from functools import partial
 
+from quiz.fact_rules import YEARS
 from quiz.facts import Award
 from quiz.generators.base import Context, Generator, Slot, explain, question
 from quiz.generators.distractors import enough, norm, pick, pick_around, wrong_values
@@ -56,12 +59,15 @@ def slots(ctx: Context) -> Iterator[Slot]:
         if award.year:
             years = {a.year for a in ctx.awards
                      if _same_show(a, award) and norm(a.award) == norm(award.award)}
-            floor = ctx.first_year or 0
+            floor = max(ctx.first_year or 0, YEARS[0])
             below = [award.year - k for k in range(1, YEAR_REACH + 1)
                      if award.year - k not in years and award.year - k >= floor]
             above = [award.year + k for k in range(1, YEAR_REACH + 1)
-                     if award.year + k not in years]
-            yield ctx.slot(award, YEAR, partial(_build_year, ctx, award, below, above))
+                     if award.year + k not in years and award.year + k <= YEARS[1]]
+            # A show that listed the category every year around this one leaves no
+            # wrong year: a one-option question would be a free point.
+            if enough(below + above):
+                yield ctx.slot(award, YEAR, partial(_build_year, ctx, award, below, above))
 
 
 def _build_category(ctx: Context, award: Award, wrong: list[str], slot: Slot,

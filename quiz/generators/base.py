@@ -37,6 +37,11 @@ F = TypeVar("F", bound=Fact)
 Make = Callable[["Slot", random.Random], Question]
 
 
+class Unaskable(ValueError):
+    """A question was to be built with no wrong option that reads differently from
+    its answer: it would give a free point."""
+
+
 @dataclass(frozen=True, slots=True)
 class Slot:
     """A question a pack can yield, not yet built.
@@ -198,8 +203,21 @@ def question(
     order: str = "shuffle",
     key: Callable[[str], SupportsRichComparison] | None = None,
 ) -> Question:
-    """Assemble the question of ``slot``; see :func:`distractors.arrange` for ``order``."""
-    options, index = arrange(rng, answer, wrong, order=order, key=key)
+    """Assemble the question of ``slot``; see :func:`distractors.arrange` for ``order``.
+
+    Every question has at least two options that read differently: a wrong option
+    that reads like the answer or like another option is left out, and with none
+    left :class:`Unaskable` is raised (generators check at slot time that one will
+    be left, so this is a broken generator, never a pack)."""
+    seen = {norm(answer)}
+    apart: list[str] = []
+    for option in wrong:
+        if norm(option) not in seen:
+            seen.add(norm(option))
+            apart.append(option)
+    if not apart:
+        raise Unaskable(f"{slot.id}: no wrong option reads differently from {answer!r}")
+    options, index = arrange(rng, answer, apart, order=order, key=key)
     return Question(
         id=slot.id,
         pack=slot.pack,
@@ -232,6 +250,6 @@ def true_false(slot: Slot, *, difficulty: str, statement: str, truth: bool,
 
 
 __all__ = [
-    "Context", "Generator", "Make", "Placed", "Slot", "explain", "fill", "join_names", "norm",
-    "question", "true_false",
+    "Context", "Generator", "Make", "Placed", "Slot", "Unaskable", "explain", "fill",
+    "join_names", "norm", "question", "true_false",
 ]

@@ -50,7 +50,10 @@ def slots(ctx: Context) -> Iterator[Slot]:
 
 
 def _slug(text: str) -> str:
-    return "-".join("".join(ch if ch.isalnum() else " " for ch in norm(text)).split())
+    # Part of a question id, which stored scores refer to: folded on its own rather
+    # than by norm(), so a change to how options compare never renames a question.
+    folded = text.casefold()
+    return "-".join("".join(ch if ch.isalnum() else " " for ch in folded).split())
 
 
 def _build_person(ctx: Context, credit: Credit, right: list[str], wrong: list[str], slot: Slot,

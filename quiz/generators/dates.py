@@ -13,7 +13,7 @@ from functools import partial
 
 from quiz.facts import Date
 from quiz.generators.base import Context, Generator, Slot, question
-from quiz.generators.distractors import pick_around
+from quiz.generators.distractors import enough, pick_around
 from quiz.generators.sentences import describe_date, written_date
 from quiz.generators.values import date_key, near_dates, parse_date
 from quiz.question import Question
@@ -22,14 +22,17 @@ NAME = "date"
 
 
 def slots(ctx: Context) -> Iterator[Slot]:
-    """One question per Date fact with a prompt."""
+    """One question per Date fact with a prompt and dates around it to offer."""
     for fact in ctx.of(Date):
-        if fact.ask and fact.value:
-            yield ctx.slot(fact, NAME, partial(_build, fact))
+        if not fact.ask or not fact.value:
+            continue
+        below, above = near_dates(fact.value)
+        if enough(below + above):
+            yield ctx.slot(fact, NAME, partial(_build, fact, below, above))
 
 
-def _build(fact: Date, slot: Slot, rng: random.Random) -> Question:
-    below, above = near_dates(fact.value)
+def _build(fact: Date, below: list[str], above: list[str], slot: Slot,
+           rng: random.Random) -> Question:
     day = parse_date(fact.value)[2] is not None
     return question(
         slot, difficulty="hard" if day else "medium",

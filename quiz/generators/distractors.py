@@ -10,6 +10,7 @@ slips through and that the answer is not given away by its position.
 from __future__ import annotations
 
 import random
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence, Sized
 from typing import TYPE_CHECKING, TypeVar
 
@@ -27,8 +28,15 @@ MIN_OPTIONS = 3
 
 
 def norm(text: str) -> str:
-    """``text`` compared the way players read it: case and spacing ignored."""
-    return " ".join(str(text).casefold().split())
+    """``text`` compared the way players read it: case and spacing ignored, and so are
+    the invisible differences (composed or decomposed accents, zero-width characters
+    other than the joiner emoji are built with) that would make two options look
+    alike yet count as different."""
+    text = str(text)
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFC", text)
+                       if c == "\u200d" or unicodedata.category(c) != "Cf")
+    return " ".join(text.casefold().split())
 
 
 def wrong_values(candidates: Iterable[str], true_values: Iterable[str]) -> list[str]:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from quiz.fact_rules import check_number
 from quiz.facts import (
     Attribute,
     Certification,
@@ -57,6 +58,7 @@ from quiz.generators.truths import (
     LOWER_BOUND,
     credit_candidates,
     near_number,
+    number_values,
     people_with,
     qualifier,
     region_ranks,
@@ -114,7 +116,7 @@ def _attribute(ctx: Context, fact: Attribute) -> Form | None:
 
 
 def _number(ctx: Context, fact: Number) -> Form | None:
-    if not fact.statement:
+    if not fact.statement or check_number(number_values(fact)):
         return None
     right = render_number(fact, fact.value)
     say: Say = partial(fill, fact.statement)

@@ -11,10 +11,17 @@ from __future__ import annotations
 
 import re
 
+from quiz.fact_rules import check_number
 from quiz.facts import ChartEntry, Credit, Number
 from quiz.generators.base import Context
 from quiz.generators.distractors import norm
-from quiz.generators.values import cert_rank, near_about, near_exact, number_bounds
+from quiz.generators.values import (
+    cert_rank,
+    format_number,
+    near_about,
+    near_exact,
+    number_bounds,
+)
 
 #: Statement wording that makes a figure a lower bound ("over {value}").
 LOWER_BOUND = re.compile(r"\b(?:over|more than|at least|above)\s+\{value\}", re.IGNORECASE)
@@ -29,13 +36,40 @@ def qualifier(fact: Number) -> str:
 
 
 def near_number(fact: Number) -> tuple[list[float], list[float]]:
-    """Values below and above the fact's value that are false for it, nearest first."""
+    """Values below and above the fact's value that are false for it, nearest first,
+    each printed differently from the answer and from every other one (an ordinal's
+    are 1st or later). A fact the number rules refuse (built in code, never
+    validated) has none: its figures could not be printed exactly."""
+    if check_number(number_values(fact)):
+        return [], []
     step = fact.step or 1
     about = qualifier(fact) == "about"
     low, high = number_bounds(fact.value, step, fact.low, fact.high, about)
-    if about:
-        return near_about(fact.value, step, low, high)
-    return near_exact(fact.value, step, low, high)
+    near = near_about if about else near_exact
+    below, above = near(fact.value, step, low, high)
+    shown = {norm(_printed(fact, fact.value))}
+    return _printed_apart(fact, below, shown), _printed_apart(fact, above, shown)
+
+
+def number_values(fact: Number) -> dict[str, object]:
+    """The values :func:`quiz.fact_rules.check_number` reads, from a built fact."""
+    return {"value": fact.value, "step": fact.step or 1, "low": fact.low, "high": fact.high,
+            "qualifier": fact.qualifier, "ordinal": fact.ordinal}
+
+
+def _printed(fact: Number, value: float) -> str:
+    return format_number(value, fact.step or 1, fact.unit, fact.ordinal)
+
+
+def _printed_apart(fact: Number, values: list[float], shown: set[str]) -> list[float]:
+    """``values`` whose printed form is new to ``shown`` (which collects them)."""
+    kept: list[float] = []
+    for value in values:
+        text = norm(_printed(fact, value))
+        if text not in shown and (value >= 1 or not fact.ordinal):
+            shown.add(text)
+            kept.append(value)
+    return kept
 
 
 def same_row(a: ChartEntry, b: ChartEntry) -> bool:

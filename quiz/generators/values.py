@@ -11,15 +11,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from decimal import Decimal
+from collections.abc import Callable
+
+from quiz.fact_rules import MAX_MULTIPLIER, YEARS, check_date, decimals
 
 # -- numbers -----------------------------------------------------------------------
-
-
-def decimals(step: float) -> int:
-    """How many decimals values on a grid of ``step`` need (0.1 -> 1)."""
-    exponent = Decimal(str(step)).normalize().as_tuple().exponent
-    return max(0, -int(exponent))
 
 
 def snap(value: float, step: float, anchor: float = 0) -> float:
@@ -149,24 +145,42 @@ _DAY_OFFSETS = (7, 3, 14, 10, 21, 28, 35, 42)
 
 def near_dates(value: str) -> tuple[list[str], list[str]]:
     """Valid dates around a date at its own precision: a few days/weeks for a day,
-    a few months for a month, a few years for a year."""
+    a few months for a month, a few years for a year. Only dates in
+    :data:`quiz.fact_rules.YEARS` are offered, so every year shown has four digits; a
+    date the rules refuse (a fact that never met the validator) has none."""
+    if check_date({"value": value}):
+        return [], []
     year, month, day = parse_date(value)
     if month is None:
-        return [str(year - k) for k in range(1, 5)], [str(year + k) for k in range(1, 5)]
+        return _in_years([year - k for k in range(1, 5)], [year + k for k in range(1, 5)], str)
     if day is None:
+        months = year * 12 + (month - 1)
 
-        def shift(k: int) -> str:
-            index = year * 12 + (month - 1) + k
+        def month_of(index: int) -> str:
             return format_date(index // 12, index % 12 + 1)
 
-        return [shift(-k) for k in range(1, 7)], [shift(k) for k in range(1, 7)]
-    base = dt.date(year, month, day)
+        steps = range(1, 7)
+        return _in_years([months - k for k in steps], [months + k for k in steps], month_of,
+                         per_year=12)
+    base = dt.date(year, month, day).toordinal()
 
-    def at(k: int) -> str:
-        moved = base + dt.timedelta(days=k)
+    def day_of(ordinal: int) -> str:
+        moved = dt.date.fromordinal(ordinal)
         return format_date(moved.year, moved.month, moved.day)
 
-    return [at(-k) for k in _DAY_OFFSETS], [at(k) for k in _DAY_OFFSETS]
+    return _in_years([base - k for k in _DAY_OFFSETS], [base + k for k in _DAY_OFFSETS],
+                     day_of, first=dt.date(YEARS[0], 1, 1).toordinal(),
+                     last=dt.date(YEARS[1], 12, 31).toordinal())
+
+
+def _in_years(below: list[int], above: list[int], show: Callable[[int], str], per_year: int = 1,
+              first: int | None = None, last: int | None = None) -> tuple[list[str], list[str]]:
+    """``below``/``above`` (years, month counts or day ordinals) inside :data:`YEARS`,
+    written by ``show``."""
+    low = YEARS[0] * per_year if first is None else first
+    high = (YEARS[1] + 1) * per_year - 1 if last is None else last
+    return ([show(k) for k in below if low <= k <= high],
+            [show(k) for k in above if low <= k <= high])
 
 
 # -- durations ---------------------------------------------------------------------
@@ -216,7 +230,10 @@ _MULTIPLIER_WORDS = {
     "nonuple": 9,
 }
 _BASE_RANK = {"silver": 0.25, "gold": 0.5, "platinum": 1.0, "diamond": 10.0}
-_LEVEL = re.compile(r"^(?:(\d+)\s*[×x]\s*|([a-z]+)\s+)?(silver|gold|platinum|diamond)$")
+# A multiple has at most as many digits as MAX_MULTIPLIER: a longer one is no level a
+# player can compare (and would not fit a float).
+_TIMES = rf"(\d{{1,{len(str(MAX_MULTIPLIER))}}})\s*[×x]\s*"
+_LEVEL = re.compile(rf"^(?:{_TIMES}|([a-z]+)\s+)?(silver|gold|platinum|diamond)$")
 
 
 def cert_rank(level: str) -> float | None:
@@ -234,6 +251,8 @@ def cert_rank(level: str) -> float | None:
         times = _MULTIPLIER_WORDS[word]
     else:
         times = int(digits) if digits else 1
+    if not 1 <= times <= MAX_MULTIPLIER:
+        return None
     return times * _BASE_RANK[base]
 
 

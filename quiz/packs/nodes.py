@@ -14,6 +14,7 @@ import difflib
 import enum
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 
 from yaml import MappingNode, Node, ScalarNode, SequenceNode
@@ -32,6 +33,9 @@ _ALLOWED_TAGS = frozenset(
 _DECIMAL = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?\Z")
 _TRUE = frozenset({"true", "yes", "on", "y"})
+#: Digits a whole number may have: more than any range allows, far fewer than the
+#: 4,300 Python refuses to convert.
+_MAX_DIGITS = 30
 
 
 class Invalid(enum.Enum):
@@ -177,7 +181,7 @@ class NodeReader:
                 continue
             if not self.check_tag(item):
                 continue
-            text = clean(item.value).strip()
+            text = visible(clean(item.value).strip())
             if not text:
                 self.warn(item, f"empty entry in {what} dropped")
                 continue
@@ -212,8 +216,9 @@ class NodeReader:
         return self.scalars[field.type](node, field)
 
     def text(self, node: ScalarNode, field: Field) -> str:
-        """Cleaned text (kept on several lines only for the fields that may be)."""
-        return clean(node.value, multiline=field.name in MULTILINE).strip()
+        """Cleaned text (kept on several lines only for the fields that may be); text
+        with nothing visible (zero-width characters only) is empty."""
+        return visible(clean(node.value, multiline=field.name in MULTILINE).strip())
 
     def choice(self, node: ScalarNode, field: Field) -> str | Invalid:
         """One of an enum field's choices."""
@@ -226,7 +231,7 @@ class NodeReader:
     def whole(self, node: ScalarNode, field: Field) -> int | Invalid:
         """A whole number written as one (``2016``, not ``"2016"`` or ``2016.0``)."""
         if node.tag == INT and _DECIMAL.match(node.value):
-            return int(node.value)
+            return self.bounded(node, field, node.value)
         self.error(node, f"'{field.name}' must be a whole number, not {_show(node)}")
         return INVALID
 
@@ -234,12 +239,35 @@ class NodeReader:
         """A whole or finite decimal number."""
         raw = node.value
         if node.tag == INT and _DECIMAL.match(raw):
-            return int(raw)
+            return self.bounded(node, field, raw)
         if node.tag == FLOAT and _FLOAT.match(raw):
             value = float(raw.replace("_", ""))
             if math.isfinite(value):
-                return value
+                return self.within(node, field, value)
+            self.error(node, f"'{field.name}' is too large a number: {_show(node)}")
+            return INVALID
         self.error(node, f"'{field.name}' must be a number, not {_show(node)}")
+        return INVALID
+
+    def bounded(self, node: ScalarNode, field: Field, digits: str) -> int | Invalid:
+        """A whole number's value, refused before it is converted when it has more
+        digits than any field allows (Python refuses to convert 4,300 or more)."""
+        if len(digits.lstrip("+-").lstrip("0")) > _MAX_DIGITS:
+            self.error(node, f"'{field.name}' is too large a number: {_show(node)}")
+            return INVALID
+        value = self.within(node, field, int(digits))
+        return value if isinstance(value, int) else INVALID
+
+    def within(self, node: ScalarNode, field: Field, value: float) -> float | Invalid:
+        """``value`` if it lies in the field's range (reported at ``node`` if not)."""
+        low, high = field.minimum, field.maximum
+        if (low is None or value >= low) and (high is None or value <= high):
+            return value
+        if low is not None and high is not None:
+            wanted = f"between {_figure(low)} and {_figure(high)}"
+        else:
+            wanted = f"at least {_figure(low)}" if low is not None else f"at most {_figure(high)}"
+        self.error(node, f"'{field.name}' must be {wanted}, not {_show(node)}")
         return INVALID
 
     def flag(self, node: ScalarNode, field: Field) -> bool | Invalid:
@@ -248,6 +276,14 @@ class NodeReader:
             return str(node.value).lower() in _TRUE
         self.error(node, f"'{field.name}' must be true or false, not {_show(node)}")
         return INVALID
+
+
+def visible(text: str) -> str:
+    """``text``, or ``""`` when it shows nothing: only spaces and invisible format
+    characters (zero-width spaces, joiners), which would make a blank option."""
+    if text.isascii() or any(unicodedata.category(c)[0] not in "CZ" for c in text):
+        return text
+    return ""
 
 
 # -- finding nodes ---------------------------------------------------------------------
@@ -307,6 +343,11 @@ def node_kind(node: Node) -> str:
     if isinstance(node, ScalarNode) and node.tag == NULL and not node.style:
         return "empty"
     return f"'{short(str(node.value))}'"
+
+
+def _figure(number: int | None) -> str:
+    """A range's end as written in a message: "2999", "10,000", "-1,000,000,000,000,000"."""
+    return f"{number:,}" if number is not None and abs(number) >= 10_000 else str(number)
 
 
 def _show(node: ScalarNode) -> str:

@@ -33,6 +33,14 @@ SCHEMA_PATH = Path(__file__).with_name("schema.json")
 _TEXT = {"type": ["string", "number", "boolean"]}
 
 
+def _figure(field: Field) -> Schema:
+    """A whole or any number, with the range the validator holds it to."""
+    schema: Schema = {"type": "integer" if field.type == "int" else "number"}
+    bounds = {"minimum": field.minimum, "maximum": field.maximum}
+    schema.update({name: bound for name, bound in bounds.items() if bound is not None})
+    return schema
+
+
 def _type(field: Field) -> Schema:
     if field.name == "pack":
         schema: Schema = {"type": "string", "pattern": PACK_ID_PATTERN}
@@ -40,10 +48,8 @@ def _type(field: Field) -> Schema:
         schema = {"type": "string", "pattern": ID_PATTERN}
     elif field.type in ("text", "pool-name"):
         schema = dict(_TEXT)
-    elif field.type == "int":
-        schema = {"type": "integer"}
-    elif field.type == "number":
-        schema = {"type": "number"}
+    elif field.type in ("int", "number"):
+        schema = _figure(field)
     elif field.type == "bool":
         schema = {"type": "boolean"}
     elif field.type == "enum":

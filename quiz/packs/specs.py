@@ -42,7 +42,8 @@ class Field:
 
     ``type`` is one of ``text``, ``int``, ``number``, ``bool``, ``texts`` (a list of
     text), ``enum``, ``pool`` (a pool name or a list of text), ``pool-name``, ``items``
-    (chronology entries); ``choices`` lists an enum's values; ``nullable`` allows null.
+    (chronology entries); ``choices`` lists an enum's values; ``nullable`` allows null;
+    ``minimum``/``maximum`` bound a number (from :func:`quiz.fact_rules.within`).
     """
 
     name: str
@@ -51,6 +52,8 @@ class Field:
     choices: tuple[str, ...] = ()
     nullable: bool = False
     default: object = None
+    minimum: int | None = None
+    maximum: int | None = None
 
 
 def _field_type(name: str, annotation: object) -> tuple[FieldType, tuple[str, ...], bool]:
@@ -79,7 +82,9 @@ def _fields_of(cls: type, required: frozenset[str]) -> dict[str, Field]:
     for f in dataclasses.fields(cls):
         kind, choices, nullable = _field_type(f.name, hints[f.name])
         default = f.default if f.default is not dataclasses.MISSING else None
-        result[f.name] = Field(f.name, kind, f.name in required, choices, nullable, default)
+        low, high = f.metadata.get("range", (None, None))
+        result[f.name] = Field(f.name, kind, f.name in required, choices, nullable, default,
+                               low, high)
     return result
 
 

@@ -189,8 +189,11 @@ class PackBuilder(NodeReader):
         values.setdefault("source", "")
         if spec.one_of and not any(values.get(name) for name in spec.one_of):
             self.error(node, f"a {kind} fact needs {' or '.join(repr(n) for n in spec.one_of)}")
-        for message in spec.check(values):
-            self.error(node, message)
+        # Rules across keys only read a fact whose keys all read well: a key refused
+        # above is missing from ``values``, and its default would mislead them.
+        checks = spec.check(values) if self.errors == errors_before else []
+        for key, message in checks:
+            self.error(value_node(node, key) or node if key else node, message)
         return (kind, values) if self.errors == errors_before else None
 
     # -- hand-written questions ------------------------------------------------------
