@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -46,8 +46,11 @@ class QuestionBank(Protocol):
         """Load (once) and describe the playable packs; may be slow, so call it off-screen."""
         ...
 
-    def draw(self, setup: GameSetup, rng: random.Random) -> list[Question]:
-        """``setup.questions`` questions per player from ``setup.packs`` (all if empty)."""
+    def draw(
+        self, setup: GameSetup, rng: random.Random, recent: Sequence[str] = ()
+    ) -> list[Question]:
+        """``setup.questions`` questions per player from ``setup.packs`` (all if empty);
+        question ids in ``recent`` (the players saw them lately) come last."""
         ...
 
     def draw_ids(self, ids: Sequence[str], count: int, rng: random.Random) -> list[Question]:
@@ -88,18 +91,12 @@ def describe_failure(failure: PackError) -> str:
 class CatalogBank:
     """Packs from ``quiz.packs.load_catalog`` and questions from ``quiz.selection.choose``.
 
-    ``recent`` (player names -> question ids) lets questions seen lately come last;
-    it is optional so the game runs without a scores database.
+    The questions the players saw lately come from the dealer (it asks the scores
+    database, and says so at the start if it cannot), so the bank never touches it.
     """
 
-    def __init__(
-        self,
-        selectors: Sequence[str] = (),
-        *,
-        recent: Callable[[Sequence[str]], Sequence[str]] | None = None,
-    ) -> None:
+    def __init__(self, selectors: Sequence[str] = ()) -> None:
         self.selectors = tuple(selectors)
-        self.recent = recent
         self._catalog: Catalog | None = None
         self._library: Library | None = None
         self._lock = threading.Lock()  # the app loads in a worker thread; Play may race it
@@ -125,19 +122,15 @@ class CatalogBank:
                 )
             return self._library
 
-    def draw(self, setup: GameSetup, rng: random.Random) -> list[Question]:
+    def draw(
+        self, setup: GameSetup, rng: random.Random, recent: Sequence[str] = ()
+    ) -> list[Question]:
         """Choose the game's questions, recent ones last."""
         from quiz.selection import choose
 
         packs = [
             pack for pack in self.catalog.packs if not setup.packs or pack.id in setup.packs
         ]
-        recent: Sequence[str] = ()
-        if self.recent is not None:
-            try:
-                recent = self.recent(setup.players)
-            except Exception:
-                recent = ()  # no scores database: the game still deals, in any order
         return choose(packs, setup.questions * len(setup.players), rng, recent=recent)
 
     def draw_ids(self, ids: Sequence[str], count: int, rng: random.Random) -> list[Question]:
@@ -191,8 +184,11 @@ class ListBank:
         """The packs given (or those the questions come from)."""
         return self._library
 
-    def draw(self, setup: GameSetup, rng: random.Random) -> list[Question]:
-        """The first ``questions * players`` questions of the chosen packs."""
+    def draw(
+        self, setup: GameSetup, rng: random.Random, recent: Sequence[str] = ()
+    ) -> list[Question]:
+        """The first ``questions * players`` questions of the chosen packs (``recent``
+        is ignored: the list's order is the point)."""
         pool = [q for q in self.questions if not setup.packs or q.pack in setup.packs]
         if self.shuffle:
             rng.shuffle(pool)

@@ -6,6 +6,7 @@ Each ``parse_*`` function takes what a user typed and returns the value, or rais
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -21,6 +22,9 @@ MIN_TIMER, MAX_TIMER = 3.0, 600.0
 DEFAULT_QUESTIONS = 10
 DEFAULT_TIMER = 20.0
 MAX_NAME_LENGTH = 24
+# The scores database keeps seeds as SQLite INTEGER, a signed 64-bit number: a bigger
+# seed would deal a whole game and then fail to save.
+MIN_SEED, MAX_SEED = 0, 2**63 - 1
 
 
 class SetupError(ValueError):
@@ -52,13 +56,27 @@ class GameSetup:
 
 
 def clean_name(name: str) -> str:
-    """A player name as shown and stored: no control characters, single spaces."""
-    return display_name(name)
+    """A player name as shown and stored: no control, bidi or zero-width characters,
+    single spaces, NFC; any lone surrogate (an undecodable byte) becomes U+FFFD."""
+    return display_name(_SURROGATE.sub("\ufffd", str(name)))
+
+
+# Python hands command-line bytes that are not UTF-8 over as lone surrogates
+# (surrogateescape); SQLite and UTF-8 files cannot hold them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def undecodable(name: str) -> bool:
+    """Whether ``name`` holds bytes that were not text (lone surrogates from argv)."""
+    return _SURROGATE.search(name) is not None
 
 
 def parse_players(names: str | Iterable[str]) -> tuple[str, ...]:
     """Player names from ``"Ana, Ben"`` or a list; 1 to 8, non-empty, all different."""
     raw = names.split(",") if isinstance(names, str) else list(names)
+    for number, name in enumerate(raw, start=1):
+        if undecodable(name):
+            raise SetupError(f"player {number}'s name holds bytes that are not UTF-8 text")
     players = tuple(clean_name(name) for name in raw)
     if len(players) == 1 and not players[0]:
         raise SetupError("give at least one player name")
@@ -114,7 +132,35 @@ def parse_seed(value: str | int | None) -> int | None:
     """An optional whole-number seed; empty means "pick one"."""
     if value is None or str(value).strip() == "":
         return None
+    text = str(value).strip()
+    if len(text) > 40:  # int() of thousands of digits is slow, and no seed is that long
+        raise SetupError(f"seed {text[:20]}...: {SEED_RANGE}")
     try:
-        return int(str(value).strip())
+        seed = int(text)
     except ValueError:
         raise SetupError(f"seed must be a whole number, not {str(value)!r}") from None
+    if not MIN_SEED <= seed <= MAX_SEED:
+        raise SetupError(f"seed {text}: {SEED_RANGE}")
+    return seed
+
+
+SEED_RANGE = f"choose a whole number from {MIN_SEED} to {MAX_SEED}"
+
+
+def check_seed(seed: int) -> None:
+    """Refuse a seed the scores database could not keep (checked before a game starts)."""
+    if not MIN_SEED <= seed <= MAX_SEED:
+        raise SetupError(f"seed out of range: {SEED_RANGE}")
+
+
+def check_setup(setup: GameSetup) -> None:
+    """Refuse, before a game is dealt, a setup whose record could not be saved.
+
+    The flags and the setup screen check as they parse; this catches setups built
+    any other way (a front end, a test), so no whole game is played for nothing.
+    """
+    if setup.seed is not None:
+        check_seed(setup.seed)
+    for number, name in enumerate(setup.players, start=1):
+        if undecodable(name) or not clean_name(name):
+            raise SetupError(f"player {number}'s name {name!r} cannot be saved")

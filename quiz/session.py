@@ -12,7 +12,11 @@ then takes input as values and says what happened as values:
 * several answers to one question may arrive in any order; :attr:`GameSession.waiting_for`
   says whose are missing, and the reveal comes when all are in or the clock runs out;
 * when the game ends (results or abandoned) the record goes to the recorder exactly
-  once, and the :class:`Saved` value says whether it was kept and, if not, why.
+  once, and the :class:`Saved` value says whether it was kept and, if not, why;
+* what can be checked before a game is checked when it is dealt, not after it was
+  played: the setup (a seed or name the database could not keep is refused) and the
+  scores database (looked up for recent questions; if it is unusable the session's
+  :attr:`~GameSession.notice` says so at the start).
 
 The engine stays a separate state machine (turn order, scoring, standings) that this
 module drives: the session adds what every front end would otherwise repeat (dealing,
@@ -30,15 +34,21 @@ from datetime import datetime
 from typing import Literal
 
 from quiz.bank import QuestionBank
+from quiz.errors import UserError
 from quiz.game import Game, GameStateError, Phase, Seating
-from quiz.game_setup import MAX_QUESTIONS, GameSetup
+from quiz.game_setup import MAX_QUESTIONS, GameSetup, SetupError, check_setup
 from quiz.question import Question
 from quiz.records import GameRecord
 from quiz.session_clock import fresh_seed, utc_now
 from quiz.session_turns import Outcome, Refusal
 
-Recorder = Callable[[GameRecord], None]
-"""Keeps a game's record (the scores database); may raise, the session reports it."""
+Recorder = Callable[[GameRecord], str | None]
+"""Keeps a game's record (the scores database); may return a line for the players (the
+game was kept for later, earlier games were stored) and may raise: the session reports it."""
+
+Recent = Callable[[Sequence[str]], Sequence[str]]
+"""Player names -> question ids they saw lately; raises ``UserError`` if the scores
+database cannot be used."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +82,15 @@ Submission = Accepted | Refused
 
 @dataclass(frozen=True, slots=True)
 class Saved:
-    """What became of a game's record: kept, or ``problem`` says why not."""
+    """What became of a game's record: kept, or ``problem`` says why not.
+
+    ``notice`` is a line from the recorder for the players, such as "kept in a file
+    and saved later" or "a game saved earlier is stored now".
+    """
 
     record: GameRecord
     problem: str | None = None
+    notice: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -98,14 +113,21 @@ class GameSession:
         game: the engine, not yet begun; the session begins it.
         recorder: keeps the record when the game ends (``None``: kept nowhere).
         shortfall: a line for the players when the packs gave fewer questions than asked.
+        notice: a line for the players at the start (the scores database is unusable).
     """
 
     def __init__(
-        self, game: Game, *, recorder: Recorder | None = None, shortfall: str | None = None
+        self,
+        game: Game,
+        *,
+        recorder: Recorder | None = None,
+        shortfall: str | None = None,
+        notice: str | None = None,
     ) -> None:
         self.game = game
         self.recorder = recorder
         self.shortfall = shortfall
+        self.notice = notice
         self.saved: Saved | None = None
         """The outcome of the one save, once the game ended."""
         game.begin()
@@ -196,13 +218,13 @@ class GameSession:
             record = self.game.record()
         except GameStateError:  # pragma: no cover - only called once the game is over
             return None
-        problem = None
+        problem = notice = None
         if self.recorder is not None:
             try:
-                self.recorder(record)
+                notice = self.recorder(record)
             except Exception as error:  # any failure of the store is said, never lost
                 problem = f"Could not save this game: {error}"
-        self.saved = Saved(record, problem)
+        self.saved = Saved(record, problem, notice)
         return self.saved
 
 
@@ -216,6 +238,8 @@ class Dealer:
         now: wall-clock time for the records.
         new_seed: a seed for games set up without one.
         missed: player name -> ids of questions they got wrong (review games).
+        recent: player names -> ids of questions they saw lately, dealt last; it is
+            also the check, at the start, that the scores database can be used.
     """
 
     def __init__(
@@ -227,9 +251,11 @@ class Dealer:
         now: Callable[[], datetime] = utc_now,
         new_seed: Callable[[], int] = fresh_seed,
         missed: Callable[[str], Sequence[str]] | None = None,
+        recent: Recent | None = None,
     ) -> None:
         self.bank = bank
         self.recorder = recorder
+        self.recent = recent
         self.clock = clock
         self.now = now
         self.new_seed = new_seed
@@ -243,12 +269,17 @@ class Dealer:
         seating: Seating = Seating.TURNS,
     ) -> GameSession:
         """Fix the seed, draw the questions (unless given) and begin; raises :class:`DealError`."""
+        try:
+            check_setup(setup)
+        except SetupError as error:
+            raise DealError(f"Cannot start a game: {error}") from None
         seed = setup.seed if setup.seed is not None else self.new_seed()
         setup = replace(setup, seed=seed)
         rng = random.Random(seed)
+        recent, notice = self._recent(setup.players)
         try:
             if questions is None:
-                questions = self.bank.draw(setup, rng)
+                questions = self.bank.draw(setup, rng, recent)
             game = Game(
                 setup, questions, clock=self.clock, now=self.now, rng=rng, seating=seating
             )
@@ -260,7 +291,20 @@ class Dealer:
                 f"The chosen packs give {len(questions)} questions: "
                 f"{game.per_player} per player instead of {setup.questions}."
             )
-        return GameSession(game, recorder=self.recorder, shortfall=shortfall)
+        return GameSession(game, recorder=self.recorder, shortfall=shortfall, notice=notice)
+
+    def _recent(self, players: Sequence[str]) -> tuple[Sequence[str], str | None]:
+        """Recent question ids, or none and a line saying the database cannot be used.
+
+        Said now, before the game, rather than after it when the save fails; the game
+        is still played, and kept for later by the recorder if the save fails.
+        """
+        if self.recent is None:
+            return (), None
+        try:
+            return self.recent(players), None
+        except UserError as error:
+            return (), f"The scores database cannot be used now: {error}"
 
     def review(self, player: str) -> GameSession:
         """A practice game of the questions ``player`` got wrong: no timer, not ranked."""

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quiz import paths
 from quiz.commands import COMMANDS
 from quiz.errors import UserError
 from quiz.game_setup import (
@@ -82,30 +85,88 @@ class ScoresLink:
 
     Opening checks the whole file (``integrity_check``), so it happens once per run, not
     once per game start and again per game end. If it cannot be opened, each use raises
-    the store's ``UserError`` and the game goes on without saving.
+    the store's ``UserError``; a game whose save fails that way is kept in the pending
+    folder (:mod:`quiz.store.pending`) and stored at the next chance.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, path: Path | None = None) -> None:
+        self._path = path
         self._store: Store | None = None
+
+    @property
+    def path(self) -> Path:
+        """The database file (looked up when first asked: tests move the home first)."""
+        if self._path is None:
+            self._path = paths.database_path()
+        return self._path
+
+    @property
+    def pending(self) -> Path:
+        """The folder where games wait when the database cannot take them."""
+        from quiz.store.pending import pending_folder
+
+        return pending_folder(self.path)
 
     def _open(self) -> Store:
         if self._store is None:
             from quiz.store import Store
 
-            self._store = Store.open()
+            self._store = Store.open(self.path)
         return self._store
 
     def store(self) -> Store:
         """The open database, lent to the Scores screen (which leaves it open)."""
         return self._open()
 
-    def save(self, record: GameRecord) -> None:
-        """Keep a finished or abandoned game."""
-        self._open().save_game(record)
+    def save(self, record: GameRecord) -> str | None:
+        """Keep a finished or abandoned game; a line to show if it went anywhere else.
+
+        If the database refuses, the game is written to the pending folder and the line
+        says where; if that fails too, ``UserError`` says both. After a save that works,
+        games kept earlier are stored as well.
+        """
+        from quiz.store import pending
+
+        try:
+            self._save(record)
+        except UserError as error:
+            try:
+                kept = pending.keep(record, self.pending)
+            except OSError as problem:
+                raise UserError(f"{error}; nor could it be kept in {self.pending}: "
+                                f"{problem.strerror}") from None  # fmt: skip
+            return (f"Could not save this game now ({error}); "
+                    f"it is kept in {kept} and will be saved later")  # fmt: skip
+        return " ".join(self.store_waiting(checked=False)) or None
+
+    def _save(self, record: GameRecord) -> None:
+        try:
+            self._open().save_game(record)
+        except sqlite3.Error as error:  # the store wraps its own; a late one is the same
+            raise UserError(f"could not save the game to {self.path}: {error}") from None
+
+    def store_waiting(self, *, checked: bool = True) -> list[str]:
+        """Store the games kept earlier, if any; lines saying what became of them.
+
+        ``checked`` looks for waiting games before opening the database, so a start
+        with nothing waiting costs one directory listing.
+        """
+        from quiz.store import pending
+
+        folder = self.pending
+        if checked and not pending.waiting(folder):
+            return []
+        try:
+            return pending.store_waiting(self._save, folder)
+        except OSError as error:
+            return [f"games kept in {folder} could not be read: {error.strerror}"]
 
     def recent(self, players: Sequence[str]) -> Sequence[str]:
         """Question ids these players saw lately, so they come last."""
-        return self._open().recent_question_ids(players)
+        try:
+            return self._open().recent_question_ids(players)
+        except sqlite3.Error as error:
+            raise UserError(f"cannot read scores database {self.path}: {error}") from None
 
     def missed(self, player: str) -> Sequence[str]:
         """Question ids this player got wrong, for "Review my misses"."""
@@ -140,14 +201,28 @@ def check_packs(bank: CatalogBank, selectors: Sequence[str]) -> tuple[str, ...]:
     return tuple(pack.id for pack in library.packs) if selectors else ()
 
 
+def needs_terminal() -> None:
+    """Refuse to start the app without a terminal to draw on and read keys from.
+
+    Without one (``</dev/null``, output to a pipe or file) Textual would wait for keys
+    that never come, forever.
+    """
+    streams = (("input", sys.stdin), ("output", sys.stdout))
+    missing = [name for name, stream in streams if stream is None or not stream.isatty()]
+    if missing:
+        raise UserError(
+            f"play needs a terminal, and its standard {' and '.join(missing)} "
+            f"{'is' if len(missing) == 1 else 'are'} not one"
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     """Run `play`."""
     setup = setup_from_args(args)
     from quiz.bank import CatalogBank
 
     scores = ScoresLink()
-    bank = CatalogBank(args.pack, recent=scores.recent)
-    notices: list[str] = []  # shown in the app; problems found before it starts go to stderr
+    bank = CatalogBank(args.pack)
     if setup is not None or args.pack:
         packs = check_packs(bank, args.pack)
         if setup is not None:
@@ -158,6 +233,9 @@ def run(args: argparse.Namespace) -> int:
                 packs=packs,
                 seed=setup.seed,
             )
+    needs_terminal()
+    # Games a database failure kept aside earlier are stored now, said in the app.
+    saved_earlier = scores.store_waiting()
 
     from quiz.ui.app import QuizApp  # Textual only now: flags are fine
 
@@ -165,9 +243,10 @@ def run(args: argparse.Namespace) -> int:
         bank,
         recorder=scores.save,
         quick_start=setup,
-        notices=notices,
         missed=scores.missed,
+        recent=scores.recent,
         scores=scores.store,
+        scores_notices=saved_earlier,
     )
     try:
         app.run()
@@ -175,4 +254,4 @@ def run(args: argparse.Namespace) -> int:
         scores.close()
     if app.exit_problem:
         print(f"wdta-quiz: {app.exit_problem}", file=sys.stderr)
-    return 0
+    return app.return_code or 0

@@ -78,6 +78,10 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
     path = paths.database_path()
+    from quiz.store.pending import store_kept_games
+
+    for line in store_kept_games(path):  # games a failed save kept aside: stored now
+        print(f"wdta-quiz: {line}", file=sys.stderr)
     if not path.exists():
         # Do not create a database just to say there is nothing in it.
         return _print_empty(args.format, out, str(path))

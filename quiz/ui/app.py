@@ -26,6 +26,7 @@ from quiz.ui import requests
 from quiz.ui.screens.base import GameScreen, StepScreen
 from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.too_small import TooSmallScreen
+from quiz.ui.sigterm import on_sigterm
 from quiz.ui.themes import keep_theme
 
 # The session, the engine and the screens after home are imported when first needed:
@@ -34,7 +35,7 @@ from quiz.ui.themes import keep_theme
 if TYPE_CHECKING:
     from quiz.game import Game
     from quiz.question import Question
-    from quiz.session import Dealer, GameSession, Recorder, Saved
+    from quiz.session import Dealer, GameSession, Recent, Recorder, Saved
     from quiz.store import Store
 
 MIN_WIDTH, MIN_HEIGHT = 60, 20
@@ -56,6 +57,10 @@ class QuizApp(App[None]):
         missed: player name -> ids of questions they got wrong ("Review my misses").
         scores: the scores database the games are saved to, lent to the Scores screen
             (``None``: the Scores screen opens the default one itself).
+        recent: player names -> question ids they saw lately (dealt last); raising
+            ``UserError`` says at a game's start that its save will not work.
+        scores_notices: lines about saving to show once the app is up (games kept
+            earlier and stored now).
     """
 
     CSS_PATH = "app.tcss"
@@ -79,6 +84,8 @@ class QuizApp(App[None]):
         tick_interval: float = 0.1,
         missed: Callable[[str], Sequence[str]] | None = None,
         scores: Callable[[], Store] | None = None,
+        recent: Recent | None = None,
+        scores_notices: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.bank = bank
@@ -92,6 +99,8 @@ class QuizApp(App[None]):
         self.tick_interval = tick_interval
         self.missed = missed
         self.scores = scores
+        self.recent = recent
+        self.scores_notices = list(scores_notices)
         self.session: GameSession | None = None
         self.last_setup: GameSetup | None = quick_start
         self._dealer: Dealer | None = None
@@ -110,7 +119,7 @@ class QuizApp(App[None]):
 
             self._dealer = Dealer(
                 self.bank, recorder=self.recorder, clock=self.clock, now=self.now,
-                new_seed=self.new_seed, missed=self.missed,
+                new_seed=self.new_seed, missed=self.missed, recent=self.recent,
             )  # fmt: skip
         return self._dealer
 
@@ -124,8 +133,11 @@ class QuizApp(App[None]):
         """Show home (and start a quick game); load packs after the first paint."""
         self._check_size(*self.size)
         keep_theme(self)
-        for line in self.notices:
-            self.notify(line, title="Pack problem", severity="warning", timeout=8, markup=False)
+        if not self.is_headless:  # headless tests share the runner's loop and signals
+            on_sigterm(self._leave)
+        for title, lines in (("Pack problem", self.notices), ("Scores", self.scores_notices)):
+            for line in lines:
+                self.notify(line, title=title, severity="warning", timeout=8, markup=False)
         if self.quick_start is not None:
             self.start_game(self.quick_start)
         else:
@@ -251,6 +263,9 @@ class QuizApp(App[None]):
         except DealError as error:
             self.notify(str(error), severity=error.severity, markup=False)
             return False
+        if session.notice:
+            self.notify(session.notice, title="Scores", severity="warning", timeout=10,
+                        markup=False)  # fmt: skip
         if session.shortfall:
             self.notify(session.shortfall, severity="warning", markup=False)
         self.session = session
@@ -304,11 +319,16 @@ class QuizApp(App[None]):
         self._moved(before)
 
     def _report(self, saved: Saved | None) -> str | None:
-        """Say that a game could not be saved; return what went wrong, if anything."""
-        if saved is None or saved.problem is None:
+        """Say what became of a game's save if it was not simply kept; return that line."""
+        if saved is None:
             return None
-        self.notify(saved.problem, severity="error", markup=False)
-        return saved.problem
+        if saved.problem is not None:
+            self.notify(saved.problem, severity="error", markup=False)
+            return saved.problem
+        if saved.notice is not None:
+            self.notify(saved.notice, title="Scores", severity="warning", timeout=10,
+                        markup=False)  # fmt: skip
+        return saved.notice
 
     @on(GameScreen.QuitAsked)
     def ask_abandon(self) -> None:
@@ -366,9 +386,13 @@ class QuizApp(App[None]):
 
     async def action_quit(self) -> None:
         """Leave; a game in progress is saved as abandoned first."""
+        self._leave()
+
+    def _leave(self, return_code: int = 0) -> None:
+        """Save a game in progress as abandoned, then exit through Textual's own path."""
         failure = None
         if self.session is not None:
             failure = self._report(self.session.abandon())
         # A notification would vanish with the app: `play` prints this after the exit.
         self.exit_problem = failure
-        self.exit()
+        self.exit(return_code=return_code)

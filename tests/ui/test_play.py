@@ -441,3 +441,30 @@ async def test_review_my_misses_from_the_scores_screen(clock, records, tmp_path)
     assert store.players() == ["Ana"]  # still open: the screen only borrowed it
     store.close()
     assert [(r.mode, r.status) for r in records] == [("practice", "abandoned")]
+
+
+async def test_save_notices_are_shown_at_the_start_and_after_quitting(clock):
+    """Games stored now, a database unusable at the start, a game kept for later: each said."""
+
+    def locked(players):
+        raise UserError("scores database is locked")
+
+    def kept(record):
+        return "Could not save this game now (locked); it is kept in /x/game-1.json"
+
+    setup = GameSetup(players=("Ana",), questions=5, timer=20.0, seed=1)
+    app = QuizApp(ListBank(make_questions(), [], ()), recorder=kept, quick_start=setup,
+                  clock=clock, now=fixed_now, new_seed=lambda: 42, tick_interval=0.05,
+                  recent=locked, scores_notices=["1 game saved earlier could not be stored; "
+                                                 "it is saved now"])  # fmt: skip
+    async with app.run_test(size=(80, 24)) as pilot:
+
+        def said(text: str) -> bool:
+            return any(text in n.message for n in app._notifications)
+
+        assert await wait_until(pilot, lambda: said("1 game saved earlier"))
+        assert said("The scores database cannot be used now: scores database is locked")
+        assert isinstance(app.screen, QuestionScreen)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert app.exit_problem == "Could not save this game now (locked); it is kept in /x/game-1.json"

@@ -261,3 +261,37 @@ def test_a_review_is_an_untimed_practice_game_of_the_misses():
     assert session.setup.mode_name == "practice" and session.setup.timer is None
     assert [q.id for q in session.game.questions] == ["test:q1", "test:q3"]
     assert misses.again(session).setup.mode_name == "practice"
+
+
+def test_an_unusable_scores_database_is_said_when_the_game_is_dealt():
+    from quiz.errors import UserError
+
+    def locked(players):
+        raise UserError("scores database is locked")
+
+    records: list[GameRecord] = []
+    clock = FakeClock()
+    session = dealer(records, clock, recent=locked).deal(setup("Ana"))
+    assert session.notice == "The scores database cannot be used now: scores database is locked"
+    play_out(session, clock)
+    assert [r.status for r in records] == ["finished"]  # the game went on
+
+
+def test_what_the_recorder_says_about_a_save_reaches_the_players():
+    clock = FakeClock()
+    session = Dealer(ListBank(make_questions()), recorder=lambda record: "kept for later",
+                     clock=clock, now=fixed_now).deal(setup("Ana"))  # fmt: skip
+    play_out(session, clock)
+    assert session.saved is not None and session.saved.ok
+    assert session.saved.notice == "kept for later"
+
+
+def test_recent_questions_come_from_the_dealer_not_the_bank():
+    seen: list[tuple[str, ...]] = []
+
+    def recent(players):
+        seen.append(tuple(players))
+        return ["test:q0"]
+
+    session = dealer(recent=recent).deal(setup("Ana", "Ben"))
+    assert seen == [("Ana", "Ben")] and session.notice is None
