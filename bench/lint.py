@@ -115,12 +115,15 @@ def cases(cfg: Config) -> list[tuple[Case, int]]:
     quick = cfg.sizes[-1] < 10_000
     size = 10_000 if quick else 100_000
     counts = (2, 5, 10) if quick else (2, 5, 50)
-    big = 500 if quick else 10_000
+    # 1,500: the most questions whose prompts are all compared pairwise (PAIRWISE_LIMIT)
+    packs = (500,) if quick else (1_500, 10_000)
     chosen = [
         (Case(f"{n} prompts of {size:,} characters", long_prompts(n, size)), 3 if n > 5 else 5)
         for n in counts
     ]
-    chosen.append((Case(f"a {big:,}-question pack, ordinary prompts", pack_prompts(big)), 3))
+    chosen += [
+        (Case(f"a {big:,}-question pack, ordinary prompts", pack_prompts(big)), 3) for big in packs
+    ]
     return chosen
 
 

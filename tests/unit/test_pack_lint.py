@@ -302,3 +302,69 @@ def test_longest_common_subsequence_bounds_difflib():
         assert lint._longest_common(a, b) == table[-1][-1]
         matched = difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
         assert sum(block.size for block in matched) <= table[-1][-1]
+
+
+def all_pairs_rule(prompts: list[str]) -> list[tuple[int, str]]:
+    """The near-duplicate warnings in the order lint gives them, by comparing every pair.
+
+    The reference for any way of choosing which pairs to compare: the same check on
+    every pair, each later prompt reported against the first unreported one like it.
+    """
+    texts = [lint._normal(prompt) for prompt in prompts]
+    found: list[tuple[int, str]] = []
+    first: dict[str, int] = {}
+    reported: set[int] = set()
+    for j, text in enumerate(texts):
+        if text in first:
+            found.append((j + 1, f"the same prompt as the question on line {first[text] + 1}"))
+            reported.add(j)
+        else:
+            first[text] = j
+    alike = lint._Likeness(texts)
+    for i in range(len(texts)):
+        for j in range(i + 1, len(texts)):
+            if i not in reported and j not in reported and alike(i, j):
+                found.append((j + 1, f"a prompt very like the question on line {i + 1}"))
+                reported.add(j)
+    return found
+
+
+def mutated(text: str, rng: random.Random, edits: int) -> str:
+    """``text`` with ``edits`` characters inserted, deleted or replaced at random places."""
+    chars = list(text)
+    for _ in range(edits):
+        place = rng.randrange(len(chars) + 1)
+        action = rng.randrange(3)
+        if action == 0 or not chars:
+            chars.insert(place, rng.choice("ab #"))
+        elif action == 1:
+            del chars[min(place, len(chars) - 1)]
+        else:
+            chars[min(place, len(chars) - 1)] = rng.choice("ab #")
+    return "".join(chars)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet="ab c?", max_size=40),
+            st.text(alphabet="abcdefgh ", min_size=20, max_size=120),
+            st.text(max_size=60),
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.randoms(use_true_random=False),
+    st.integers(0, 14),
+)
+def test_near_duplicates_are_those_of_comparing_every_pair(prompts, rng, copies):
+    for _ in range(copies):  # near copies, and copies of copies, a few edits apart
+        prompts.append(mutated(rng.choice(prompts), rng, rng.randrange(8)))
+    found: list[tuple[int, str]] = []
+    questions = [
+        (HandQuestion(id=f"q{i}", prompt=prompt, answer="a"), (i + 1, 5))
+        for i, prompt in enumerate(prompts)
+    ]
+    lint._near_duplicates(questions, lambda mark, message: found.append((mark[0], message)))
+    assert found == all_pairs_rule(prompts)
