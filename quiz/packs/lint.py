@@ -28,13 +28,14 @@ MAX_OPTION = 60
 LONGEST_SHARE = 0.6
 LONGEST_MIN_QUESTIONS = 5
 NEAR_DUPLICATE = 0.9
-#: Above this many questions, near-duplicates are looked for only among prompts that
-#: share their first or last words (comparing every pair would take minutes). No exact
-#: filter replaces the pairwise pass: at NEAR_DUPLICATE a 67-character prompt may be 13
+#: Up to this many questions every pair of prompts is compared; above it, only prompts
+#: that share their first or last three words (a warning is advice: a big pack gets it
+#: in linear time, and may miss a near copy edited at both ends). No exact filter could
+#: replace the pairwise pass: at NEAR_DUPLICATE a 67-character prompt may be 13
 #: insertions or deletions from its near copy, so what the two must share is a piece of
 #: about 5 characters, which ordinary prompts share by chance (q-gram prefix and
 #: positional pigeonhole filters keep 35-80% of the pairs of bench/pack_gen's prompts).
-PAIRWISE_LIMIT = 1500
+PAIRWISE_LIMIT = 300
 #: Prompts up to CLOSE_LIMIT (five screens) are compared character by character (a
 #: longest common subsequence), CLOSE_BUDGET characters per pack at most; longer prompts,
 #: and pairs past the budget (a pack made to be slow: thousands of prompts over two
