@@ -9,17 +9,24 @@ it, never recomputed.
 the leaderboard, head-to-head, bests, accuracy by category and most missed. Every
 answer, practice and abandoned games included, feeds ``recent_question_ids`` and
 ``missed_question_ids``.
+
+Everything read here comes out cleaned (``_rows``): the file is outside the game's hands
+(an old version, another tool, a person with ``sqlite3`` may have written it), and what
+the screens and ``scores`` print must not carry escape sequences, control, bidi or
+zero-width characters. Every text is cleaned as pack text is (``quiz.text.clean``);
+player names are also kept to one line of single spaces, as they are stored.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from quiz.records import PlayerResult
-from quiz.text import player_key
+from quiz.text import clean, player_key
 
 COUNTED = "g.status = 'finished' AND g.mode != 'practice'"
 
@@ -124,19 +131,18 @@ class PersonalBests:
 
 def players(conn: sqlite3.Connection) -> list[str]:
     """Every player name, alphabetically (case-insensitive)."""
-    return [r[0] for r in conn.execute("SELECT name FROM players ORDER BY name, id")]
+    return [r[0] for r in _rows(conn, "SELECT name FROM players ORDER BY name, id")]
 
 
 def find_player(conn: sqlite3.Connection, key: str) -> str | None:
     """The display name of the player with ``key``, or ``None``."""
-    row = conn.execute("SELECT name FROM players WHERE key = ?", (key,)).fetchone()
-    return row[0] if row else None
+    rows = _rows(conn, "SELECT name FROM players WHERE key = ?", (key,))
+    return str(rows[0][0]) if rows else None
 
 
 def has_games(conn: sqlite3.Connection) -> bool:
     """Whether any game is stored."""
-    row = conn.execute("SELECT EXISTS (SELECT 1 FROM games)").fetchone()
-    return bool(row[0])
+    return bool(_rows(conn, "SELECT EXISTS (SELECT 1 FROM games)")[0][0])
 
 
 def recent_question_ids(conn: sqlite3.Connection, keys: Sequence[str], limit: int) -> list[str]:
@@ -144,7 +150,8 @@ def recent_question_ids(conn: sqlite3.Connection, keys: Sequence[str], limit: in
     if not keys:
         return []
     marks = ", ".join("?" * len(keys))
-    rows = conn.execute(
+    rows = _rows(
+        conn,
         "SELECT a.question_id, MAX(a.id) AS last FROM answers a"
         f" WHERE a.player_id IN (SELECT id FROM players WHERE key IN ({marks}))"
         " GROUP BY a.question_id ORDER BY last DESC LIMIT ?",
@@ -156,7 +163,8 @@ def recent_question_ids(conn: sqlite3.Connection, keys: Sequence[str], limit: in
 def missed_question_ids(conn: sqlite3.Connection, key: str) -> list[str]:
     """Questions whose latest answer by ``key`` was wrong, newest miss first."""
     # SQLite takes the bare column `correct` from the row holding MAX(id): the latest answer.
-    rows = conn.execute(
+    rows = _rows(
+        conn,
         "SELECT question_id FROM ("
         "  SELECT a.question_id, a.correct, MAX(a.id) AS last FROM answers a"
         "  WHERE a.player_id = (SELECT id FROM players WHERE key = ?)"
@@ -169,13 +177,14 @@ def missed_question_ids(conn: sqlite3.Connection, key: str) -> list[str]:
 
 def leaderboard(conn: sqlite3.Connection) -> list[LeaderboardRow]:
     """One row per player with counted games: best score, then wins, then name."""
-    rows = conn.execute(
+    rows = _rows(
+        conn,
         "SELECT p.name, COUNT(*), SUM(gp.rank = 1 AND g.player_count > 1), MAX(gp.score),"
         " SUM(gp.correct), SUM(gp.answered)"
         " FROM game_players gp JOIN games g ON g.id = gp.game_id"
         " JOIN players p ON p.id = gp.player_id"
         f" WHERE {COUNTED} GROUP BY p.id"
-        " ORDER BY MAX(gp.score) DESC, 3 DESC, p.name"
+        " ORDER BY MAX(gp.score) DESC, 3 DESC, p.name",
     )
     return [LeaderboardRow(*row) for row in rows]
 
@@ -196,11 +205,12 @@ def games(conn: sqlite3.Connection, key: str | None, limit: int | None) -> list[
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    found = conn.execute(sql, params).fetchall()
+    found = _rows(conn, sql, params)
     results: dict[int, list[PlayerResult]] = {row[0]: [] for row in found}
     if found:
         marks = ", ".join("?" * len(results))
-        for game_id, *result in conn.execute(
+        for game_id, *result in _rows(
+            conn,
             "SELECT gp.game_id, p.name, gp.score, gp.rank, gp.correct, gp.answered,"
             " gp.best_streak"
             " FROM game_players gp JOIN players p ON p.id = gp.player_id"
@@ -229,14 +239,15 @@ def head_to_head(conn: sqlite3.Connection, key: str | None) -> list[HeadToHead]:
     Each pair appears once, names in alphabetical order; with ``key``, only that
     player's pairs, with that player first.
     """
-    rows = conn.execute(
+    rows = _rows(
+        conn,
         "SELECT pa.name, pb.name, pa.key, pb.key,"
         " SUM(a.rank < b.rank), SUM(a.rank > b.rank), SUM(a.rank = b.rank)"
         " FROM game_players a JOIN game_players b"
         "   ON a.game_id = b.game_id AND a.player_id < b.player_id"
         " JOIN games g ON g.id = a.game_id"
         " JOIN players pa ON pa.id = a.player_id JOIN players pb ON pb.id = b.player_id"
-        f" WHERE {COUNTED} GROUP BY a.player_id, b.player_id"
+        f" WHERE {COUNTED} GROUP BY a.player_id, b.player_id",
     )
     pairs = []
     for name_a, name_b, key_a, key_b, wins, losses, ties in rows:
@@ -257,7 +268,8 @@ def accuracy_by_category(conn: sqlite3.Connection, key: str | None) -> list[Cate
     if key is not None:
         where = " AND a.player_id = (SELECT id FROM players WHERE key = ?)"
         params.append(key)
-    rows = conn.execute(
+    rows = _rows(
+        conn,
         "SELECT a.category, COUNT(*), SUM(a.correct) FROM answers a"
         f" JOIN games g ON g.id = a.game_id WHERE {COUNTED}{where}"
         " GROUP BY a.category ORDER BY a.category",
@@ -268,7 +280,8 @@ def accuracy_by_category(conn: sqlite3.Connection, key: str | None) -> list[Cate
 
 def most_missed(conn: sqlite3.Connection, limit: int) -> list[MissedQuestion]:
     """Questions by times missed in counted games, then by miss rate."""
-    rows = conn.execute(
+    rows = _rows(
+        conn,
         "SELECT a.question_id, MAX(a.pack), MAX(a.category), COUNT(*), SUM(1 - a.correct)"
         f" FROM answers a JOIN games g ON g.id = a.game_id WHERE {COUNTED}"
         " GROUP BY a.question_id HAVING SUM(1 - a.correct) > 0"
@@ -281,22 +294,24 @@ def most_missed(conn: sqlite3.Connection, limit: int) -> list[MissedQuestion]:
 def personal_bests(conn: sqlite3.Connection, key: str) -> PersonalBests:
     """A player's best score, accuracy, most correct, streak and fastest right answer."""
     name = find_player(conn, key) or key
-    row = conn.execute("SELECT id FROM players WHERE key = ?", (key,)).fetchone()
-    player_id: int = row[0] if row else -1
-    results: list[tuple[int, int, int, int, int]] = conn.execute(
+    ids = _rows(conn, "SELECT id FROM players WHERE key = ?", (key,))
+    player_id: int = ids[0][0] if ids else -1
+    results: list[tuple[int, int, int, int, int]] = _rows(
+        conn,
         "SELECT gp.game_id, gp.score, gp.correct, gp.answered, gp.best_streak"
         " FROM game_players gp"
         f" JOIN games g ON g.id = gp.game_id WHERE {COUNTED} AND gp.player_id = ?"
         " ORDER BY gp.score DESC, gp.game_id",
         (player_id,),
-    ).fetchall()
+    )
     if not results:
         return PersonalBests(name, 0, None, None, None, None, 0, None)
-    fastest: float | None = conn.execute(
+    fastest: float | None = _rows(
+        conn,
         "SELECT MIN(a.seconds) FROM answers a JOIN games g ON g.id = a.game_id"
         f" WHERE {COUNTED} AND a.player_id = ? AND a.correct = 1",
         (player_id,),
-    ).fetchone()[0]
+    )[0][0]
     return PersonalBests(
         player=name,
         games=len(results),
@@ -310,8 +325,48 @@ def personal_bests(conn: sqlite3.Connection, key: str) -> PersonalBests:
 
 
 def _json_list(text: str) -> list[str]:
+    """The strings of a JSON list, cleaned: JSON escapes (``\\u001b``) decode to controls."""
     try:
         value = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return []
-    return [str(v) for v in value] if isinstance(value, list) else []
+    return [_shown_text(str(v)) for v in value] if isinstance(value, list) else []
+
+
+# -- the one way out ----------------------------------------------------------------------
+
+
+def _rows(
+    conn: sqlite3.Connection, sql: str, params: Sequence[str | int] = ()
+) -> list[tuple[Any, ...]]:
+    """Run ``sql`` and return its rows with every text cell cleaned.
+
+    A result column named ``name`` (``players.name``) holds player names; any other
+    text is cleaned as pack text. Numbers pass through as they are.
+    """
+    cursor = conn.execute(sql, params)
+    shown = [_shown_name if column[0] == "name" else _shown_text for column in cursor.description]
+    return [
+        tuple(_cell(value, way) for value, way in zip(row, shown, strict=True)) for row in cursor
+    ]
+
+
+def _cell(value: object, way: Callable[[str], str]) -> object:
+    """One cell on its way out: text (and text stored as bytes) cleaned ``way``."""
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    return way(value) if isinstance(value, str) else value
+
+
+def _shown_name(name: str) -> str:
+    """A player name: cleaned, single spaces, "?" when nothing is left (as when stored).
+
+    Not normalised further: a name stored before names were (NFD, say) is shown and
+    found as it was stored.
+    """
+    return " ".join(clean(name).split()) or "?"
+
+
+def _shown_text(text: str) -> str:
+    """Any other stored text (categories, ids, pack ids, dates), cleaned as pack text."""
+    return clean(text)
