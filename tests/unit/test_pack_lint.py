@@ -87,10 +87,8 @@ def test_too_wide_is_measured_in_terminal_cells(tmp_path):
 
 def test_ascii_options_are_measured_as_before(tmp_path):
     """One cell per character: 60 fits, 70 is warned as it always was."""
-    text = (
-        "questions:\n"
-        f"  - {{prompt: '{'p' * 200}', answer: '{'a' * 60}', wrong: ['{'b' * 70}']}}\n"
-    )
+    question = f"{{prompt: '{'p' * 200}', answer: '{'a' * 60}', wrong: ['{'b' * 70}']}}"
+    text = f"questions:\n  - {question}\n"
     assert warnings_of(tmp_path, text) == [
         f"P:5:5: the option '{'b' * 29}…' is 70 long (over 60: it will not fit an 80-column"
         " screen)",
