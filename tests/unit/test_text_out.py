@@ -232,3 +232,14 @@ def test_accuracy_by_category_lines_up_in_cells(capsys, wide_home):
     rows = [line for line in lines[start:] if line.startswith("    ")]
     assert len(rows) == 2
     assert len({cells(row[: row.index("/")]) for row in rows}) == 1
+
+
+def test_history_lines_up_when_a_stored_date_is_not_a_date(capsys, wide_home):
+    conn = sqlite3.connect(wide_home / "scores.sqlite3", isolation_level=None)
+    conn.execute("UPDATE games SET started_at = ? WHERE id = 1", ("二〇二六年三月一日" * 2,))
+    conn.close()
+    lines = scores(capsys, "--player", "Ana").splitlines()
+    start = lines.index("  Recent games") + 1
+    games = [line for line in lines[start:] if line.startswith("    #")]
+    assert len(games) == 2
+    assert len({cells(line[: line.index("hotseat")]) for line in games}) == 1
