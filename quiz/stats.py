@@ -14,7 +14,9 @@ Everything read here comes out cleaned (``_rows``): the file is outside the game
 (an old version, another tool, a person with ``sqlite3`` may have written it), and what
 the screens and ``scores`` print must not carry escape sequences, control, bidi or
 zero-width characters. Every text is cleaned as pack text is (``quiz.text.clean``);
-player names are also kept to one line of single spaces, as they are stored.
+player names are also kept to one line of single spaces, as they are stored. Text
+where a number belongs is a ``sqlite3.DatabaseError`` naming the column, not a crash in
+whatever formats the number.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quiz.records import PlayerResult
-from quiz.text import clean, player_key
+from quiz.text import clean, player_key, shorten
 
 COUNTED = "g.status = 'finished' AND g.mode != 'practice'"
 
@@ -282,7 +284,8 @@ def most_missed(conn: sqlite3.Connection, limit: int) -> list[MissedQuestion]:
     """Questions by times missed in counted games, then by miss rate."""
     rows = _rows(
         conn,
-        "SELECT a.question_id, MAX(a.pack), MAX(a.category), COUNT(*), SUM(1 - a.correct)"
+        "SELECT a.question_id, MAX(a.pack) AS pack, MAX(a.category) AS category, COUNT(*),"
+        " SUM(1 - a.correct)"
         f" FROM answers a JOIN games g ON g.id = a.game_id WHERE {COUNTED}"
         " GROUP BY a.question_id HAVING SUM(1 - a.correct) > 0"
         " ORDER BY 5 DESC, 4 ASC, a.question_id LIMIT ?",
@@ -336,28 +339,6 @@ def _json_list(text: str) -> list[str]:
 # -- the one way out ----------------------------------------------------------------------
 
 
-def _rows(
-    conn: sqlite3.Connection, sql: str, params: Sequence[str | int] = ()
-) -> list[tuple[Any, ...]]:
-    """Run ``sql`` and return its rows with every text cell cleaned.
-
-    A result column named ``name`` (``players.name``) holds player names; any other
-    text is cleaned as pack text. Numbers pass through as they are.
-    """
-    cursor = conn.execute(sql, params)
-    shown = [_shown_name if column[0] == "name" else _shown_text for column in cursor.description]
-    return [
-        tuple(_cell(value, way) for value, way in zip(row, shown, strict=True)) for row in cursor
-    ]
-
-
-def _cell(value: object, way: Callable[[str], str]) -> object:
-    """One cell on its way out: text (and text stored as bytes) cleaned ``way``."""
-    if isinstance(value, bytes):
-        value = value.decode("utf-8", "replace")
-    return way(value) if isinstance(value, str) else value
-
-
 def _shown_name(name: str) -> str:
     """A player name: cleaned, single spaces, "?" when nothing is left (as when stored).
 
@@ -370,3 +351,50 @@ def _shown_name(name: str) -> str:
 def _shown_text(text: str) -> str:
     """Any other stored text (categories, ids, pack ids, dates), cleaned as pack text."""
     return clean(text)
+
+
+#: How each text column of a result is cleaned, by column name (name aggregates ``AS``
+#: one of these). Every other column holds numbers.
+_TEXT_COLUMNS: dict[str, Callable[[str], str]] = {
+    "name": _shown_name,
+    **dict.fromkeys(
+        ("key", "question_id", "pack", "category", "started_at", "finished_at", "mode", "status"),
+        _shown_text,
+    ),
+    "packs": str,  # JSON, cleaned once decoded (``_json_list``)
+}
+
+
+class NotANumberError(sqlite3.DatabaseError):
+    """Text where the scores database keeps a number (a file edited by hand, say)."""
+
+    def __init__(self, column: str, value: str) -> None:
+        """Name the column and (cleaned, cut) what it holds."""
+        held = shorten(_shown_text(value), 30)
+        super().__init__(f"{column} holds the text {held!r} where a number belongs")
+
+
+def _rows(
+    conn: sqlite3.Connection, sql: str, params: Sequence[str | int] = ()
+) -> list[tuple[Any, ...]]:
+    """Run ``sql`` and return its rows with every text cell cleaned.
+
+    Text columns are cleaned as ``_TEXT_COLUMNS`` says; text in any other column raises
+    ``NotANumberError`` (a ``sqlite3.DatabaseError``, which callers already report in one
+    line) rather than reaching a format that expects a number.
+    """
+    cursor = conn.execute(sql, params)
+    columns = [column[0] for column in cursor.description]
+    return [tuple(_cell(v, c) for v, c in zip(row, columns, strict=True)) for row in cursor]
+
+
+def _cell(value: object, column: str) -> object:
+    """One cell on its way out: text (and text stored as bytes) cleaned, numbers checked."""
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    if not isinstance(value, str):
+        return value
+    way = _TEXT_COLUMNS.get(column)
+    if way is None:
+        raise NotANumberError(column, value)
+    return way(value)

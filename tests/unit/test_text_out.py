@@ -243,3 +243,15 @@ def test_history_lines_up_when_a_stored_date_is_not_a_date(capsys, wide_home):
     games = [line for line in lines[start:] if line.startswith("    #")]
     assert len(games) == 2
     assert len({cells(line[: line.index("hotseat")]) for line in games}) == 1
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "csv"])
+def test_text_where_a_number_belongs_is_one_line_naming_the_column(capsys, hostile_home, fmt):
+    conn = sqlite3.connect(hostile_home / "scores.sqlite3", isolation_level=None)
+    conn.execute("UPDATE game_players SET score = ? WHERE seat = 0", ("lots" + OSC_TITLE,))
+    conn.close()
+    code = main(["scores", "--format", fmt])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert err.count("\n") == 1 and "score" in err and "'lots'" in err and "number" in err
+    assert dirty([err]) == []
