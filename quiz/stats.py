@@ -10,25 +10,20 @@ the leaderboard, head-to-head, bests, accuracy by category and most missed. Ever
 answer, practice and abandoned games included, feeds ``recent_question_ids`` and
 ``missed_question_ids``.
 
-Everything read here comes out cleaned (``_rows``): the file is outside the game's hands
-(an old version, another tool, a person with ``sqlite3`` may have written it), and what
-the screens and ``scores`` print must not carry escape sequences, control, bidi or
-zero-width characters. Every text is cleaned as pack text is (``quiz.text.clean``);
-player names are also kept to one line of single spaces, as they are stored. Text
-where a number belongs is a ``sqlite3.DatabaseError`` naming the column, not a crash in
-whatever formats the number.
+Every query goes through ``quiz.stats_rows.read``, so everything handed out here (and
+by ``Store``) is cleaned text: see that module.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from quiz.records import PlayerResult
-from quiz.text import clean, player_key, shorten
+from quiz.stats_rows import read, shown_text
+from quiz.text import player_key
 
 COUNTED = "g.status = 'finished' AND g.mode != 'practice'"
 
@@ -133,18 +128,18 @@ class PersonalBests:
 
 def players(conn: sqlite3.Connection) -> list[str]:
     """Every player name, alphabetically (case-insensitive)."""
-    return [r[0] for r in _rows(conn, "SELECT name FROM players ORDER BY name, id")]
+    return [r[0] for r in read(conn, "SELECT name FROM players ORDER BY name, id")]
 
 
 def find_player(conn: sqlite3.Connection, key: str) -> str | None:
     """The display name of the player with ``key``, or ``None``."""
-    rows = _rows(conn, "SELECT name FROM players WHERE key = ?", (key,))
+    rows = read(conn, "SELECT name FROM players WHERE key = ?", (key,))
     return str(rows[0][0]) if rows else None
 
 
 def has_games(conn: sqlite3.Connection) -> bool:
     """Whether any game is stored."""
-    return bool(_rows(conn, "SELECT EXISTS (SELECT 1 FROM games)")[0][0])
+    return bool(read(conn, "SELECT EXISTS (SELECT 1 FROM games)")[0][0])
 
 
 def recent_question_ids(conn: sqlite3.Connection, keys: Sequence[str], limit: int) -> list[str]:
@@ -152,7 +147,7 @@ def recent_question_ids(conn: sqlite3.Connection, keys: Sequence[str], limit: in
     if not keys:
         return []
     marks = ", ".join("?" * len(keys))
-    rows = _rows(
+    rows = read(
         conn,
         "SELECT a.question_id, MAX(a.id) AS last FROM answers a"
         f" WHERE a.player_id IN (SELECT id FROM players WHERE key IN ({marks}))"
@@ -165,7 +160,7 @@ def recent_question_ids(conn: sqlite3.Connection, keys: Sequence[str], limit: in
 def missed_question_ids(conn: sqlite3.Connection, key: str) -> list[str]:
     """Questions whose latest answer by ``key`` was wrong, newest miss first."""
     # SQLite takes the bare column `correct` from the row holding MAX(id): the latest answer.
-    rows = _rows(
+    rows = read(
         conn,
         "SELECT question_id FROM ("
         "  SELECT a.question_id, a.correct, MAX(a.id) AS last FROM answers a"
@@ -179,7 +174,7 @@ def missed_question_ids(conn: sqlite3.Connection, key: str) -> list[str]:
 
 def leaderboard(conn: sqlite3.Connection) -> list[LeaderboardRow]:
     """One row per player with counted games: best score, then wins, then name."""
-    rows = _rows(
+    rows = read(
         conn,
         "SELECT p.name, COUNT(*), SUM(gp.rank = 1 AND g.player_count > 1), MAX(gp.score),"
         " SUM(gp.correct), SUM(gp.answered)"
@@ -207,11 +202,11 @@ def games(conn: sqlite3.Connection, key: str | None, limit: int | None) -> list[
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    found = _rows(conn, sql, params)
+    found = read(conn, sql, params)
     results: dict[int, list[PlayerResult]] = {row[0]: [] for row in found}
     if found:
         marks = ", ".join("?" * len(results))
-        for game_id, *result in _rows(
+        for game_id, *result in read(
             conn,
             "SELECT gp.game_id, p.name, gp.score, gp.rank, gp.correct, gp.answered,"
             " gp.best_streak"
@@ -241,7 +236,7 @@ def head_to_head(conn: sqlite3.Connection, key: str | None) -> list[HeadToHead]:
     Each pair appears once, names in alphabetical order; with ``key``, only that
     player's pairs, with that player first.
     """
-    rows = _rows(
+    rows = read(
         conn,
         "SELECT pa.name, pb.name, pa.key, pb.key,"
         " SUM(a.rank < b.rank), SUM(a.rank > b.rank), SUM(a.rank = b.rank)"
@@ -270,7 +265,7 @@ def accuracy_by_category(conn: sqlite3.Connection, key: str | None) -> list[Cate
     if key is not None:
         where = " AND a.player_id = (SELECT id FROM players WHERE key = ?)"
         params.append(key)
-    rows = _rows(
+    rows = read(
         conn,
         "SELECT a.category, COUNT(*), SUM(a.correct) FROM answers a"
         f" JOIN games g ON g.id = a.game_id WHERE {COUNTED}{where}"
@@ -282,7 +277,7 @@ def accuracy_by_category(conn: sqlite3.Connection, key: str | None) -> list[Cate
 
 def most_missed(conn: sqlite3.Connection, limit: int) -> list[MissedQuestion]:
     """Questions by times missed in counted games, then by miss rate."""
-    rows = _rows(
+    rows = read(
         conn,
         "SELECT a.question_id, MAX(a.pack) AS pack, MAX(a.category) AS category, COUNT(*),"
         " SUM(1 - a.correct)"
@@ -297,9 +292,9 @@ def most_missed(conn: sqlite3.Connection, limit: int) -> list[MissedQuestion]:
 def personal_bests(conn: sqlite3.Connection, key: str) -> PersonalBests:
     """A player's best score, accuracy, most correct, streak and fastest right answer."""
     name = find_player(conn, key) or key
-    ids = _rows(conn, "SELECT id FROM players WHERE key = ?", (key,))
+    ids = read(conn, "SELECT id FROM players WHERE key = ?", (key,))
     player_id: int = ids[0][0] if ids else -1
-    results: list[tuple[int, int, int, int, int]] = _rows(
+    results: list[tuple[int, int, int, int, int]] = read(
         conn,
         "SELECT gp.game_id, gp.score, gp.correct, gp.answered, gp.best_streak"
         " FROM game_players gp"
@@ -309,7 +304,7 @@ def personal_bests(conn: sqlite3.Connection, key: str) -> PersonalBests:
     )
     if not results:
         return PersonalBests(name, 0, None, None, None, None, 0, None)
-    fastest: float | None = _rows(
+    fastest: float | None = read(
         conn,
         "SELECT MIN(a.seconds) FROM answers a JOIN games g ON g.id = a.game_id"
         f" WHERE {COUNTED} AND a.player_id = ? AND a.correct = 1",
@@ -333,68 +328,4 @@ def _json_list(text: str) -> list[str]:
         value = json.loads(text)
     except (ValueError, RecursionError):
         return []
-    return [_shown_text(str(v)) for v in value] if isinstance(value, list) else []
-
-
-# -- the one way out ----------------------------------------------------------------------
-
-
-def _shown_name(name: str) -> str:
-    """A player name: cleaned, single spaces, "?" when nothing is left (as when stored).
-
-    Not normalised further: a name stored before names were (NFD, say) is shown and
-    found as it was stored.
-    """
-    return " ".join(clean(name).split()) or "?"
-
-
-def _shown_text(text: str) -> str:
-    """Any other stored text (categories, ids, pack ids, dates), cleaned as pack text."""
-    return clean(text)
-
-
-#: How each text column of a result is cleaned, by column name (name aggregates ``AS``
-#: one of these). Every other column holds numbers.
-_TEXT_COLUMNS: dict[str, Callable[[str], str]] = {
-    "name": _shown_name,
-    **dict.fromkeys(
-        ("key", "question_id", "pack", "category", "started_at", "finished_at", "mode", "status"),
-        _shown_text,
-    ),
-    "packs": str,  # JSON, cleaned once decoded (``_json_list``)
-}
-
-
-class NotANumberError(sqlite3.DatabaseError):
-    """Text where the scores database keeps a number (a file edited by hand, say)."""
-
-    def __init__(self, column: str, value: str) -> None:
-        """Name the column and (cleaned, cut) what it holds."""
-        held = shorten(_shown_text(value), 30)
-        super().__init__(f"{column} holds the text {held!r} where a number belongs")
-
-
-def _rows(
-    conn: sqlite3.Connection, sql: str, params: Sequence[str | int] = ()
-) -> list[tuple[Any, ...]]:
-    """Run ``sql`` and return its rows with every text cell cleaned.
-
-    Text columns are cleaned as ``_TEXT_COLUMNS`` says; text in any other column raises
-    ``NotANumberError`` (a ``sqlite3.DatabaseError``, which callers already report in one
-    line) rather than reaching a format that expects a number.
-    """
-    cursor = conn.execute(sql, params)
-    columns = [column[0] for column in cursor.description]
-    return [tuple(_cell(v, c) for v, c in zip(row, columns, strict=True)) for row in cursor]
-
-
-def _cell(value: object, column: str) -> object:
-    """One cell on its way out: text (and text stored as bytes) cleaned, numbers checked."""
-    if isinstance(value, bytes):
-        value = value.decode("utf-8", "replace")
-    if not isinstance(value, str):
-        return value
-    way = _TEXT_COLUMNS.get(column)
-    if way is None:
-        raise NotANumberError(column, value)
-    return way(value)
+    return [shown_text(str(v)) for v in value] if isinstance(value, list) else []
