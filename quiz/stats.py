@@ -9,6 +9,9 @@ it, never recomputed.
 the leaderboard, head-to-head, bests, accuracy by category and most missed. Every
 answer, practice and abandoned games included, feeds ``recent_question_ids`` and
 ``missed_question_ids``.
+
+Every query goes through ``quiz.stats_rows.read``, so everything handed out here (and
+by ``Store``) is cleaned text: see that module.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quiz.records import PlayerResult
+from quiz.stats_rows import read, shown_text
 from quiz.text import player_key
 
 COUNTED = "g.status = 'finished' AND g.mode != 'practice'"
@@ -124,19 +128,18 @@ class PersonalBests:
 
 def players(conn: sqlite3.Connection) -> list[str]:
     """Every player name, alphabetically (case-insensitive)."""
-    return [r[0] for r in conn.execute("SELECT name FROM players ORDER BY name, id")]
+    return [r[0] for r in read(conn, "SELECT name FROM players ORDER BY name, id")]
 
 
 def find_player(conn: sqlite3.Connection, key: str) -> str | None:
     """The display name of the player with ``key``, or ``None``."""
-    row = conn.execute("SELECT name FROM players WHERE key = ?", (key,)).fetchone()
-    return row[0] if row else None
+    rows = read(conn, "SELECT name FROM players WHERE key = ?", (key,))
+    return str(rows[0][0]) if rows else None
 
 
 def has_games(conn: sqlite3.Connection) -> bool:
     """Whether any game is stored."""
-    row = conn.execute("SELECT EXISTS (SELECT 1 FROM games)").fetchone()
-    return bool(row[0])
+    return bool(read(conn, "SELECT EXISTS (SELECT 1 FROM games)")[0][0])
 
 
 def recent_question_ids(conn: sqlite3.Connection, keys: Sequence[str], limit: int) -> list[str]:
@@ -144,7 +147,8 @@ def recent_question_ids(conn: sqlite3.Connection, keys: Sequence[str], limit: in
     if not keys:
         return []
     marks = ", ".join("?" * len(keys))
-    rows = conn.execute(
+    rows = read(
+        conn,
         "SELECT a.question_id, MAX(a.id) AS last FROM answers a"
         f" WHERE a.player_id IN (SELECT id FROM players WHERE key IN ({marks}))"
         " GROUP BY a.question_id ORDER BY last DESC LIMIT ?",
@@ -156,7 +160,8 @@ def recent_question_ids(conn: sqlite3.Connection, keys: Sequence[str], limit: in
 def missed_question_ids(conn: sqlite3.Connection, key: str) -> list[str]:
     """Questions whose latest answer by ``key`` was wrong, newest miss first."""
     # SQLite takes the bare column `correct` from the row holding MAX(id): the latest answer.
-    rows = conn.execute(
+    rows = read(
+        conn,
         "SELECT question_id FROM ("
         "  SELECT a.question_id, a.correct, MAX(a.id) AS last FROM answers a"
         "  WHERE a.player_id = (SELECT id FROM players WHERE key = ?)"
@@ -169,13 +174,14 @@ def missed_question_ids(conn: sqlite3.Connection, key: str) -> list[str]:
 
 def leaderboard(conn: sqlite3.Connection) -> list[LeaderboardRow]:
     """One row per player with counted games: best score, then wins, then name."""
-    rows = conn.execute(
+    rows = read(
+        conn,
         "SELECT p.name, COUNT(*), SUM(gp.rank = 1 AND g.player_count > 1), MAX(gp.score),"
         " SUM(gp.correct), SUM(gp.answered)"
         " FROM game_players gp JOIN games g ON g.id = gp.game_id"
         " JOIN players p ON p.id = gp.player_id"
         f" WHERE {COUNTED} GROUP BY p.id"
-        " ORDER BY MAX(gp.score) DESC, 3 DESC, p.name"
+        " ORDER BY MAX(gp.score) DESC, 3 DESC, p.name",
     )
     return [LeaderboardRow(*row) for row in rows]
 
@@ -196,11 +202,12 @@ def games(conn: sqlite3.Connection, key: str | None, limit: int | None) -> list[
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    found = conn.execute(sql, params).fetchall()
+    found = read(conn, sql, params)
     results: dict[int, list[PlayerResult]] = {row[0]: [] for row in found}
     if found:
         marks = ", ".join("?" * len(results))
-        for game_id, *result in conn.execute(
+        for game_id, *result in read(
+            conn,
             "SELECT gp.game_id, p.name, gp.score, gp.rank, gp.correct, gp.answered,"
             " gp.best_streak"
             " FROM game_players gp JOIN players p ON p.id = gp.player_id"
@@ -229,14 +236,15 @@ def head_to_head(conn: sqlite3.Connection, key: str | None) -> list[HeadToHead]:
     Each pair appears once, names in alphabetical order; with ``key``, only that
     player's pairs, with that player first.
     """
-    rows = conn.execute(
+    rows = read(
+        conn,
         "SELECT pa.name, pb.name, pa.key, pb.key,"
         " SUM(a.rank < b.rank), SUM(a.rank > b.rank), SUM(a.rank = b.rank)"
         " FROM game_players a JOIN game_players b"
         "   ON a.game_id = b.game_id AND a.player_id < b.player_id"
         " JOIN games g ON g.id = a.game_id"
         " JOIN players pa ON pa.id = a.player_id JOIN players pb ON pb.id = b.player_id"
-        f" WHERE {COUNTED} GROUP BY a.player_id, b.player_id"
+        f" WHERE {COUNTED} GROUP BY a.player_id, b.player_id",
     )
     pairs = []
     for name_a, name_b, key_a, key_b, wins, losses, ties in rows:
@@ -257,7 +265,8 @@ def accuracy_by_category(conn: sqlite3.Connection, key: str | None) -> list[Cate
     if key is not None:
         where = " AND a.player_id = (SELECT id FROM players WHERE key = ?)"
         params.append(key)
-    rows = conn.execute(
+    rows = read(
+        conn,
         "SELECT a.category, COUNT(*), SUM(a.correct) FROM answers a"
         f" JOIN games g ON g.id = a.game_id WHERE {COUNTED}{where}"
         " GROUP BY a.category ORDER BY a.category",
@@ -268,8 +277,10 @@ def accuracy_by_category(conn: sqlite3.Connection, key: str | None) -> list[Cate
 
 def most_missed(conn: sqlite3.Connection, limit: int) -> list[MissedQuestion]:
     """Questions by times missed in counted games, then by miss rate."""
-    rows = conn.execute(
-        "SELECT a.question_id, MAX(a.pack), MAX(a.category), COUNT(*), SUM(1 - a.correct)"
+    rows = read(
+        conn,
+        "SELECT a.question_id, MAX(a.pack) AS pack, MAX(a.category) AS category, COUNT(*),"
+        " SUM(1 - a.correct)"
         f" FROM answers a JOIN games g ON g.id = a.game_id WHERE {COUNTED}"
         " GROUP BY a.question_id HAVING SUM(1 - a.correct) > 0"
         " ORDER BY 5 DESC, 4 ASC, a.question_id LIMIT ?",
@@ -281,22 +292,24 @@ def most_missed(conn: sqlite3.Connection, limit: int) -> list[MissedQuestion]:
 def personal_bests(conn: sqlite3.Connection, key: str) -> PersonalBests:
     """A player's best score, accuracy, most correct, streak and fastest right answer."""
     name = find_player(conn, key) or key
-    row = conn.execute("SELECT id FROM players WHERE key = ?", (key,)).fetchone()
-    player_id: int = row[0] if row else -1
-    results: list[tuple[int, int, int, int, int]] = conn.execute(
+    ids = read(conn, "SELECT id FROM players WHERE key = ?", (key,))
+    player_id: int = ids[0][0] if ids else -1
+    results: list[tuple[int, int, int, int, int]] = read(
+        conn,
         "SELECT gp.game_id, gp.score, gp.correct, gp.answered, gp.best_streak"
         " FROM game_players gp"
         f" JOIN games g ON g.id = gp.game_id WHERE {COUNTED} AND gp.player_id = ?"
         " ORDER BY gp.score DESC, gp.game_id",
         (player_id,),
-    ).fetchall()
+    )
     if not results:
         return PersonalBests(name, 0, None, None, None, None, 0, None)
-    fastest: float | None = conn.execute(
+    fastest: float | None = read(
+        conn,
         "SELECT MIN(a.seconds) FROM answers a JOIN games g ON g.id = a.game_id"
         f" WHERE {COUNTED} AND a.player_id = ? AND a.correct = 1",
         (player_id,),
-    ).fetchone()[0]
+    )[0][0]
     return PersonalBests(
         player=name,
         games=len(results),
@@ -310,8 +323,9 @@ def personal_bests(conn: sqlite3.Connection, key: str) -> PersonalBests:
 
 
 def _json_list(text: str) -> list[str]:
+    """The strings of a JSON list, cleaned: JSON escapes (``\\u001b``) decode to controls."""
     try:
         value = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return []
-    return [str(v) for v in value] if isinstance(value, list) else []
+    return [shown_text(str(v)) for v in value] if isinstance(value, list) else []

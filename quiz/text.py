@@ -13,13 +13,21 @@ import unicodedata
 from rich.cells import cell_len, get_character_cell_size
 
 # C0 controls except tab/newline, DEL, C1 controls (0x80-0x9f, which include the 8-bit
-# CSI/OSC introducers), and the Unicode bidi overrides/isolates that can disguise text.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# CSI/OSC introducers), the Unicode bidi marks, overrides and isolates that can disguise
+# text, and the zero-width characters that draw nothing but make two equal-looking texts
+# differ (space, word joiner and invisible operators, BOM, Mongolian vowel separator).
+# The zero-width (non-)joiners stay: emoji sequences and some scripts need them.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b\u200e\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 # An ESC-introduced sequence: CSI ... final byte, OSC/DCS/APC/PM/SOS ... terminator,
-# or a two-character escape. Removed whole so that no payload text is left behind.
+# or a two-character escape; and the same with the 8-bit C1 introducers (CSI 0x9b,
+# OSC 0x9d, DCS 0x90, SOS 0x98, PM 0x9e, APC 0x9f) that some terminals obey. Removed
+# whole so that no payload text is left behind.
 _ESCAPE_SEQ = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"
-    r"|\x1b[\]PX^_].*?(?:\x07|\x1b\\|$)"
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d-\x9f]).*?(?:\x07|\x9c|\x1b\\|$)"
     r"|\x1b[@-Z\\-_]?",
     re.DOTALL,
 )

@@ -305,7 +305,7 @@ def _when(iso: str) -> str:
     try:
         return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
     except ValueError:
-        return clean(iso)[:16]
+        return fit(clean(iso), 16)  # as wide as a date, in terminal cells
 
 
 def _percent(value: float | None) -> str:

@@ -21,7 +21,7 @@ from typing import Protocol
 
 from quiz.facts import HandQuestion, Pack, kind_of
 from quiz.packs.problems import Problem
-from quiz.text import shorten
+from quiz.text import cells, shorten
 
 MAX_PROMPT = 200
 MAX_OPTION = 60
@@ -76,13 +76,14 @@ def lint(pack: Pack, marks: Marks) -> list[Problem]:
         warnings.append(Problem(path, mark[0], mark[1], message, "warning"))
 
     for question, mark in questions:
-        if len(question.prompt) > MAX_PROMPT:
-            size = len(question.prompt)
-            warn(mark, f"the prompt is {size} characters long ({_TOO_LONG.format(MAX_PROMPT)})")
+        if cells(question.prompt) > MAX_PROMPT:
+            size = _width(question.prompt, "characters long")
+            warn(mark, f"the prompt is {size} ({_TOO_LONG.format(MAX_PROMPT)})")
         for option in (question.answer, *question.wrong):
-            if len(option) > MAX_OPTION:
+            if cells(option) > MAX_OPTION:
                 too_long = _TOO_LONG.format(MAX_OPTION)
-                warn(mark, f"the option {shorten(option, 30)!r} is {len(option)} long ({too_long})")
+                size = _width(option, "long")
+                warn(mark, f"the option {shorten(option, 30)!r} is {size} ({too_long})")
         _check_pool(question, pack, mark, warn)
     _longest_answer(questions, warn)
     _near_duplicates(questions, warn)
@@ -95,6 +96,14 @@ def lint(pack: Pack, marks: Marks) -> list[Problem]:
                 if value.casefold() in true:
                     warn(mark, f"{value!r} is in the pool but also true: it is never offered")
     return warnings
+
+
+def _width(text: str, plain: str) -> str:
+    """How wide ``text`` is on screen: its length where every character takes one cell,
+    else its cells (the limits are about the screen: a CJK character takes two)."""
+    if cells(text) == len(text):
+        return f"{len(text)} {plain}"
+    return f"{cells(text)} cells wide ({len(text)} characters)"
 
 
 def _check_pool(question: HandQuestion, pack: Pack, mark: Mark, warn: Warn) -> None:

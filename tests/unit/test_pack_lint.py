@@ -68,6 +68,33 @@ def test_too_long_for_80_columns(tmp_path):
     ]
 
 
+def test_too_wide_is_measured_in_terminal_cells(tmp_path):
+    """The 80-column rule is about the screen: a CJK character takes two cells."""
+    wide = "歌" * 39  # 78 cells
+    fits = "歌" * 30  # 60 cells: the limit
+    prompt = "歌词" * 51  # 204 cells, 102 characters
+    text = (
+        f"questions:\n  - {{prompt: {prompt}, answer: {wide}, wrong: [{fits}, b]}}\n"
+        f"  - {{prompt: Short?, answer: a, wrong: ['{'x' * 60}', '🎤{'y' * 58}']}}\n"
+    )
+    assert warnings_of(tmp_path, text) == [
+        "P:5:5: the prompt is 204 cells wide (102 characters) (over 200: it will not fit an"
+        " 80-column screen)",
+        f"P:5:5: the option '{'歌' * 14}…' is 78 cells wide (39 characters) (over 60: it will"
+        " not fit an 80-column screen)",
+    ]
+
+
+def test_ascii_options_are_measured_as_before(tmp_path):
+    """One cell per character: 60 fits, 70 is warned as it always was."""
+    question = f"{{prompt: '{'p' * 200}', answer: '{'a' * 60}', wrong: ['{'b' * 70}']}}"
+    text = f"questions:\n  - {question}\n"
+    assert warnings_of(tmp_path, text) == [
+        f"P:5:5: the option '{'b' * 29}…' is 70 long (over 60: it will not fit an 80-column"
+        " screen)",
+    ]
+
+
 def test_distractors_that_cannot_be_built(tmp_path):
     text = (
         "pools:\n  small: [Atlantic, Columbia]\n"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import sqlite3
 from itertools import groupby
 
 import pytest
@@ -233,3 +235,56 @@ def test_missed_and_recent_match_a_simple_model(tmp_path_factory, plays):
         newest_first = sorted(latest, key=lambda q: -latest[q][0])
         assert s.recent_question_ids(["p"]) == newest_first
         assert s.missed_question_ids("p") == [q for q in newest_first if not latest[q][1]]
+
+
+# -- text on the way out ----------------------------------------------------------------------
+
+#: Never handed out: C0 controls (tab and newline too: these are one-line texts), DEL, C1,
+#: bidi controls, zero-width characters.
+UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
+)
+hostile_chars = st.sampled_from("\x1b\x07\x9b\x9d\x9c[]0;m\u202e\u2066\u200b\ufeff\t\n a")
+# Chosen per piece: see tests/unit/test_text.py. No lone surrogates: sqlite3 cannot write them.
+hostile_text = st.lists(hostile_chars | st.characters(exclude_categories=["Cs"])).map("".join)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(name=hostile_text, category=hostile_text, qid=hostile_text)
+def test_whatever_the_file_holds_the_store_hands_out_clean_one_line_text(
+    tmp_path_factory, name, category, qid
+):
+    """Text edited straight into the file (not through ``save_game``) comes out cleaned."""
+    path = tmp_path_factory.mktemp("edited") / "scores.sqlite3"
+    with Store.open(path) as s:
+        s.save_game(game({"Ana": 10, "Ben": 5}, [answer("Ana", "q1"), answer("Ben", "q2", False)]))
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("UPDATE players SET name = ? || name WHERE key = 'ana'", (name,))
+    conn.execute("UPDATE answers SET category = ?, question_id = question_id || ?", (category, qid))
+    conn.close()
+    with Store.open(path) as s:
+        out = [
+            s.players(),
+            s.find_player("ana"),
+            [(r.player,) for r in s.leaderboard()],
+            [(r.player for r in g.players) for g in s.games()],
+            [(h.player, h.opponent) for h in s.head_to_head()],
+            [c.category for c in s.accuracy_by_category()],
+            [(m.question_id, m.pack, m.category) for m in s.most_missed()],
+            s.recent_question_ids(["ana", "ben"]),
+            s.missed_question_ids("ben"),
+            s.personal_bests("ana").player,
+        ]
+    texts = [t for t in _flat(out) if isinstance(t, str)]
+    assert [t for t in texts if UNSAFE.search(t)] == []
+    assert all(t == " ".join(t.split()) and t for t in _flat(out[:5]) if isinstance(t, str))
+
+
+def _flat(value):
+    if isinstance(value, list | tuple) or hasattr(value, "__next__"):
+        for item in value:
+            yield from _flat(item)
+    else:
+        yield value

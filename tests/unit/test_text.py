@@ -1,5 +1,6 @@
 """Cleaning of untrusted text, player names, and fitting text to terminal cells."""
 
+import re
 import unicodedata
 
 import pytest
@@ -80,3 +81,40 @@ def test_fit_pads_to_exactly_the_width_in_cells():
 @given(st.text(), st.integers(min_value=1, max_value=40))
 def test_shortened_text_fits(text, width):
     assert cells(shorten(text, width)) <= width
+
+
+# -- what cleaning leaves -----------------------------------------------------------------
+
+#: Never left by ``clean``: C0 controls but tab/newline (tabs become spaces too), DEL, C1,
+#: bidi marks/overrides/isolates, and the zero-width characters that draw nothing.
+UNSAFE = "\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff"
+HOSTILE_CHARS = "\x1b\x07\x9b\x9c\x9d\x90[]0;m\u202e\u2066\u200b\ufeff\u2060\u200d\r\n\t a"
+
+
+def test_zero_width_characters_are_removed_but_joiners_kept():
+    assert clean("A\u200bna\ufeff\u2060\u180e") == "Ana"
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    assert clean(family) == family
+    assert clean("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645") == (
+        "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"  # Persian keeps its non-joiner
+    )
+
+
+def test_bidi_marks_are_removed():
+    assert clean("abc\u202edef\u2066g\u2069\u061ch\u200f") == "abcdefgh"
+
+
+def test_eight_bit_escape_sequences_are_removed_whole():
+    assert clean("a\x9b31mb\x9d0;title\x07c\x9d2;x\x9cd\x90q\x1b\\e") == "abcde"
+
+
+# Chosen per piece: a text strategy over the union of both alphabets would almost never
+# draw one of the few hostile characters among all of Unicode.
+hostile_text = st.lists(st.sampled_from(HOSTILE_CHARS) | st.characters()).map("".join)
+
+
+@given(hostile_text)
+def test_cleaned_text_holds_nothing_unsafe(text):
+    assert not re.search(f"[{UNSAFE}\n]", clean(text))
+    assert not re.search(f"[{UNSAFE}]", clean(text, multiline=True))
+    assert clean(clean(text)) == clean(text)
