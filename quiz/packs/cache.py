@@ -23,7 +23,7 @@ from quiz.files import write_atomic
 from quiz.packs.problems import Problem
 
 #: Bump when loading or validation changes what a pack turns into.
-LOADER_VERSION = 2
+LOADER_VERSION = 3
 
 
 def _parts_of(cls: type) -> dict[str, type]:
