@@ -20,6 +20,7 @@ entry rewritten.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import hmac
 import json
@@ -85,13 +86,25 @@ def get(path: str, data: bytes) -> tuple[Pack, list[Problem]] | None:
         body = _verified(raw, secret)
         if body is None:
             return None
+        return _decode(body, key, path)
+    except (OSError, ValueError, RecursionError):
+        # The entry is missing, unreadable, foreign or damaged: reparse.
+        return None
+
+
+def _decode(body: bytes, key: str, path: str) -> tuple[Pack, list[Problem]] | None:
+    # Like the parse, decoding makes a pack's worth of objects in no cycle: the cyclic
+    # GC would only rescan them as they pile up.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
         entry = json.loads(body, parse_constant=_refuse_constant)
         if type(entry) is not list or len(entry) != 2 or entry[0] != key:
             return None
         return decode(entry[1], path)
-    except (OSError, ValueError, RecursionError):
-        # The entry is missing, unreadable, foreign or damaged: reparse.
-        return None
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def put(path: str, data: bytes, pack: Pack, warnings: list[Problem]) -> None:

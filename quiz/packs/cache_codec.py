@@ -12,7 +12,8 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, TypeGuard
 
 from quiz.facts import KINDS, ChronologyItem, Fact, HandQuestion, Pack, PackInfo, Subject, kind_of
 from quiz.packs.problems import Problem
@@ -45,13 +46,29 @@ def _text_check(multiline: bool) -> Check:
     return check
 
 
-_TEXT = _text_check(False)
+def _check_texts(texts: list[object], multiline: bool) -> None:
+    """Every item is text that the loader's cleaning leaves as it is.
+
+    Done for all the texts of an entry at once, in C loops: checked one field at a
+    time, this was most of the cost of a cache hit. Only text that is not printable
+    (rare: a multi-line explanation) goes through ``clean`` itself.
+    """
+    if not _all_text(texts):
+        raise BadEntry("not text")
+    # strip() returns the very string when it has nothing to remove, so the list
+    # comparison is mostly identity checks.
+    if list(map(str.strip, texts)) != texts:
+        raise BadEntry("text with space at its ends")
+    if "".join(texts).isprintable():
+        return
+    check = _text_check(multiline)
+    for text in texts:
+        check(text)
 
 
-def _texts(value: object) -> tuple[str, ...]:
-    if type(value) is not list:
-        raise BadEntry("not a list of text")
-    return tuple(_TEXT(item) for item in value)  # type: ignore[misc]
+def _all_text(values: list[object]) -> TypeGuard[list[str]]:
+    # set(map(type, ...)) runs in C: a generator testing each value would not.
+    return set(map(type, values)) <= {str}
 
 
 def _int(value: object) -> int:
@@ -90,12 +107,51 @@ def _nullable(inner: Check) -> Check:
     return check
 
 
+_LISTS = ("texts", "pool")
+_ONE_TEXT = ("text", "pool-name")
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How to check the stored values of one dataclass: the positions of its one-line
+    texts, multi-line texts and lists of text (checked in bulk), of its chronology
+    items, and a check for each other position."""
+
+    cls: type
+    single: tuple[int, ...]
+    multi: tuple[int, ...]
+    lists: tuple[int, ...]
+    items: tuple[int, ...]
+    others: tuple[tuple[int, Check], ...]
+    size: int
+
+
+def _plan(cls: type, fields: dict[str, Field]) -> _Plan:
+    # The dataclass's field order, which is the order values are stored in; a field the
+    # table does not describe would be a gap in the checks, so it stops the import.
+    by_attribute = {("id" if name == "pack" else name): field for name, field in fields.items()}
+    single: list[int] = []
+    multi: list[int] = []
+    lists: list[int] = []
+    items: list[int] = []
+    others: list[tuple[int, Check]] = []
+    for index, attribute in enumerate(dataclasses.fields(cls)):
+        field = by_attribute[attribute.name]
+        if field.type in _ONE_TEXT and not field.nullable:
+            (multi if field.name in MULTILINE else single).append(index)
+        elif field.type in _LISTS and not field.nullable:
+            lists.append(index)
+        elif field.type == "items" and not field.nullable:
+            items.append(index)
+        else:
+            others.append((index, _checker(field)))
+    size = len(dataclasses.fields(cls))
+    return _Plan(cls, tuple(single), tuple(multi), tuple(lists), tuple(items), tuple(others), size)
+
+
 def _checker(field: Field) -> Check:
-    simple: dict[str, Check] = {
-        "int": _int, "number": _number, "bool": _flag, "texts": _texts, "pool": _texts,
-        "pool-name": _TEXT, "items": _items,
-    }  # fmt: skip
-    if field.type == "text":
+    simple: dict[str, Check] = {"int": _int, "number": _number, "bool": _flag}
+    if field.type in _ONE_TEXT:
         check = _text_check(field.name in MULTILINE)
     elif field.type == "enum":
         check = _choice(field.choices)
@@ -104,30 +160,48 @@ def _checker(field: Field) -> Check:
     return _nullable(check) if field.nullable else check
 
 
-def _checkers(cls: type, fields: dict[str, Field]) -> tuple[Check, ...]:
-    # The dataclass's field order, which is the order values are stored in; a field the
-    # table does not describe would be a gap in the checks, so it stops the import.
-    by_attribute = {("id" if name == "pack" else name): field for name, field in fields.items()}
-    return tuple(_checker(by_attribute[f.name]) for f in dataclasses.fields(cls))
+class _Decoder:
+    """Builds dataclasses from stored values, gathering their texts to check at the end."""
+
+    def __init__(self) -> None:
+        self.single: list[object] = []
+        self.multi: list[object] = []
+
+    def build(self, plan: _Plan, values: object) -> Any:
+        if type(values) is not list or len(values) != plan.size:
+            raise BadEntry(f"not the fields of {plan.cls.__name__}")
+        self.single.extend([values[i] for i in plan.single])
+        self.multi.extend([values[i] for i in plan.multi])
+        for i in plan.lists:
+            values[i] = self.texts(values[i])
+        for i in plan.items:
+            values[i] = self.items(values[i])
+        for i, check in plan.others:
+            values[i] = check(values[i])
+        return plan.cls(*values)
+
+    def texts(self, value: object) -> tuple[Any, ...]:
+        """A list of text as a tuple; its items are checked with the rest at the end."""
+        if type(value) is not list:
+            raise BadEntry("not a list of text")
+        self.single.extend(value)
+        return tuple(value)
+
+    def items(self, value: object) -> tuple[ChronologyItem, ...]:
+        if type(value) is not list:
+            raise BadEntry("not a list of items")
+        return tuple(self.build(_ITEM, item) for item in value)
+
+    def check_texts(self) -> None:
+        _check_texts(self.single, multiline=False)
+        _check_texts(self.multi, multiline=True)
 
 
-def _build(cls: type, checks: tuple[Check, ...], values: object) -> Any:
-    if type(values) is not list or len(values) != len(checks):
-        raise BadEntry(f"not the fields of {cls.__name__}")
-    return cls(*[check(value) for check, value in zip(checks, values, strict=True)])
-
-
-def _items(value: object) -> tuple[ChronologyItem, ...]:
-    if type(value) is not list:
-        raise BadEntry("not a list of items")
-    return tuple(_build(ChronologyItem, _ITEM, item) for item in value)
-
-
-_ITEM = _checkers(ChronologyItem, ITEM_FIELDS)
-_FACTS = {kind: _checkers(spec.cls, FACT_FIELDS[kind]) for kind, spec in KINDS.items()}
-_QUESTION = _checkers(HandQuestion, QUESTION_FIELDS)
-_SUBJECT = _checkers(Subject, SUBJECT_FIELDS)
-_INFO = _checkers(PackInfo, INFO_FIELDS)
+_ITEM = _plan(ChronologyItem, ITEM_FIELDS)
+_FACTS = {kind: _plan(spec.cls, FACT_FIELDS[kind]) for kind, spec in KINDS.items()}
+_QUESTION = _plan(HandQuestion, QUESTION_FIELDS)
+_SUBJECT = _plan(Subject, SUBJECT_FIELDS)
+_INFO = _plan(PackInfo, INFO_FIELDS)
 
 
 def _values(obj: Any) -> Plain:
@@ -152,14 +226,14 @@ def encode(pack: Pack, warnings: list[Problem]) -> Plain:
     ]
 
 
-def _fact(entry: object) -> Fact:
+def _fact(decoder: _Decoder, entry: object) -> Fact:
     if type(entry) is not list or len(entry) != 2 or type(entry[0]) is not str:
         raise BadEntry("not a fact")
     kind, values = entry
     spec = KINDS.get(kind)
     if spec is None:
         raise BadEntry("unknown fact kind")
-    fact: Fact = _build(spec.cls, _FACTS[kind], values)
+    fact: Fact = decoder.build(_FACTS[kind], values)
     if spec.check(_as_values(fact)):
         raise BadEntry(f"a {kind} fact its checks refuse")
     return fact
@@ -169,22 +243,24 @@ def _as_values(fact: Fact) -> dict[str, Any]:
     return {f.name: getattr(fact, f.name) for f in dataclasses.fields(fact)}
 
 
-def _pools(value: object) -> dict[str, tuple[str, ...]]:
+def _pools(decoder: _Decoder, value: object) -> dict[str, tuple[str, ...]]:
     if type(value) is not list:
         raise BadEntry("not a list of pools")
     pools: dict[str, tuple[str, ...]] = {}
     for entry in value:
-        if type(entry) is not list or len(entry) != 2:
+        if type(entry) is not list or len(entry) != 2 or type(entry[0]) is not str:
             raise BadEntry("not a pool")
-        pools[_TEXT(entry[0])] = _texts(entry[1])  # type: ignore[index]
+        decoder.single.append(entry[0])
+        pools[entry[0]] = decoder.texts(entry[1])
     return pools
 
 
-def _warning(path: str, entry: object) -> Problem:
-    if type(entry) is not list or len(entry) != 3:
+def _warning(decoder: _Decoder, path: str, entry: object) -> Problem:
+    if type(entry) is not list or len(entry) != 3 or type(entry[2]) is not str:
         raise BadEntry("not a warning")
     line, column, message = entry
-    return Problem(path, _int(line), _int(column), _TEXT(message), "warning")  # type: ignore[arg-type]
+    decoder.single.append(message)
+    return Problem(path, _int(line), _int(column), message, "warning")
 
 
 def decode(data: object, path: str) -> tuple[Pack, list[Problem]]:
@@ -195,12 +271,15 @@ def decode(data: object, path: str) -> tuple[Pack, list[Problem]]:
     info, subject, facts, questions, pools, warnings = data
     if type(facts) is not list or type(questions) is not list or type(warnings) is not list:
         raise BadEntry("not a pack")
+    decoder = _Decoder()
     pack = Pack(
-        _build(PackInfo, _INFO, info),
-        None if subject is None else _build(Subject, _SUBJECT, subject),
-        tuple(_fact(entry) for entry in facts),
-        tuple(_build(HandQuestion, _QUESTION, q) for q in questions),
-        _pools(pools),
+        decoder.build(_INFO, info),
+        None if subject is None else decoder.build(_SUBJECT, subject),
+        tuple(_fact(decoder, entry) for entry in facts),
+        tuple(decoder.build(_QUESTION, q) for q in questions),
+        _pools(decoder, pools),
         path=path,
     )
-    return pack, [_warning(path, entry) for entry in warnings]
+    found = [_warning(decoder, path, entry) for entry in warnings]
+    decoder.check_texts()
+    return pack, found
