@@ -29,9 +29,10 @@ from quiz.packs.cache_codec import BadEntry, decode, encode
 DATA = Path(__file__).parent / "packs_data"
 GOOD = DATA / "good.yaml"
 PACK = "format: 1\npack: one\ntitle: T\nquestions:\n  - {prompt: A?, answer: ANSWER, wrong: [b]}\n"
-# The child's whole address space: far above what loading a small pack needs, far below
-# what a runaway read or a decoder told to allocate gigabytes would take.
-CHILD_MEMORY = 1536 * 1024 * 1024
+# The child's whole address space: a bound on what a regression can take from the
+# machine, yet room for a 2 GiB allocation to succeed and show in the traced peak (a
+# MemoryError would be caught by a loader that swallows everything, and go unseen).
+CHILD_MEMORY = 3 * 1024 * 1024 * 1024
 CHILD = textwrap.dedent(
     """
     import json, resource, sys, tracemalloc
@@ -76,6 +77,12 @@ def replace_entries(make: object) -> None:
     for entry in found:
         entry.unlink()
         make(entry)  # type: ignore[operator]
+
+
+def assert_rewritten() -> None:
+    """The miss rewrote the entry: a regular file again."""
+    found = entries()
+    assert found and all(entry.is_file() and not entry.is_symlink() for entry in found)
 
 
 # -- what the cache is keyed by ------------------------------------------------------
@@ -149,6 +156,7 @@ def test_a_fifo_as_the_entry_does_not_hang(tmp_path):
     load_pack(path)
     replace_entries(os.mkfifo)
     assert load_in_child(path)["answers"] == ["a"]
+    assert_rewritten()
 
 
 def test_dev_zero_linked_as_the_entry_is_not_read(tmp_path):
@@ -158,6 +166,7 @@ def test_dev_zero_linked_as_the_entry_is_not_read(tmp_path):
     result = load_in_child(path)
     assert result["answers"] == ["a"]
     assert result["peak"] < 64 * 1024 * 1024  # parsing a tiny pack, not reading a device
+    assert_rewritten()
 
 
 def test_a_tiny_entry_cannot_make_the_loader_allocate_gigabytes(tmp_path):
