@@ -8,7 +8,7 @@ else, so an entry is never trusted:
   changing its size or time (``cp -p``, ``tar``, ``rsync -t``) is a different key.
 - An entry is read only from a regular file (never through a link, never from a FIFO
   or a device), and only up to a size proportional to the pack's own.
-- An entry carries a keyed hash (BLAKE2b) made with a secret that only this user can
+- An entry carries a keyed hash (HMAC-SHA-256) made with a secret that only this user can
   read, so bytes the program did not write are refused before they are decoded.
 - What is decoded is JSON (stdlib, no code runs, no object types) and checked field by
   field and cleaned like pack text by :mod:`quiz.packs.cache_codec`.
@@ -40,7 +40,7 @@ from quiz.packs.problems import Problem
 LOADER_VERSION = 2
 #: Bump when the layout of an entry file changes.
 FORMAT = 2
-_MAGIC = b"wdta-quiz pack cache 2\n"
+_MAGIC = b"wdta-quiz pack cache 2 hmac-sha256\n"
 _MAC_SIZE = 32
 _SECRET_SIZE = 32
 # The field layout entries are written in: a change to quiz.facts makes them misses.
@@ -58,7 +58,9 @@ _secrets: dict[str, bytes] = {}
 
 def content_key(data: bytes) -> str:
     """The key of a pack file's bytes (with the versions that decide what they load as)."""
-    digest = hashlib.blake2b(_VERSION, digest_size=32)
+    # SHA-256 rather than BLAKE2b: OpenSSL's runs on the CPU's SHA instructions, about
+    # three times as fast here, and a cache hit hashes the whole pack.
+    digest = hashlib.sha256(_VERSION)
     digest.update(b"\0")
     digest.update(data)
     return digest.hexdigest()
@@ -126,7 +128,7 @@ def put(path: str, data: bytes, pack: Pack, warnings: list[Problem]) -> None:
 
 
 def _mac(secret: bytes, body: bytes) -> bytes:
-    return hashlib.blake2b(body, key=secret, digest_size=_MAC_SIZE).digest()
+    return hmac.digest(secret, body, "sha256")
 
 
 def _verified(raw: bytes, secret: bytes) -> bytes | None:
