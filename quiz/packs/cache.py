@@ -1,138 +1,180 @@
 """A cache of validated packs, so an unchanged pack is not parsed again.
 
-Entries are keyed by the file's real path and checked against its size and mtime_ns
-and the loader version. They hold plain data (tuples of field values) written with
-``marshal``, which cannot run code when read back. Any problem with the cache (a
-corrupt or foreign file, a read-only folder) is ignored: the pack is simply loaded
-again.
+The cache folder can be thrown away, restored from a backup or written by someone
+else, so an entry is never trusted:
+
+- Entries are keyed by *content*: a hash of the exact bytes the loader read, the
+  entry format, the loader version and the field layout. A file edited without
+  changing its size or time (``cp -p``, ``tar``, ``rsync -t``) is a different key.
+- An entry is read only from a regular file (never through a link, never from a FIFO
+  or a device), and only up to a size proportional to the pack's own.
+- An entry carries a keyed hash (HMAC-SHA-256) made with a secret that only this user can
+  read, so bytes the program did not write are refused before they are decoded.
+- What is decoded is JSON (stdlib, no code runs, no object types) and checked field by
+  field and cleaned like pack text by :mod:`quiz.packs.cache_codec`.
+
+Any problem with an entry or the folder is a miss: the pack is parsed again and the
+entry rewritten.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
-import marshal
+import hmac
+import json
 import os
-import typing
+import secrets
 from pathlib import Path
-from typing import Any
 
-from quiz import facts, paths
-from quiz.facts import KINDS, Fact, HandQuestion, Pack, PackInfo, Subject, kind_of
+import quiz
+from quiz import paths
+from quiz.facts import KINDS, ChronologyItem, HandQuestion, Pack, PackInfo, Subject
 from quiz.files import write_atomic
+from quiz.packs.cache_codec import decode, encode
+from quiz.packs.cache_files import owned_by_me, read_regular
 from quiz.packs.problems import Problem
 
 #: Bump when loading or validation changes what a pack turns into.
 LOADER_VERSION = 3
-
-
-def _parts_of(cls: type) -> dict[str, type]:
-    """Fields of a fact class that hold a tuple of smaller dataclasses (a chronology's
-    items), by name: marshal keeps plain values only, so they are stored as tuples."""
-    hints = typing.get_type_hints(cls, vars(facts))
-    found: dict[str, type] = {}
-    for name, hint in hints.items():
-        args = typing.get_args(hint)
-        inner = args[0] if typing.get_origin(hint) is tuple and args else None
-        if isinstance(inner, type) and dataclasses.is_dataclass(inner):
-            found[name] = inner
-    return found
-
-
-_PARTS = {kind: _parts_of(spec.cls) for kind, spec in KINDS.items()}
-_PART_CLASSES = {cls for parts in _PARTS.values() for cls in parts.values()}
-# The field layout the entries are written in: a change to quiz.facts invalidates them.
+#: Bump when the layout of an entry file changes.
+FORMAT = 2
+_MAGIC = b"wdta-quiz pack cache 2 hmac-sha256\n"
+_MAC_SIZE = 32
+_SECRET_SIZE = 32
+# The field layout entries are written in: a change to quiz.facts makes them misses.
 _LAYOUT = repr(
     [
         (cls.__name__, [f.name for f in dataclasses.fields(cls)])
         for cls in (*(spec.cls for spec in KINDS.values()),
-                    *sorted(_PART_CLASSES, key=lambda c: c.__name__),
-                    HandQuestion, PackInfo, Subject)
+                    ChronologyItem, HandQuestion, PackInfo, Subject)
     ]
-)
-#: What an entry holds: plain values only.
-Plain = tuple[Any, ...]
+)  # fmt: skip
+_VERSION = f"{FORMAT}/{LOADER_VERSION}/{quiz.__version__}/{_LAYOUT}".encode()
+# The secret of each cache folder this process has used, read once.
+_secrets: dict[str, bytes] = {}
 
 
-def _entry_path(real: str) -> Path:
-    digest = hashlib.sha256(real.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    return paths.cache_dir() / "packs" / f"{digest}.marshal"
+def content_key(data: bytes) -> str:
+    """The key of a pack file's bytes (with the versions that decide what they load as)."""
+    # SHA-256 rather than BLAKE2b: OpenSSL's runs on the CPU's SHA instructions, about
+    # three times as fast here, and a cache hit hashes the whole pack.
+    digest = hashlib.sha256(_VERSION)
+    digest.update(b"\0")
+    digest.update(data)
+    return digest.hexdigest()
 
 
-def _key(real: str, stat: os.stat_result) -> Plain:
-    return (LOADER_VERSION, _LAYOUT, real, stat.st_size, stat.st_mtime_ns)
+def _folder() -> Path:
+    return paths.cache_dir() / "packs"
 
 
-def get(path: str, stat: os.stat_result) -> tuple[Pack, list[Problem]] | None:
-    """The cached pack and warnings for ``path`` if its file has not changed, else None."""
+def _entry_limit(data: bytes) -> int:
+    # An entry is about the size of the pack text; anything much larger was not written
+    # by put(), and reading it could cost more memory than parsing the pack does.
+    return 4 * len(data) + 64 * 1024
+
+
+def get(path: str, data: bytes) -> tuple[Pack, list[Problem]] | None:
+    """The pack and warnings that ``data`` (the bytes of the file at ``path``) loads as,
+    if a good entry for them exists; else None."""
+    key = content_key(data)
     try:
-        real = os.path.realpath(path)
-        with open(_entry_path(real), "rb") as handle:
-            # loads() of the bytes is several times faster than load() from the file object.
-            key, data = marshal.loads(handle.read())
-        if key != _key(real, stat):
+        secret = _secret(create=False)
+        if secret is None:
             return None
-        return _decode(data, path)
-    except Exception:
+        raw = read_regular(_folder() / f"{key}.json", _entry_limit(data), follow=False)
+        body = _verified(raw, secret)
+        if body is None:
+            return None
+        return _decode(body, key, path)
+    except (OSError, ValueError, RecursionError):
+        # The entry is missing, unreadable, foreign or damaged: reparse.
         return None
 
 
-def put(path: str, stat: os.stat_result, pack: Pack, warnings: list[Problem]) -> None:
-    """Remember ``pack`` (and its load warnings) for ``path``; failures are ignored."""
+def _decode(body: bytes, key: str, path: str) -> tuple[Pack, list[Problem]] | None:
+    # Like the parse, decoding makes a pack's worth of objects in no cycle: the cyclic
+    # GC would only rescan them as they pile up.
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
-        real = os.path.realpath(path)
-        target = _entry_path(real)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        blob = marshal.dumps((_key(real, stat), _encode(pack, warnings)))
-        write_atomic(target, blob, durable=False)  # a reader never sees half an entry
-    except Exception:
-        pass
+        entry = json.loads(body, parse_constant=_refuse_constant)
+        if type(entry) is not list or len(entry) != 2 or entry[0] != key:
+            return None
+        return decode(entry[1], path)
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
-def _values(obj: Any) -> Plain:
-    return tuple(getattr(obj, f.name) for f in dataclasses.fields(obj))
+def put(path: str, data: bytes, pack: Pack, warnings: list[Problem]) -> None:
+    """Remember what ``data`` loaded as; a folder that cannot hold it is ignored."""
+    key = content_key(data)
+    body = json.dumps([key, encode(pack, warnings)], ensure_ascii=False, allow_nan=False,
+                      separators=(",", ":")).encode("utf-8")  # fmt: skip
+    try:
+        secret = _secret(create=True)
+        if secret is None:
+            return
+        blob = _MAGIC + _mac(secret, body) + body
+        if len(blob) > _entry_limit(data):
+            return
+        _folder().mkdir(parents=True, exist_ok=True)
+        write_atomic(_folder() / f"{key}.json", blob, durable=False)
+    except OSError:
+        pass  # a read-only or full disk: the cache is only a saving
 
 
-def _encode_fact(fact: Fact) -> tuple[str, Plain]:
-    kind = kind_of(fact).name
-    parts = _PARTS[kind]
-    values = tuple(
-        tuple(_values(part) for part in value) if f.name in parts else value
-        for f, value in zip(dataclasses.fields(fact), _values(fact), strict=True)
-    )
-    return kind, values
+def _mac(secret: bytes, body: bytes) -> bytes:
+    return hmac.digest(secret, body, "sha256")
 
 
-def _decode_fact(kind: str, values: Plain) -> Fact:
-    spec = KINDS[kind]
-    parts = _PARTS[kind]
-    built = tuple(
-        tuple(parts[f.name](*part) for part in value) if f.name in parts else value
-        for f, value in zip(dataclasses.fields(spec.cls), values, strict=True)
-    )
-    fact: Fact = spec.cls(*built)
-    return fact
+def _verified(raw: bytes, secret: bytes) -> bytes | None:
+    start = len(_MAGIC) + _MAC_SIZE
+    if not raw.startswith(_MAGIC) or len(raw) < start:
+        return None
+    body = raw[start:]
+    if not hmac.compare_digest(raw[len(_MAGIC) : start], _mac(secret, body)):
+        return None
+    return body
 
 
-def _encode(pack: Pack, warnings: list[Problem]) -> Plain:
-    return (
-        _values(pack.info),
-        _values(pack.subject) if pack.subject else None,
-        tuple(_encode_fact(fact) for fact in pack.facts),
-        tuple(_values(q) for q in pack.questions),
-        pack.pools,
-        tuple((w.line, w.column, w.message, w.severity) for w in warnings),
-    )
+def _refuse_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a number an entry holds")
 
 
-def _decode(data: Plain, path: str) -> tuple[Pack, list[Problem]]:
-    info, subject, facts, questions, pools, warnings = data
-    pack = Pack(
-        PackInfo(*info),
-        Subject(*subject) if subject else None,
-        tuple(_decode_fact(kind, values) for kind, values in facts),
-        tuple(HandQuestion(*q) for q in questions),
-        dict(pools),
-        path=path,
-    )
-    return pack, [Problem(path, line, col, msg, sev) for line, col, msg, sev in warnings]
+def _secret(*, create: bool) -> bytes | None:
+    """This user's secret for the cache folder; made (private) when ``create`` is set."""
+    where = _folder() / "secret"
+    known = _secrets.get(str(where))
+    if known is not None:
+        return known
+    try:
+        found = owned_by_me(where, _SECRET_SIZE)
+    except OSError:
+        found = b""
+    if len(found) != _SECRET_SIZE:
+        if not create:
+            return None
+        found = _new_secret(where)
+    _secrets[str(where)] = found
+    return found
+
+
+def _new_secret(where: Path) -> bytes:
+    # Written beside it and renamed over whatever is there (a stranger's file, a FIFO):
+    # two processes doing this at once only cost each other's entries one miss.
+    where.parent.mkdir(parents=True, exist_ok=True)
+    value = secrets.token_bytes(_SECRET_SIZE)
+    temp = where.with_name(f"secret.{os.getpid()}.{secrets.token_hex(4)}")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(value)
+        os.replace(temp, where)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return value

@@ -7,19 +7,35 @@ import os
 
 from quiz.facts import Origin, Pack
 from quiz.packs import cache, yamlsafe
+from quiz.packs.cache_files import NotRegular, TooBig, read_regular
 from quiz.packs.lint import lint
 from quiz.packs.problems import PackError, Problem, sort_problems
 from quiz.packs.validate import PackBuilder
 
 
-def _parse(path: str) -> tuple[Pack | None, list[Problem], PackBuilder]:
-    """Read, compose and validate ``path``; PackError for what stops it before validation."""
+def _read(path: str) -> bytes:
+    """The bytes of the pack file at ``path``; PackError if it is not a regular file, is
+    too big or cannot be read. Never waits on a FIFO or a device."""
+    try:
+        return read_regular(path, yamlsafe.MAX_BYTES)
+    except NotRegular:
+        message = "not a regular file"
+    except TooBig as error:
+        message = f"file is {error.size / (1024 * 1024):.1f} MiB; packs are limited to 32 MiB"
+    except OSError as error:
+        message = f"cannot read the file: {error.strerror or error}"
+    raise PackError(path, [Problem(path, 0, 0, message)])
+
+
+def _parse(path: str, data: bytes) -> tuple[Pack | None, list[Problem], PackBuilder]:
+    """Compose and validate ``data`` read from ``path``; PackError for what stops it
+    before validation."""
     # The node tree and the pack are millions of objects that live until the end, none
     # in a cycle: the cyclic GC would only rescan them again and again (quadratic-ish).
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        text = yamlsafe.read_pack_text(path)
+        text = yamlsafe.decode_utf8(path, data)
         root = yamlsafe.compose(path, text)
         builder = PackBuilder(path)
         pack = builder.build(root)
@@ -38,19 +54,17 @@ def load_pack(path: str | os.PathLike[str], origin: Origin = "file") -> Pack:
     path = os.fspath(path)
     pack: Pack | None
     try:
-        try:
-            stat = os.stat(path)
-        except OSError:
-            stat = None
-        hit = cache.get(path, stat) if stat is not None else None
+        # The cache is keyed by the bytes parsed, read once: an edit between a check and
+        # the parse can never be served as the old content.
+        data = _read(path)
+        hit = cache.get(path, data)
         if hit is not None:
             pack = hit[0]
         else:
-            pack, problems, _ = _parse(path)
+            pack, problems, _ = _parse(path, data)
             if pack is None:
                 raise PackError(path, [p for p in problems if p.severity == "error"])
-            if stat is not None:
-                cache.put(path, stat, pack, [p for p in problems if p.severity == "warning"])
+            cache.put(path, data, pack, [p for p in problems if p.severity == "warning"])
     except PackError:
         raise
     except RecursionError:
@@ -72,7 +86,7 @@ def check_pack(path: str | os.PathLike[str]) -> tuple[Pack | None, list[Problem]
     """
     path = os.fspath(path)
     try:
-        pack, problems, builder = _parse(path)
+        pack, problems, builder = _parse(path, _read(path))
     except PackError as error:
         return None, error.problems
     except RecursionError:

@@ -1,17 +1,14 @@
-"""The catalog of packs, and the cache of validated packs."""
+"""The catalog of packs (the cache of validated packs: test_pack_cache)."""
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from quiz import paths
-from quiz.packs import PackError, load_catalog, load_pack
-from quiz.packs import cache as pack_cache
+from quiz.packs import PackError, load_catalog
 
 DATA = Path(__file__).parent / "packs_data"
 GOOD = DATA / "good.yaml"
@@ -34,55 +31,6 @@ def builtin_dir(tmp_path, monkeypatch):
     folder.mkdir()
     monkeypatch.setattr(paths, "builtin_packs_dir", lambda: folder)
     return folder
-
-
-def test_cache_hit_returns_an_equal_pack(tmp_path):
-    path = tmp_path / "good.yaml"
-    shutil.copy(GOOD, path)
-    first = load_pack(path)
-    entries = list((paths.cache_dir() / "packs").iterdir())
-    assert len(entries) == 1
-    second = load_pack(path)
-    assert second == first and second is not first
-
-
-def test_cache_is_used_and_invalidated_by_changes(tmp_path, monkeypatch):
-    path = make_pack(tmp_path, "one")
-    load_pack(path)
-    calls = []
-    from quiz.packs import loader
-
-    real_parse = loader._parse
-    monkeypatch.setattr(loader, "_parse", lambda p: calls.append(p) or real_parse(p))
-    load_pack(path)
-    assert calls == []  # served from the cache
-    path.write_text(path.read_text().replace("title: T", "title: Changed"), encoding="utf-8")
-    os.utime(path, ns=(1, 1))
-    assert load_pack(path).info.title == "Changed"
-    assert calls == [str(path)]
-
-
-def test_corrupt_or_unwritable_cache_is_ignored(tmp_path, monkeypatch):
-    path = make_pack(tmp_path, "one")
-    load_pack(path)
-    for entry in (paths.cache_dir() / "packs").iterdir():
-        entry.write_bytes(b"\x00garbage")
-    assert load_pack(path).id == "one"
-    # A cache folder that cannot be created: the pack still loads.
-    blocker = tmp_path / "blocked"
-    blocker.write_text("a file where the cache folder should be")
-    monkeypatch.setattr(paths, "cache_dir", lambda: blocker / "cache")
-    assert load_pack(path).id == "one"
-
-
-def test_cache_round_trips_every_fact_kind(tmp_path):
-    path = tmp_path / "good.yaml"
-    shutil.copy(GOOD, path)
-    pack = load_pack(path)
-    stat = os.stat(path)
-    pack_cache.put(str(path), stat, pack, [])
-    cached, warnings = pack_cache.get(str(path), stat)
-    assert cached == pack and warnings == []
 
 
 def test_catalog_loads_builtin_and_user_packs(builtin_dir):
