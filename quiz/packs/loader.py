@@ -7,24 +7,14 @@ import os
 
 from quiz.facts import Origin, Pack
 from quiz.packs import cache, yamlsafe
-from quiz.packs.cache_files import NotRegular, TooBig, read_regular
 from quiz.packs.lint import lint
 from quiz.packs.problems import PackError, Problem, sort_problems
 from quiz.packs.validate import PackBuilder
 
 
 def _read(path: str) -> bytes:
-    """The bytes of the pack file at ``path``; PackError if it is not a regular file, is
-    too big or cannot be read. Never waits on a FIFO or a device."""
-    try:
-        return read_regular(path, yamlsafe.MAX_BYTES)
-    except NotRegular:
-        message = "not a regular file"
-    except TooBig as error:
-        message = f"file is {error.size / (1024 * 1024):.1f} MiB; packs are limited to 32 MiB"
-    except OSError as error:
-        message = f"cannot read the file: {error.strerror or error}"
-    raise PackError(path, [Problem(path, 0, 0, message)])
+    """The bytes of the pack file at ``path`` (see :func:`yamlsafe.read_pack_bytes`)."""
+    return yamlsafe.read_pack_bytes(path)
 
 
 def _parse(path: str, data: bytes) -> tuple[Pack | None, list[Problem], PackBuilder]:

@@ -16,13 +16,12 @@ harmless until constructed, and we never construct.
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from typing import Protocol
 
 import yaml
 
+from quiz.packs.cache_files import NotRegular, TooBig, read_regular
 from quiz.packs.problems import PackError, Problem
 
 _Loader: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
@@ -49,24 +48,24 @@ _QUOTE_STARTERS = frozenset(" \t[]{},:?-!&*|>")
 _OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029\x0b\x0c\x1c\x1d\x1e]")
 
 
+def read_pack_bytes(path: str) -> bytes:
+    """The bytes of the pack file at ``path``; PackError if it is not a regular file, is
+    too big or cannot be read. Never waits on a FIFO or a device (the type is checked on
+    the opened file, so it cannot change between the check and the read)."""
+    try:
+        return read_regular(path, MAX_BYTES)
+    except NotRegular:
+        message = "not a regular file"
+    except TooBig as error:
+        message = f"file is {_mib(error.size)}; packs are limited to 32 MiB"
+    except OSError as error:
+        message = f"cannot read the file: {error.strerror or error}"
+    raise _error(path, 0, 0, message)
+
+
 def read_pack_text(path: str) -> str:
     """Return the file's text, or raise PackError if it is too big, not a file, or not UTF-8."""
-    try:
-        info = os.stat(path)
-    except OSError as error:
-        raise _error(path, 0, 0, f"cannot read the file: {error.strerror or error}") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise _error(path, 0, 0, "not a regular file")
-    if info.st_size > MAX_BYTES:
-        raise _error(path, 0, 0, f"file is {_mib(info.st_size)}; packs are limited to 32 MiB")
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except OSError as error:
-        raise _error(path, 0, 0, f"cannot read the file: {error.strerror or error}") from None
-    if len(data) > MAX_BYTES:  # it grew after stat
-        raise _error(path, 0, 0, "file is over 32 MiB; packs are limited to 32 MiB")
-    return decode_utf8(path, data)
+    return decode_utf8(path, read_pack_bytes(path))
 
 
 def decode_utf8(path: str, data: bytes) -> str:
