@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime
 
 import pytest
+from doubles import FakeClock, fixed_now, plain_questions
 
 from quiz.game import Game, GameStateError, Phase, PlayerScore, rank
 from quiz.game_setup import (
@@ -16,42 +16,8 @@ from quiz.game_setup import (
     parse_seed,
     parse_timer,
 )
-from quiz.question import Question
 
-
-class FakeClock:
-    """Monotonic seconds that only move when a test says so."""
-
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
-def fixed_now() -> datetime:
-    return datetime(2024, 5, 24, 12, 0, tzinfo=UTC)
-
-
-def make_questions(count: int) -> list[Question]:
-    return [
-        Question(
-            id=f"test:q{n}",
-            pack="test",
-            category="Charts",
-            difficulty="easy",
-            prompt=f"Question {n}?",
-            options=("A", "B", "C", "D"),
-            answer=n % 4,
-            explanation=f"Because {n}.",
-            fact=f"q{n}",
-            kind="hand",
-        )
-        for n in range(count)
-    ]
+make_questions = plain_questions
 
 
 def new_game(players=("Ana",), questions=5, timer=20.0, count=None, clock=None):

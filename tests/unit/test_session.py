@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
+from doubles import FakeClock, fixed_now, plain_questions
 
 from quiz.bank import ListBank
 from quiz.game import Phase, Seating
@@ -15,39 +14,8 @@ from quiz.session import Accepted, Answer, Dealer, DealError, GameSession, Refus
 from quiz.session_turns import Refusal
 
 
-class FakeClock:
-    """Monotonic seconds that only move when a test says so."""
-
-    def __init__(self) -> None:
-        self.now = 50.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
-def fixed_now() -> datetime:
-    return datetime(2024, 5, 24, 12, 0, tzinfo=UTC)
-
-
 def make_questions(count: int = 40) -> list[Question]:
-    return [
-        Question(
-            id=f"test:q{n}",
-            pack="test",
-            category="Charts",
-            difficulty="easy",
-            prompt=f"Question {n}?",
-            options=("A", "B", "C", "D"),
-            answer=n % 4,
-            explanation=f"Because {n}.",
-            fact=f"q{n}",
-            kind="hand",
-        )
-        for n in range(count)
-    ]
+    return plain_questions(count)
 
 
 def dealer(records: list[GameRecord] | None = None, clock: FakeClock | None = None,
