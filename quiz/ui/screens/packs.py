@@ -35,6 +35,7 @@ from quiz.ui.pack_rows import (
     Counter,
     PackRow,
     build_rows,
+    folder_notices,
     format_problem,
     short_problem,
 )
@@ -93,6 +94,15 @@ class PacksScreen(Screen[bool]):
         background: $panel;
         text-style: bold;
     }
+    PacksScreen #packs-notice {
+        display: none;
+        height: auto;
+        padding: 0 1;
+        color: $text-warning;
+    }
+    PacksScreen #packs-notice.-shown {
+        display: block;
+    }
     PacksScreen DataTable {
         height: 1fr;
     }
@@ -126,11 +136,14 @@ class PacksScreen(Screen[bool]):
         self._seed = seed
         self._config_path = config_path
         self.rows: list[PackRow] = []
+        self.notices: list[str] = []
         self.config = Config()
         self.changed = False
 
     def compose(self) -> ComposeResult:
         yield Label("Packs: loading…", id="packs-title", markup=False)
+        # Folders that cannot be read: no pack rows, one line each (hidden when none).
+        yield Static(Content(), id="packs-notice")
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
         yield table
         with VerticalScroll(id="packs-detail-box", can_focus=False):
@@ -145,12 +158,13 @@ class PacksScreen(Screen[bool]):
     def _load_rows(self) -> None:
         """Load packs and counts off the UI thread (a large pack takes a moment)."""
         try:
-            rows = build_rows(self._load(), self._count)
+            catalog = self._load()
+            rows = build_rows(catalog, self._count)
         except Exception as error:
             self.app.call_from_thread(self._show_load_error, error)
             return
         config = load_config(self._config_path)
-        self.app.call_from_thread(self._show_rows, rows, config)
+        self.app.call_from_thread(self._show_rows, rows, config, folder_notices(catalog))
 
     def _show_load_error(self, error: Exception) -> None:
         if not self.is_attached:  # closed while loading
@@ -160,11 +174,15 @@ class PacksScreen(Screen[bool]):
             Content(f"The packs could not be read: {error}")
         )
 
-    def _show_rows(self, rows: list[PackRow], config: Config) -> None:
+    def _show_rows(self, rows: list[PackRow], config: Config, notices: list[str]) -> None:
         if not self.is_attached:  # closed while loading
             return
         self.rows = rows
         self.config = config
+        self.notices = notices
+        notice = self.query_one("#packs-notice", Static)
+        notice.update(Content("\n").join(Content(line) for line in notices))
+        notice.set_class(bool(notices), "-shown")
         self._fill_table()
 
     # -- the table -----------------------------------------------------------------
