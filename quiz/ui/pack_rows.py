@@ -44,6 +44,8 @@ class PackRow:
     questions: int | None = None
     pack: Pack | None = None
     problems: tuple[str, ...] = ()
+    not_loaded: bool = False
+    """Left out by the pack-id rule (a duplicate id, a symbolic link), not broken."""
 
     @property
     def valid(self) -> bool:
@@ -106,6 +108,7 @@ def failure_row(failure: PackError) -> PackRow:
             where=WHERE.get(failure.origin, failure.origin),
             path=path,
             problems=tuple(problem.message for problem in failure.problems),
+            not_loaded=True,
         )
     problems = tuple(format_problem(p) for p in failure.problems)
     origin = _origin_of(path) if path else "file"

@@ -515,6 +515,10 @@ def rows_by_file(screen: PacksScreen) -> dict[str, tuple[str, str, bool, tuple[s
     }
 
 
+def notices(app: App) -> list[str]:
+    return [str(notification.message) for notification in app._notifications]
+
+
 async def detail_of(pilot, app: App, row: int) -> str:
     app.screen.query_one(DataTable).move_cursor(row=row)
     await pilot.pause()
@@ -538,13 +542,15 @@ async def test_two_user_files_with_one_id_show_which_is_loaded(builtin_dir):
         assert cell(app, index, "id") == "dup" and cell(app, index, "on") == "—"
         detail = await detail_of(pilot, app, index)
         assert f"{copy}: 1 problem" in detail and message in detail
+        assert cell(app, index, "title") == "(not loaded)" and cell(app, index, "valid") == "no"
         # The file not loaded cannot be switched on (or off): nothing is saved.
         await pilot.press("space")
         await pilot.pause()
         assert not paths.config_path().exists()
         assert cell(app, index, "on") == "—"
+        assert f"a-copy.yaml is not loaded: {message}" in notices(app)
         title = str(app.screen.query_one("#packs-title", Label).render())
-        assert "1 of 1 on, 1 broken" in title
+        assert title == "Packs: 1 of 1 on, 1 not loaded"
 
 
 async def test_a_user_pack_with_a_builtin_id_is_shown_not_loaded(builtin_dir):

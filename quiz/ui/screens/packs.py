@@ -230,26 +230,35 @@ class PacksScreen(Screen[bool]):
         questions = "?" if row.questions is None else str(row.questions)
         if row.valid:
             valid = _cell("yes", "green")
+        elif row.not_loaded:  # as `packs list` says NOT LOADED, not INVALID
+            valid = _cell("no", "bold yellow")
         else:
             count = len(row.problems)
             valid = _cell(f"no ({count})", "bold red")
         return [
             on,
             _cell(row.id),
-            _cell(row.title or "(did not load)", "" if row.valid else "italic dim"),
+            _cell(self._title(row), "" if row.valid else "italic dim"),
             _cell(row.author),
             Text(questions if row.valid else "", justify="right", no_wrap=True),
             _cell(row.where),
             valid,
         ]
 
+    @staticmethod
+    def _title(row: PackRow) -> str:
+        return "(not loaded)" if row.not_loaded else row.title or "(did not load)"
+
     def _update_title(self) -> None:
         enabled = sum(1 for row in self.rows if row.valid and self.config.is_enabled(row.id))
         loaded = sum(1 for row in self.rows if row.valid)
-        broken = len(self.rows) - loaded
+        left_out = sum(1 for row in self.rows if row.not_loaded)
+        broken = len(self.rows) - loaded - left_out
         text = f"Packs: {enabled} of {loaded} on"
         if broken:
             text += f", {broken} broken"
+        if left_out:
+            text += f", {left_out} not loaded"
         self.query_one("#packs-title", Label).update(text)
 
     @property
@@ -312,6 +321,13 @@ class PacksScreen(Screen[bool]):
         if index is None:
             return
         row = self.rows[index]
+        if row.not_loaded:
+            self.notify(
+                f"{Path(row.path).name} is not loaded: {row.problems[0]}",
+                severity="warning",
+                markup=False,
+            )
+            return
         if not row.valid:
             self.notify(
                 f"{row.id} did not load; fix its problems first.",
