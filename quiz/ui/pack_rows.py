@@ -44,6 +44,8 @@ class PackRow:
     questions: int | None = None
     pack: Pack | None = None
     problems: tuple[str, ...] = ()
+    not_loaded: bool = False
+    """Left out by the pack-id rule (a duplicate id, a symbolic link), not broken."""
 
     @property
     def valid(self) -> bool:
@@ -89,8 +91,25 @@ def short_problem(problem: str, path: str) -> str:
 
 
 def failure_row(failure: PackError) -> PackRow:
-    """The row of a pack file that failed to load, with its problems."""
+    """The row of a pack file that failed to load, with its problems.
+
+    A file the one pack-id rule does not load (a duplicate id, a symbolic link) is shown
+    as ``packs list`` shows it: under the pack id it claims, where it lives, and the
+    rule's sentence as it is.
+    """
+    from quiz.packs.catalog import InstalledProblem
+
     path = failure.path
+    if isinstance(failure, InstalledProblem):
+        return PackRow(
+            id=failure.id,
+            title="",
+            author="",
+            where=WHERE.get(failure.origin, failure.origin),
+            path=path,
+            problems=tuple(problem.message for problem in failure.problems),
+            not_loaded=True,
+        )
     problems = tuple(format_problem(p) for p in failure.problems)
     origin = _origin_of(path) if path else "file"
     return PackRow(
@@ -104,7 +123,22 @@ def failure_row(failure: PackError) -> PackRow:
 
 
 def build_rows(catalog: Catalog, count: Counter) -> list[PackRow]:
-    """Rows for every loaded pack, then every failure."""
+    """Rows for every loaded pack, then every pack file that failed (a pack folder that
+    cannot be read is no pack: see :func:`folder_notices`)."""
+    from quiz.packs.catalog import FolderError
+
     rows = [pack_row(pack, count) for pack in catalog.packs]
-    rows.extend(failure_row(failure) for failure in catalog.failures)
+    rows.extend(
+        failure_row(failure)
+        for failure in catalog.failures
+        if not isinstance(failure, FolderError)
+    )
     return rows
+
+
+def folder_notices(catalog: Catalog) -> list[str]:
+    """One line for each pack folder that cannot be read ("cannot read the pack folder
+    PATH: REASON"): its packs are unknown, not none."""
+    from quiz.packs.catalog import FolderError
+
+    return [str(failure) for failure in catalog.failures if isinstance(failure, FolderError)]

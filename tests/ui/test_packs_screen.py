@@ -7,8 +7,10 @@ depend on the pack loader or the generators.
 from __future__ import annotations
 
 import json
+import os
 import random
 import threading
+from pathlib import Path
 
 import pytest
 from textual.app import App
@@ -470,6 +472,149 @@ def test_config_file_written_is_plain_json():
     # Guards the contract the pack loader reads: {"disabled_packs": [...]}.
     save_config(Config(disabled_packs=frozenset({"x"})))
     assert json.loads(paths.config_path().read_text())["disabled_packs"] == ["x"]
+
+
+# -- the one pack-id rule, shown as `packs list` shows it -------------------------------
+
+
+def rule_pack(pack_id: str, title: str) -> str:
+    return (
+        f"format: 1\npack: {pack_id}\ntitle: {title}\nauthor: A\n"
+        "questions:\n  - {prompt: A?, answer: a, wrong: [b, c]}\n"
+    )
+
+
+def put_pack(folder, name: str, pack_id: str, title: str = "T"):
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(rule_pack(pack_id, title), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def builtin_dir(tmp_path, monkeypatch):
+    """A built-in pack folder of the test's own (the real packs stay out of the rows)."""
+    folder = tmp_path / "builtin"
+    folder.mkdir()
+    monkeypatch.setattr(paths, "builtin_packs_dir", lambda: folder)
+    return folder
+
+
+def installed_app() -> PacksApp:
+    from quiz.ui.screens.packs import load_installed_packs
+
+    app = PacksApp(load=load_installed_packs)
+    app.kwargs = {"seed": 1}
+    return app
+
+
+def rows_by_file(screen: PacksScreen) -> dict[str, tuple[str, str, bool, tuple[str, ...]]]:
+    """file name -> (id, where, valid, problems) of every row."""
+    return {
+        Path(row.path).name: (row.id, row.where, row.valid, row.problems) for row in screen.rows
+    }
+
+
+def notices(app: App) -> list[str]:
+    return [str(notification.message) for notification in app._notifications]
+
+
+async def detail_of(pilot, app: App, row: int) -> str:
+    app.screen.query_one(DataTable).move_cursor(row=row)
+    await pilot.pause()
+    return str(app.screen.query_one("#packs-detail", Static).render())
+
+
+async def test_two_user_files_with_one_id_show_which_is_loaded(builtin_dir):
+    user = paths.user_packs_dir()
+    copy = put_pack(user, "a-copy.yaml", "dup", "Copy")
+    named = put_pack(user, "dup.yaml", "dup", "Named")
+    message = f"duplicate: pack id 'dup' is already used by {named} (not loaded)"
+    app = installed_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        assert rows_by_file(screen) == {
+            "dup.yaml": ("dup", "user", True, ()),
+            "a-copy.yaml": ("dup", "user", False, (message,)),
+        }
+        index = next(n for n, row in enumerate(screen.rows) if row.path == str(copy))
+        assert cell(app, index, "id") == "dup" and cell(app, index, "on") == "—"
+        detail = await detail_of(pilot, app, index)
+        assert f"{copy}: 1 problem" in detail and message in detail
+        assert cell(app, index, "title") == "(not loaded)" and cell(app, index, "valid") == "no"
+        # The file not loaded cannot be switched on (or off): nothing is saved.
+        await pilot.press("space")
+        await pilot.pause()
+        assert not paths.config_path().exists()
+        assert cell(app, index, "on") == "—"
+        assert f"a-copy.yaml is not loaded: {message}" in notices(app)
+        title = str(app.screen.query_one("#packs-title", Label).render())
+        assert title == "Packs: 1 of 1 on, 1 not loaded"
+
+
+async def test_a_user_pack_with_a_builtin_id_is_shown_not_loaded(builtin_dir):
+    builtin = put_pack(builtin_dir, "alpha.yaml", "alpha", "Built in")
+    put_pack(paths.user_packs_dir(), "my-alpha.yaml", "alpha", "Mine")
+    message = f"duplicate: pack id 'alpha' is already used by {builtin} (not loaded)"
+    app = installed_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        assert [(row.id, row.where, row.valid) for row in screen.rows] == [
+            ("alpha", "built-in", True),
+            ("alpha", "user", False),
+        ]
+        assert screen.rows[1].problems == (message,)
+        assert message in await detail_of(pilot, app, 1)
+
+
+async def test_a_symlink_in_the_user_folder_is_a_row_under_its_file_name(builtin_dir, tmp_path):
+    target = put_pack(tmp_path / "elsewhere", "real.yaml", "linked")
+    user = paths.user_packs_dir()
+    user.mkdir(parents=True)
+    link = user / "my-link.yaml"
+    link.symlink_to(target)
+    message = "a symbolic link: not loaded (install the file: wdta-quiz packs add FILE)"
+    app = installed_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        assert rows_by_file(screen) == {"my-link.yaml": ("my-link", "user", False, (message,))}
+        assert cell(app, 0, "id") == "my-link" and cell(app, 0, "where") == "user"
+        assert message in await detail_of(pilot, app, 0)
+
+
+async def test_an_unreadable_pack_folder_is_one_notice_line_not_a_row(builtin_dir, monkeypatch):
+    put_pack(builtin_dir, "alpha.yaml", "alpha")
+    folder = paths.user_packs_dir()
+    put_pack(folder, "beta.yaml", "beta")
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if Path(path) == folder:  # tests run as root, which ignores chmod
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    app = installed_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        assert [row.id for row in screen.rows] == ["alpha"]
+        line = f"cannot read the pack folder {folder}: Permission denied"
+        assert screen.notices == [line]
+        notice = app.screen.query_one("#packs-notice", Static)
+        assert notice.display and str(notice.render()) == line
+        title = str(app.screen.query_one("#packs-title", Label).render())
+        assert "1 of 1 on" in title and "broken" not in title
+
+
+async def test_no_notice_line_when_every_folder_reads():
+    app = PacksApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert not app.screen.query_one("#packs-notice", Static).display
 
 
 # -- snapshots -----------------------------------------------------------------------

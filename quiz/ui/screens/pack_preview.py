@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from quiz.question import Question
+from quiz.ui.widgets.option_button import Drawn, OptionText
 
 
 class PackPreview(ModalScreen[None]):
@@ -75,7 +76,7 @@ class PackPreview(ModalScreen[None]):
                 for number, question in enumerate(self.questions, start=1):
                     with Vertical(classes="preview-question"):
                         yield Static(self.prompt_content(number, question), classes="prompt")
-                        yield Static(self.options_content(question), classes="options")
+                        yield OptionText(self.option_lines(question), classes="options")
 
     @staticmethod
     def prompt_content(number: int, question: Question) -> Content:
@@ -86,16 +87,18 @@ class PackPreview(ModalScreen[None]):
         )
 
     @staticmethod
-    def options_content(question: Question) -> Content:
+    def option_lines(question: Question) -> list[Drawn]:
         """The options, lettered; the right one is marked with a tick and coloured."""
-        lines = []
+        lines: list[Drawn] = []
         for index, option in enumerate(question.options):
             letter = chr(ord("A") + index) if index < 26 else "?"
             if index == question.answer:
-                lines.append(Content.styled(f"✔ {letter}. {option}", "bold $success"))
+                style = "bold $success"
+                head = Content.styled(f"✔ {letter}. ", style)
+                lines.append((head, Content.styled(option, style), Content()))
             else:
-                lines.append(Content(f"  {letter}. {option}"))
-        return Content("\n").join(lines)
+                lines.append((Content(f"  {letter}. "), Content(option), Content()))
+        return lines
 
     def action_close(self) -> None:
         """Back to the pack list."""

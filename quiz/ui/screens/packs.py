@@ -35,6 +35,7 @@ from quiz.ui.pack_rows import (
     Counter,
     PackRow,
     build_rows,
+    folder_notices,
     format_problem,
     short_problem,
 )
@@ -93,6 +94,15 @@ class PacksScreen(Screen[bool]):
         background: $panel;
         text-style: bold;
     }
+    PacksScreen #packs-notice {
+        display: none;
+        height: auto;
+        padding: 0 1;
+        color: $text-warning;
+    }
+    PacksScreen #packs-notice.-shown {
+        display: block;
+    }
     PacksScreen DataTable {
         height: 1fr;
     }
@@ -126,11 +136,14 @@ class PacksScreen(Screen[bool]):
         self._seed = seed
         self._config_path = config_path
         self.rows: list[PackRow] = []
+        self.notices: list[str] = []
         self.config = Config()
         self.changed = False
 
     def compose(self) -> ComposeResult:
         yield Label("Packs: loading…", id="packs-title", markup=False)
+        # Folders that cannot be read: no pack rows, one line each (hidden when none).
+        yield Static(Content(), id="packs-notice")
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
         yield table
         with VerticalScroll(id="packs-detail-box", can_focus=False):
@@ -145,12 +158,13 @@ class PacksScreen(Screen[bool]):
     def _load_rows(self) -> None:
         """Load packs and counts off the UI thread (a large pack takes a moment)."""
         try:
-            rows = build_rows(self._load(), self._count)
+            catalog = self._load()
+            rows = build_rows(catalog, self._count)
         except Exception as error:
             self.app.call_from_thread(self._show_load_error, error)
             return
         config = load_config(self._config_path)
-        self.app.call_from_thread(self._show_rows, rows, config)
+        self.app.call_from_thread(self._show_rows, rows, config, folder_notices(catalog))
 
     def _show_load_error(self, error: Exception) -> None:
         if not self.is_attached:  # closed while loading
@@ -160,11 +174,15 @@ class PacksScreen(Screen[bool]):
             Content(f"The packs could not be read: {error}")
         )
 
-    def _show_rows(self, rows: list[PackRow], config: Config) -> None:
+    def _show_rows(self, rows: list[PackRow], config: Config, notices: list[str]) -> None:
         if not self.is_attached:  # closed while loading
             return
         self.rows = rows
         self.config = config
+        self.notices = notices
+        notice = self.query_one("#packs-notice", Static)
+        notice.update(Content("\n").join(Content(line) for line in notices))
+        notice.set_class(bool(notices), "-shown")
         self._fill_table()
 
     # -- the table -----------------------------------------------------------------
@@ -212,26 +230,35 @@ class PacksScreen(Screen[bool]):
         questions = "?" if row.questions is None else str(row.questions)
         if row.valid:
             valid = _cell("yes", "green")
+        elif row.not_loaded:  # as `packs list` says NOT LOADED, not INVALID
+            valid = _cell("no", "bold yellow")
         else:
             count = len(row.problems)
             valid = _cell(f"no ({count})", "bold red")
         return [
             on,
             _cell(row.id),
-            _cell(row.title or "(did not load)", "" if row.valid else "italic dim"),
+            _cell(self._title(row), "" if row.valid else "italic dim"),
             _cell(row.author),
             Text(questions if row.valid else "", justify="right", no_wrap=True),
             _cell(row.where),
             valid,
         ]
 
+    @staticmethod
+    def _title(row: PackRow) -> str:
+        return "(not loaded)" if row.not_loaded else row.title or "(did not load)"
+
     def _update_title(self) -> None:
         enabled = sum(1 for row in self.rows if row.valid and self.config.is_enabled(row.id))
         loaded = sum(1 for row in self.rows if row.valid)
-        broken = len(self.rows) - loaded
+        left_out = sum(1 for row in self.rows if row.not_loaded)
+        broken = len(self.rows) - loaded - left_out
         text = f"Packs: {enabled} of {loaded} on"
         if broken:
             text += f", {broken} broken"
+        if left_out:
+            text += f", {left_out} not loaded"
         self.query_one("#packs-title", Label).update(text)
 
     @property
@@ -294,6 +321,13 @@ class PacksScreen(Screen[bool]):
         if index is None:
             return
         row = self.rows[index]
+        if row.not_loaded:
+            self.notify(
+                f"{Path(row.path).name} is not loaded: {row.problems[0]}",
+                severity="warning",
+                markup=False,
+            )
+            return
         if not row.valid:
             self.notify(
                 f"{row.id} did not load; fix its problems first.",

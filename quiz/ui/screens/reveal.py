@@ -10,6 +10,7 @@ from textual.widgets import Button, Static
 from quiz.session_turns import Outcome
 from quiz.ui.screens.base import StepScreen
 from quiz.ui.widgets.key_hints import KeyHints
+from quiz.ui.widgets.option_button import OptionText
 from quiz.ui.widgets.turn_status import TurnStatus
 
 
@@ -25,8 +26,9 @@ def verdict(outcome: Outcome) -> Content:
     return Content.assemble((head, "bold"), "   ", points.explain())
 
 
-def option_line(index: int, text: str, outcome: Outcome) -> tuple[Content, str]:
-    """One option as revealed, and its CSS class (marks are symbols, not just colour)."""
+def option_line(index: int, text: str, outcome: Outcome) -> tuple[Content, Content, Content, str]:
+    """One option as revealed: its head (mark and key), its text, a note after it
+    ("← your answer", or none) and its CSS class (marks are symbols, not just colour)."""
     answer = outcome.turn.question.answer
     picked = outcome.chosen == index
     if index == answer:
@@ -35,17 +37,13 @@ def option_line(index: int, text: str, outcome: Outcome) -> tuple[Content, str]:
         mark, css = "✖", "-wrong"
     else:
         mark, css = " ", "-other"
-    parts: list[str | Content | tuple[str, str]] = [
-        (f" {mark} ", "bold"),
-        (f" {index + 1} ", "reverse"),
-        "  ",
-        Content(text),
-    ]
+    head = Content.assemble((f" {mark} ", "bold"), (f" {index + 1} ", "reverse"), "  ")
+    note = Content()
     if picked:
-        parts.append(("   ← your answer", "italic"))
+        note = Content.styled("   ← your answer", "italic")
     elif index == answer and outcome.chosen is not None:
-        parts.append(("   ← right answer", "italic"))
-    return Content.assemble(*parts), css
+        note = Content.styled("   ← right answer", "italic")
+    return head, Content(text), note, css
 
 
 class RevealScreen(StepScreen):
@@ -66,8 +64,8 @@ class RevealScreen(StepScreen):
             yield Static(Content(question.prompt), classes="prompt")
             with Vertical(id="revealed"):
                 for index, text in enumerate(question.options):
-                    line, css = option_line(index, text, outcome)
-                    yield Static(line, classes=f"revealed-option {css}")
+                    head, body, note, css = option_line(index, text, outcome)
+                    yield OptionText([(head, body, note)], classes=f"revealed-option {css}")
             if question.explanation:
                 yield Static(Content(question.explanation), id="explanation")
         with Center(classes="actions"):
