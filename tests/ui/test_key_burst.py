@@ -236,7 +236,9 @@ async def test_key_bursts_never_crash_or_break_the_screen_stack(make_app, clock,
 # -- one test for each crash or bad stack the fuzz found -------------------------------
 
 
-async def after_burst(app: App, keys: Sequence[str], *, before: Sequence[str] = ()) -> list[str]:
+async def after_burst(
+    app: QuizApp, keys: Sequence[str], *, before: Sequence[str] = ()
+) -> list[str]:
     """Press ``before`` at Pilot's pace, then ``keys`` as one burst; what is wrong with
     the screen stack afterwards (``[]`` when sane or when the app has quit).
 
