@@ -24,13 +24,12 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from textual.app import App, ScreenStackError
+from textual.app import App
 from textual.binding import BindingsMap
 from textual.command import CommandPalette
 from textual.dom import DOMNode
 from textual.keys import key_to_character
 from textual.screen import ModalScreen, Screen
-from textual.worker import WorkerFailed
 
 import quiz.ui
 from quiz.ui.app import QuizApp
@@ -215,11 +214,8 @@ def test_a_seed_always_presses_the_same_keys():
     assert sum(len(keys) for keys, _ in plan_for(3)) >= KEYS_PER_SEED
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 10.5: bursts crash the app or stack screens (see the focused tests below)",
-)
 async def test_key_bursts_never_crash_or_break_the_screen_stack(make_app, clock, outside_home):
+    # Each crash or bad screen stack it found has a focused test below.
     failures = []
     for seed in SEEDS:
         try:
@@ -262,33 +258,21 @@ async def after_burst(
         return stack_problems(app) if app.return_code is None else []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=KeyError,
-    reason="issue 10.5: Textual's OptionList pages before the palette's list is laid out "
-    "(KeyError in OptionList._move_page)",
-)
 @pytest.mark.parametrize("key", ["pagedown", "pageup"])
 async def test_page_keys_right_after_ctrl_p(make_app, key):
+    # Found by the fuzz: Textual's OptionList pages before the palette's list is laid out
+    # (KeyError in OptionList._move_page)
     assert await after_burst(make_app(), ["ctrl+p", key]) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ScreenStackError,
-    reason="issue 10.5: Enter twice in the palette dismisses it twice; the second pops home",
-)
 async def test_enter_twice_in_the_command_palette_on_home(make_app):
+    # Found by the fuzz: Enter twice in the palette dismisses it twice; the second pops home
     assert await after_burst(make_app(), ["ctrl+p", "enter", "enter"]) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="issue 10.5: Enter twice in the palette dismisses it twice; the second pops "
-    "the game screen under it and the game in progress is lost",
-)
 async def test_enter_twice_in_the_command_palette_keeps_the_game(make_app):
+    # Found by the fuzz: Enter twice in the palette dismisses it twice; the second pops the
+    # game screen under it and the game in progress is lost
     app = make_app(("Ana", "Ben"), per_player=3)
     seen: list[type[Screen]] = []
     problems = await after_burst(app, ["ctrl+p", "enter", "enter"], before=["enter"], seen=seen)
@@ -296,14 +280,10 @@ async def test_enter_twice_in_the_command_palette_keeps_the_game(make_app):
     assert any(issubclass(screen, GameScreen) for screen in seen)  # the game is shown
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=WorkerFailed,
-    reason="issue 10.5: the palette opens while the app quits; its search worker finds "
-    "no CommandList (NoMatches)",
-)
 @pytest.mark.parametrize("quit_key", ["ctrl+q", "ctrl+c"])
 async def test_ctrl_p_right_after_quitting(make_app, quit_key):
+    # Found by the fuzz: the palette opens while the app quits; its search worker finds no
+    # CommandList (NoMatches)
     app = make_app()
     await after_burst(app, [quit_key, "ctrl+p"])
     assert app.return_code == 0
@@ -318,26 +298,18 @@ async def test_ctrl_p_right_after_quitting(make_app, quit_key):
     ],
 )
 async def test_quit_chosen_while_a_menu_screen_opens(make_app, before, keys):
+    # Found by the fuzz: a stale Enter picks Quit on home while a menu screen mounts; its
+    # on_mount queried children already removed (NoMatches)
     assert await after_burst(make_app(), keys, before=before) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="issue 10.5: every Enter queued on home's Play opens another SetupScreen",
-)
 async def test_enter_three_times_on_home_opens_one_setup(make_app):
+    # Found by the fuzz: every Enter queued on home's Play opens another SetupScreen
     seen: list[type[Screen]] = []
     assert await after_burst(make_app(), ["enter", "enter", "enter"], seen=seen) == []
     assert seen == [HomeScreen, SetupScreen]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="issue 10.5: home acts on menu choices queued before it was covered, stacking "
-    "its screens on each other or above a dialog",
-)
 @pytest.mark.parametrize(
     "keys",
     [
@@ -348,17 +320,15 @@ async def test_enter_three_times_on_home_opens_one_setup(make_app):
     ],
 )
 async def test_home_opens_one_screen_at_a_time(make_app, keys):
+    # Found by the fuzz: home acts on menu choices queued before it was covered, stacking
+    # its screens on each other or above a dialog
     assert await after_burst(make_app(), keys) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="issue 10.5: a queued 'I'm ready' moves the game on under an open dialog, "
-    "pushing the question above it",
-)
 @pytest.mark.parametrize("key", ["q", "escape", "question_mark", "f1"])
 async def test_the_game_waits_while_a_dialog_is_open(make_app, key):
+    # Found by the fuzz: a queued 'I'm ready' moves the game on under an open dialog,
+    # pushing the question above it.
     # A two-player game opens on the handover screen, "I'm ready" focused.
     app = make_app(("Ana", "Ben"), per_player=3)
     assert await after_burst(app, ["enter", key]) == []

@@ -16,9 +16,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from quiz.question import Question
+from quiz.ui.screens.on_top import DismissOnTop
 
 
-class PackPreview(ModalScreen[None]):
+class PackPreview(DismissOnTop[None], ModalScreen[None]):
     """A few sample questions of one pack, the right option of each marked."""
 
     DEFAULT_CSS = """

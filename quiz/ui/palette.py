@@ -1,0 +1,66 @@
+"""The command palette, safe against keys typed faster than it lays itself out."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.await_complete import AwaitComplete
+from textual.binding import Binding
+from textual.command import CommandList, CommandPalette
+from textual.theme import ThemeProvider
+
+from quiz.ui.guards import exiting, palette_open
+
+
+class QuizPalette(CommandPalette):
+    """Textual's command palette with two fixes for fast typing.
+
+    - Page keys before the first layout: Textual 8.2.8's ``OptionList`` pages through
+      line maps that are empty until the list has been laid out, and raises
+      ``KeyError`` (Ctrl+P then PageDown in one burst). Until then, jump to the last
+      or first command instead (reported upstream; see notes/upstream_optionlist.md).
+    - Enter twice: each ``Input.Submitted`` dismisses the palette, and the second one
+      would pop the screen under it (as :class:`~quiz.ui.screens.on_top.DismissOnTop`
+      does for our screens; mixing that in here loses the palette's component styles).
+    """
+
+    # A subclass binding wins over the base class's for the same key.
+    BINDINGS = [
+        Binding("pagedown", "page(1)", "Next page", show=False),
+        Binding("pageup", "page(-1)", "Previous page", show=False),
+    ]
+
+    def dismiss(self, result: None = None) -> AwaitComplete:
+        """Close, if on top: a second Enter must not pop the screen under the palette."""
+        if not self.is_active:
+            return AwaitComplete()
+        return super().dismiss(result)
+
+    def action_page(self, direction: int) -> None:
+        """Page down (``1``) or up (``-1``) through the commands."""
+        commands = self.query_one(CommandList)
+        # An empty content region is exactly when OptionList has not computed its lines.
+        laid_out = bool(commands.scrollable_content_region)
+        if laid_out:
+            commands.scroll_to_highlight()  # brings the line maps up to date first
+            # What the base class's page bindings run, once it is safe.
+            self._action_command_list("page_down" if direction > 0 else "page_up")
+        elif direction > 0:
+            commands.action_last()
+        else:
+            commands.action_first()
+
+
+class PaletteApp(App[None]):
+    """An app whose command palette (Ctrl+P, and the Theme command) is :class:`QuizPalette`."""
+
+    def action_command_palette(self) -> None:
+        """Open the palette, unless quitting or already open (even under another screen)."""
+        if self.use_command_palette and not exiting(self) and not palette_open(self):
+            self.push_screen(QuizPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The palette's Theme command: Textual's opens a plain palette, without the fixes."""
+        if not exiting(self):
+            self.push_screen(
+                QuizPalette(providers=[ThemeProvider], placeholder="Search for themes…")
+            )
