@@ -23,7 +23,7 @@ from quiz.game_setup import GameSetup
 from quiz.session_clock import fresh_seed, utc_now
 from quiz.ui import requests
 from quiz.ui.guards import dialog_on_top, exiting, on_top
-from quiz.ui.palette import PaletteApp
+from quiz.ui.key_safe_app import KeySafeApp
 from quiz.ui.screens.base import GameScreen, StepScreen
 from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.too_small import TooSmallScreen
@@ -42,7 +42,7 @@ MIN_WIDTH, MIN_HEIGHT = 60, 20
 """Below this the layout cannot fit a question and four options."""
 
 
-class QuizApp(PaletteApp):
+class QuizApp(KeySafeApp):
     """wdta-quiz: home, setup, the game, results, packs and scores.
 
     Args:

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from textual.app import App
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.command import CommandList, CommandPalette
-from textual.theme import ThemeProvider
-
-from quiz.ui.guards import exiting, palette_open
 
 
 class QuizPalette(CommandPalette):
@@ -49,18 +45,3 @@ class QuizPalette(CommandPalette):
         else:
             commands.action_first()
 
-
-class PaletteApp(App[None]):
-    """An app whose command palette (Ctrl+P, and the Theme command) is :class:`QuizPalette`."""
-
-    def action_command_palette(self) -> None:
-        """Open the palette, unless quitting or already open (even under another screen)."""
-        if self.use_command_palette and not exiting(self) and not palette_open(self):
-            self.push_screen(QuizPalette(id="--command-palette"))
-
-    def search_themes(self) -> None:
-        """The palette's Theme command: Textual's opens a plain palette, without the fixes."""
-        if not exiting(self):
-            self.push_screen(
-                QuizPalette(providers=[ThemeProvider], placeholder="Search for themes…")
-            )

@@ -1,0 +1,35 @@
+"""The app's defences against keys typed faster than its screens change."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import App
+from textual.theme import ThemeProvider
+
+from quiz.ui.guards import exiting, palette_open
+from quiz.ui.palette import QuizPalette
+
+
+class KeySafeApp(App[None]):
+    """An app that survives key bursts: a safe command palette (Ctrl+P and the Theme
+    command open :class:`QuizPalette`), and keys queued behind a quit are dropped."""
+
+    async def on_event(self, event: events.Event) -> None:
+        """Drop a key that arrives once every screen is gone (queued behind a quit)."""
+        # Textual 8.2.8 reads self.screen for every key and raises ScreenStackError
+        # when the shutdown has already emptied the stack.
+        if isinstance(event, events.Key) and not self.screen_stack:
+            return
+        await super().on_event(event)
+
+    def action_command_palette(self) -> None:
+        """Open the palette, unless quitting or already open (even under another screen)."""
+        if self.use_command_palette and not exiting(self) and not palette_open(self):
+            self.push_screen(QuizPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The palette's Theme command: Textual's opens a plain palette, without the fixes."""
+        if not exiting(self):
+            self.push_screen(
+                QuizPalette(providers=[ThemeProvider], placeholder="Search for themes…")
+            )
