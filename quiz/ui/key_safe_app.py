@@ -25,11 +25,15 @@ class KeySafeApp(App[None]):
     def action_command_palette(self) -> None:
         """Open the palette, unless quitting or already open (even under another screen)."""
         if self.use_command_palette and not exiting(self) and not palette_open(self):
-            self.push_screen(QuizPalette(id="--command-palette"))
+            # No id (Textual gives "--command-palette"): a palette still being removed
+            # after its dismiss holds it, and a new one with the same id would raise.
+            self.push_screen(QuizPalette())
 
     def search_themes(self) -> None:
         """The palette's Theme command: Textual's opens a plain palette, without the fixes."""
-        if not exiting(self):
+        # The palette that ran the command is off the stack by now; another one there
+        # means the command ran again from keys queued behind it.
+        if not exiting(self) and not palette_open(self):
             self.push_screen(
                 QuizPalette(providers=[ThemeProvider], placeholder="Search for themes…")
             )

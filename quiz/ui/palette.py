@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.command import CommandList, CommandPalette
+from textual.widgets import Button, Input
 
 
 class QuizPalette(CommandPalette):
@@ -30,6 +32,16 @@ class QuizPalette(CommandPalette):
         if not self.is_active:
             return AwaitComplete()
         return super().dismiss(result)
+
+    @on(Input.Submitted)
+    @on(Button.Pressed)
+    def _stale_choice(self, event: Input.Submitted | Button.Pressed) -> None:
+        # A second Enter handled after the first closed the palette: the base handler
+        # would run the chosen command again (the Theme command opens a second palette).
+        # Handlers of this class run first; prevent_default skips the base class's.
+        if not self.is_active:
+            event.stop()
+            event.prevent_default()
 
     def action_page(self, direction: int) -> None:
         """Page down (``1``) or up (``-1``) through the commands."""
