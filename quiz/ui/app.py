@@ -360,7 +360,7 @@ class QuizApp(KeySafeApp):
     @on(requests.MainMenu)
     def _menu_requested(self) -> None:
         # A stale "main menu" from the results must not drop the next game unrecorded.
-        if self.session is None or self.session.over:
+        if (self.session is None or self.session.over) and on_top(self, GameScreen):
             self.main_menu()
 
     def main_menu(self) -> None:

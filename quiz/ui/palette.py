@@ -43,6 +43,13 @@ class QuizPalette(CommandPalette):
             event.stop()
             event.prevent_default()
 
+    def _watch__list_visible(self) -> None:
+        # Textual's watcher queries the list; a search that finishes after the palette
+        # lost its children (popped by the main menu, or the app quitting) would raise
+        # NoMatches in the search worker.
+        if self.query(CommandList):
+            super()._watch__list_visible()
+
     def action_page(self, direction: int) -> None:
         """Page down (``1``) or up (``-1``) through the commands."""
         commands = self.query_one(CommandList)
