@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from textual import on
-from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Button, Input
 
+from quiz.ui.screens.on_top import DismissOnTop
 
-class QuizPalette(CommandPalette):
+
+class QuizPalette(CommandPalette, DismissOnTop[None]):
     """Textual's command palette with two fixes for fast typing.
 
     - Page keys before the first layout: Textual 8.2.8's ``OptionList`` pages through
@@ -17,8 +18,8 @@ class QuizPalette(CommandPalette):
       ``KeyError`` (Ctrl+P then PageDown in one burst). Until then, jump to the last
       or first command instead (reported upstream; see notes/upstream_optionlist.md).
     - Enter twice: each ``Input.Submitted`` dismisses the palette, and the second one
-      would pop the screen under it (as :class:`~quiz.ui.screens.on_top.DismissOnTop`
-      does for our screens; mixing that in here loses the palette's component styles).
+      would pop the screen under it (:class:`DismissOnTop`), and run the chosen
+      command again.
     """
 
     # A subclass binding wins over the base class's for the same key.
@@ -26,12 +27,6 @@ class QuizPalette(CommandPalette):
         Binding("pagedown", "page(1)", "Next page", show=False),
         Binding("pageup", "page(-1)", "Previous page", show=False),
     ]
-
-    def dismiss(self, result: None = None) -> AwaitComplete:
-        """Close, if on top: a second Enter must not pop the screen under the palette."""
-        if not self.is_active:
-            return AwaitComplete()
-        return super().dismiss(result)
 
     @on(Input.Submitted)
     @on(Button.Pressed)

@@ -12,7 +12,7 @@ from quiz.ui.screens.base import GAME_CSS
 from quiz.ui.screens.on_top import DismissOnTop
 
 
-class ConfirmAbandonScreen(DismissOnTop[bool], ModalScreen[bool]):
+class ConfirmAbandonScreen(ModalScreen[bool], DismissOnTop[bool]):
     """"Quit this game?" Dismisses with ``True`` to abandon, ``False`` to keep playing."""
 
     CSS_PATH = GAME_CSS

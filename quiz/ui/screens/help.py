@@ -28,7 +28,7 @@ KEYS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-class HelpScreen(DismissOnTop[None], ModalScreen[None]):
+class HelpScreen(ModalScreen[None], DismissOnTop[None]):
     """The keys, in a dialog; any of Esc, Q, ?, Enter closes it."""
 
     CSS_PATH = GAME_CSS

@@ -15,8 +15,12 @@ class DismissOnTop(Screen[ResultT]):
 
     Textual's ``dismiss`` pops the top screen, whoever asks. A key or click queued
     before the screen closed (Enter twice, a button pressed while "Y" was handled)
-    would then pop the screen under it, and with it a game in progress. Mix in before
-    ``ModalScreen`` for a dialog: ``class Dialog(DismissOnTop[bool], ModalScreen[bool])``.
+    would then pop the screen under it, and with it a game in progress.
+
+    For a dialog, list it *after* ``ModalScreen``:
+    ``class Dialog(ModalScreen[bool], DismissOnTop[bool])``. Textual takes default CSS,
+    component classes and type names from the first base class only, so listed first
+    it would hide ``ModalScreen``'s; listed second its ``dismiss`` still wins (the MRO).
     """
 
     def dismiss(self, result: ResultT | None = None) -> AwaitComplete:

@@ -19,7 +19,7 @@ from quiz.question import Question
 from quiz.ui.screens.on_top import DismissOnTop
 
 
-class PackPreview(DismissOnTop[None], ModalScreen[None]):
+class PackPreview(ModalScreen[None], DismissOnTop[None]):
     """A few sample questions of one pack, the right option of each marked."""
 
     DEFAULT_CSS = """
