@@ -251,7 +251,7 @@ class QuizApp(KeySafeApp):
     def _begin(self, deal: Callable[[Dealer], GameSession]) -> bool:
         from quiz.session import DealError
 
-        if exiting(self) or dialog_on_top(self):
+        if exiting(self):
             return False
         try:
             session = deal(self.dealer)
