@@ -15,10 +15,11 @@ class KeySafeApp(App[None]):
     command open :class:`QuizPalette`), and keys queued behind a quit are dropped."""
 
     async def on_event(self, event: events.Event) -> None:
-        """Drop a key that arrives once every screen is gone (queued behind a quit)."""
+        """Drop a key queued behind a quit: it has nothing left to act on."""
         # Textual 8.2.8 reads self.screen for every key and raises ScreenStackError
-        # when the shutdown has already emptied the stack.
-        if isinstance(event, events.Key) and not self.screen_stack:
+        # when the shutdown has already emptied the stack; before that, the screens
+        # being removed have lost the children their bindings query.
+        if isinstance(event, events.Key) and (exiting(self) or not self.screen_stack):
             return
         await super().on_event(event)
 

@@ -28,6 +28,14 @@ class QuizPalette(CommandPalette, DismissOnTop[None]):
         Binding("pageup", "page(-1)", "Previous page", show=False),
     ]
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No key acts before the palette has composed its list (or after it lost it)."""
+        # Ctrl+P then Down in one burst: Down is handled once the palette is the active
+        # screen but before its children exist, and Textual's action queries the list.
+        if not self.query(CommandList):
+            return False
+        return super().check_action(action, parameters)
+
     @on(Input.Submitted)
     @on(Button.Pressed)
     def _stale_choice(self, event: Input.Submitted | Button.Pressed) -> None:
