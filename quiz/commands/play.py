@@ -254,4 +254,5 @@ def run(args: argparse.Namespace) -> int:
         scores.close()
     if app.exit_problem:
         print(f"wdta-quiz: {app.exit_problem}", file=sys.stderr)
+    # Textual has printed the traceback of a crash and set 1: a script must see it.
     return app.return_code or 0

@@ -14,15 +14,16 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from textual import on
-from textual.app import App
 from textual.binding import Binding
 from textual.events import Resize
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from quiz.bank import Library, QuestionBank
 from quiz.game_setup import GameSetup
 from quiz.session_clock import fresh_seed, utc_now
 from quiz.ui import requests
+from quiz.ui.guards import dialog_on_top, exiting, on_top
+from quiz.ui.key_safe_app import KeySafeApp
 from quiz.ui.screens.base import GameScreen, StepScreen
 from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.too_small import TooSmallScreen
@@ -42,7 +43,7 @@ MIN_WIDTH, MIN_HEIGHT = 60, 20
 """Below this the layout cannot fit a question and four options."""
 
 
-class QuizApp(App[None]):
+class QuizApp(KeySafeApp):
     """wdta-quiz: home, setup, the game, results, packs and scores.
 
     Args:
@@ -191,6 +192,8 @@ class QuizApp(App[None]):
 
     @on(HomeScreen.Picked)
     def _home_picked(self, event: HomeScreen.Picked) -> None:
+        if not on_top(self, HomeScreen):  # queued before home was covered: one at a time
+            return
         routes: dict[str, Callable[[], object]] = {
             "play": self.open_setup,
             "packs": self.open_packs,
@@ -228,13 +231,15 @@ class QuizApp(App[None]):
 
     @on(requests.Review)
     def _review_requested(self, event: requests.Review) -> None:
-        self.start_review(event.player)
+        if not dialog_on_top(self):
+            self.start_review(event.player)
 
     # -- the game: messages to the session, its phase to a screen -----------
 
     @on(requests.StartGame)
     def _setup_done(self, event: requests.StartGame) -> None:
-        self.start_game(event.setup)
+        if not on_top(self, GameScreen, ModalScreen):  # else a stale second Start
+            self.start_game(event.setup)
 
     def start_review(self, player: str) -> bool:
         """A practice game of the questions ``player`` got wrong: no timer, not ranked."""
@@ -258,6 +263,8 @@ class QuizApp(App[None]):
     def _begin(self, deal: Callable[[Dealer], GameSession]) -> bool:
         from quiz.session import DealError
 
+        if exiting(self):
+            return False
         try:
             session = deal(self.dealer)
         except DealError as error:
@@ -278,12 +285,19 @@ class QuizApp(App[None]):
 
         game = self.game
         screen = screen_for(game, self.tick_interval) if game is not None else None
-        if screen is None:
+        if screen is None or exiting(self):
             return
         if isinstance(self.screen, GameScreen):
             self.switch_screen(screen)
-        else:
+        elif not any(isinstance(shown, GameScreen) for shown in self.screen_stack):
             self.push_screen(screen)
+        # else a dialog covers the game screen: never push above it; the game screen
+        # asks for its phase again when the dialog closes (GameScreen.Behind).
+
+    @on(GameScreen.Behind)
+    def _game_screen_behind(self) -> None:
+        if on_top(self, GameScreen):
+            self.show_phase()
 
     def _moved(self, before: object) -> None:
         """Show the new phase if the last message moved the game on."""
@@ -294,14 +308,14 @@ class QuizApp(App[None]):
     def _answered(self, event: requests.Pick) -> None:
         from quiz.session import Answer
 
-        if self.session is not None:
+        if self.session is not None and on_top(self, GameScreen):
             before = self.session.phase
             self.session.submit(Answer(event.player, event.question, event.choice))
             self._moved(before)
 
     @on(requests.CheckClock)
     def _clock_checked(self) -> None:
-        if self.session is not None and self.session.tick():
+        if self.session is not None and on_top(self, GameScreen) and self.session.tick():
             self.show_phase()
 
     @on(StepScreen.Stepped)
@@ -309,7 +323,7 @@ class QuizApp(App[None]):
         from quiz.game import Phase
 
         session = self.session
-        if session is None:
+        if session is None or not on_top(self, GameScreen):
             return
         before = session.phase
         if event.phase is Phase.HANDOVER:
@@ -333,6 +347,8 @@ class QuizApp(App[None]):
     @on(GameScreen.QuitAsked)
     def ask_abandon(self) -> None:
         """Ask before giving up the game in progress (the clock pauses meanwhile)."""
+        if not on_top(self, GameScreen):  # a dialog is already up, or the app is quitting
+            return
         session = self.session
         if session is None or session.over:
             self.main_menu()
@@ -358,10 +374,15 @@ class QuizApp(App[None]):
     def play_again(self) -> None:
         """Same setup, new questions: a new seed drawn from the last game's generator."""
         session = self.session
-        if session is not None:
+        if session is not None and session.over and on_top(self, GameScreen):
             self._begin(lambda dealer: dealer.again(session))
 
     @on(requests.MainMenu)
+    def _menu_requested(self) -> None:
+        # A stale "main menu" from the results must not drop the next game unrecorded.
+        if (self.session is None or self.session.over) and on_top(self, GameScreen):
+            self.main_menu()
+
     def main_menu(self) -> None:
         """Back to the home screen."""
         self.session = None
@@ -374,7 +395,7 @@ class QuizApp(App[None]):
         """Show the keys."""
         from quiz.ui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen | TooSmallScreen):
+        if not exiting(self) and not dialog_on_top(self):
             if self.session is not None:
                 self.session.pause()
 

@@ -40,10 +40,20 @@ class GameScreen(Screen[None]):
     class QuitAsked(Message):
         """The player wants to leave the game (the app asks first)."""
 
+    @dataclass
+    class Behind(Message):
+        """The game moved on while a dialog covered this screen: show its phase now."""
+
     def __init__(self, game: Game) -> None:
         """A screen for ``game``'s current phase."""
         super().__init__()
         self.game = game
+        self.shown_at = (game.phase, game.step)
+
+    def on_screen_resume(self) -> None:
+        """Back on top: catch up if the game moved on meanwhile."""
+        if (self.game.phase, self.game.step) != self.shown_at:
+            self.post_message(self.Behind())
 
     def action_abandon(self) -> None:
         """Ask before abandoning the game."""
@@ -55,6 +65,7 @@ class StepScreen(GameScreen):
     button, Space, or a click. Subclasses name the button."""
 
     BUTTON_ID = "continue"
+    AUTO_FOCUS = "#continue"  # the button, so Enter presses it (subclasses name theirs)
     BINDINGS = [Binding("space", "step", "Continue", show=False)]
 
     @dataclass
@@ -69,10 +80,6 @@ class StepScreen(GameScreen):
         super().__init__(game)
         self.shown_phase = game.phase
         self.shown_question = game.step
-
-    def on_mount(self) -> None:
-        """Focus the button, so Enter presses it."""
-        self.query_one(f"#{self.BUTTON_ID}", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """The button moves the game on."""

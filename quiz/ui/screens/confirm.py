@@ -9,12 +9,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
 from quiz.ui.screens.base import GAME_CSS
+from quiz.ui.screens.on_top import DismissOnTop
 
 
-class ConfirmAbandonScreen(ModalScreen[bool]):
+class ConfirmAbandonScreen(ModalScreen[bool], DismissOnTop[bool]):
     """"Quit this game?" Dismisses with ``True`` to abandon, ``False`` to keep playing."""
 
     CSS_PATH = GAME_CSS
+    AUTO_FOCUS = "#keep"  # keep playing is the safe default for Enter
 
     BINDINGS = [
         Binding("y", "decide(True)", "Quit game"),
@@ -33,10 +35,6 @@ class ConfirmAbandonScreen(ModalScreen[bool]):
             with Horizontal(classes="actions"):
                 yield Button("Keep playing (N)", id="keep", variant="primary")
                 yield Button("Quit game (Y)", id="quit", variant="error")
-
-    def on_mount(self) -> None:
-        """Keep playing is the safe default for Enter."""
-        self.query_one("#keep", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """A button decides."""

@@ -15,6 +15,7 @@ class HandoverScreen(StepScreen):
     """"Pass the keyboard to Ben": shown before each turn of a hot-seat game."""
 
     BUTTON_ID = "ready"
+    AUTO_FOCUS = "#ready"
 
     def compose(self) -> ComposeResult:
         """The next player's name, big, and a ready button."""

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
 from quiz.ui.screens.base import GAME_CSS
+from quiz.ui.screens.on_top import DismissOnTop
 
 KEYS: tuple[tuple[str, str, str], ...] = (
     ("Menus", "↑ ↓  Tab", "move between choices"),
@@ -27,7 +28,7 @@ KEYS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ModalScreen[None], DismissOnTop[None]):
     """The keys, in a dialog; any of Esc, Q, ?, Enter closes it."""
 
     CSS_PATH = GAME_CSS

@@ -35,6 +35,7 @@ TITLE = Content.assemble(
 class HomeScreen(Screen[None]):
     """The title and the main menu; arrows move, Enter or the letter picks."""
 
+    AUTO_FOCUS = "#play"  # Enter starts a game
     BINDINGS = [
         *(Binding(key, f"choose('{name}')", label) for name, label, key in MENU),
         Binding("question_mark", "choose('help')", "Help", show=False),
@@ -59,10 +60,6 @@ class HomeScreen(Screen[None]):
                         yield MenuItem(f"{label}  ({key.upper()})", id=name)
         yield KeyHints(*((key, label.lower()) for _, label, key in MENU))
 
-    def on_mount(self) -> None:
-        """Play has the focus: Enter starts a game."""
-        self.query_one("#play", MenuItem).focus()
-
     def on_menu_item_chosen(self, event: MenuItem.Chosen) -> None:
         """A menu item was chosen."""
         event.stop()
@@ -71,4 +68,7 @@ class HomeScreen(Screen[None]):
 
     def action_choose(self, name: str) -> None:
         """Go where the menu item ``name`` leads (the app decides how)."""
-        self.post_message(self.Picked(name))
+        # Only while home is on top: keys typed before it was covered choose nothing.
+        # (is_current would also be True under the Help dialog.)
+        if self.is_active:
+            self.post_message(self.Picked(name))

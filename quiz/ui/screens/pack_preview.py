@@ -16,10 +16,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from quiz.question import Question
+from quiz.ui.screens.on_top import DismissOnTop
 from quiz.ui.widgets.option_button import Drawn, OptionText
 
 
-class PackPreview(ModalScreen[None]):
+class PackPreview(ModalScreen[None], DismissOnTop[None]):
     """A few sample questions of one pack, the right option of each marked."""
 
     DEFAULT_CSS = """

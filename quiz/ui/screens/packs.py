@@ -20,7 +20,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 from textual.worker import get_current_worker
 
@@ -39,6 +38,7 @@ from quiz.ui.pack_rows import (
     format_problem,
     short_problem,
 )
+from quiz.ui.screens.on_top import DismissOnTop
 from quiz.ui.screens.pack_preview import PackPreview
 
 __all__ = ["PackPreview", "PacksScreen", "format_problem", "load_installed_packs"]
@@ -68,7 +68,7 @@ def _cell(text: str, style: str = "") -> Text:
     return Text(text, style=style, no_wrap=True, overflow="ellipsis", end="")
 
 
-class PacksScreen(Screen[bool]):
+class PacksScreen(DismissOnTop[bool]):
     """All packs: built-in, installed and broken; switch them on/off, preview them.
 
     Dismisses with ``True`` when the set of enabled packs changed (so the caller can
@@ -113,6 +113,7 @@ class PacksScreen(Screen[bool]):
     }
     """
 
+    AUTO_FOCUS = "DataTable"
     BINDINGS = [
         Binding("space", "switch_pack", "On/off"),
         Binding("p", "preview", "Preview"),
@@ -151,7 +152,6 @@ class PacksScreen(Screen[bool]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).focus()
         self._load_rows()
 
     @work(thread=True, exclusive=True, group="packs-load")

@@ -90,7 +90,7 @@ class QuestionScreen(GameScreen):
 
     def _tick(self) -> None:
         # A dialog on top has paused the game clock; the engine decides time-outs.
-        if not self.is_current:
+        if not self.is_active:
             return
         self._update_countdown()
         self.post_message(self.ClockChecked())

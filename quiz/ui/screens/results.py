@@ -43,6 +43,7 @@ def headline(game: Game) -> Content:
 class ResultsScreen(GameScreen):
     """The end of a game."""
 
+    AUTO_FOCUS = "#play-again"
     BINDINGS = [
         Binding("r", "play_again", "Play again"),
         Binding("m", "main_menu", "Main menu"),
@@ -72,10 +73,6 @@ class ResultsScreen(GameScreen):
                 yield Button("Play again", id="play-again", variant="primary")
                 yield Button("Main menu", id="main-menu")
         yield KeyHints(("r", "play again"), ("m", "main menu"), ("?", "help"))
-
-    def on_mount(self) -> None:
-        """Focus "Play again"."""
-        self.query_one("#play-again", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Play again or go to the menu."""

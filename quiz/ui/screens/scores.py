@@ -31,7 +31,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import (
     Button,
     DataTable,
@@ -45,6 +44,7 @@ from textual.worker import Worker, WorkerState
 
 from quiz.errors import UserError
 from quiz.ui import requests
+from quiz.ui.screens.on_top import DismissOnTop
 
 if TYPE_CHECKING:  # the app imports this screen for its messages before the first paint
     from quiz.store import Store
@@ -87,7 +87,7 @@ def _open_default_store() -> Store:
     return Store.open()
 
 
-class ScoresScreen(Screen[None]):
+class ScoresScreen(DismissOnTop[None]):
     """Leaderboard, head-to-head and most-missed tables, and a Player tab.
 
     Args:

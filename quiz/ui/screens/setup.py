@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Input, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
@@ -29,6 +28,7 @@ from quiz.game_setup import (
 )
 from quiz.ui import requests
 from quiz.ui.screens.base import GAME_CSS
+from quiz.ui.screens.on_top import DismissOnTop
 from quiz.ui.widgets.key_hints import KeyHints
 
 
@@ -36,10 +36,11 @@ def _timer_text(timer: float | None) -> str:
     return "off" if timer is None else f"{timer:g}"
 
 
-class SetupScreen(Screen[None]):
+class SetupScreen(DismissOnTop[None]):
     """The setup form. Enter in a field or "Start game" starts; Esc goes back."""
 
     CSS_PATH = GAME_CSS
+    AUTO_FOCUS = "#players"
 
     BINDINGS = [
         Binding("escape", "back", "Back"),
@@ -110,10 +111,6 @@ class SetupScreen(Screen[None]):
             yield Label(label, classes="setup-label")
             yield field
             yield Label(hint, classes="setup-hint muted")
-
-    def on_mount(self) -> None:
-        """Start in the players field, cursor at the end."""
-        self.query_one("#players", Input).focus()
 
     def read_setup(self) -> GameSetup:
         """The form as a :class:`GameSetup`; raises :class:`SetupError` naming the field."""
