@@ -16,15 +16,15 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.binding import Binding
 from textual.events import Resize
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 
 from quiz.bank import Library, QuestionBank
 from quiz.game_setup import GameSetup
 from quiz.session_clock import fresh_seed, utc_now
 from quiz.ui import requests
+from quiz.ui.game_routes import GameRoutes
 from quiz.ui.guards import dialog_on_top, exiting, on_top
-from quiz.ui.key_safe_app import KeySafeApp
-from quiz.ui.screens.base import GameScreen, StepScreen
+from quiz.ui.screens.base import GameScreen
 from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.too_small import TooSmallScreen
 from quiz.ui.sigterm import on_sigterm
@@ -34,16 +34,14 @@ from quiz.ui.themes import keep_theme
 # the home screen must paint fast (see bench/). Their messages subclass the light
 # quiz.ui.requests types, which the @on handlers below name.
 if TYPE_CHECKING:
-    from quiz.game import Game
-    from quiz.question import Question
-    from quiz.session import Dealer, GameSession, Recent, Recorder, Saved
+    from quiz.session import Dealer, Recent, Recorder
     from quiz.store import Store
 
 MIN_WIDTH, MIN_HEIGHT = 60, 20
 """Below this the layout cannot fit a question and four options."""
 
 
-class QuizApp(KeySafeApp):
+class QuizApp(GameRoutes):
     """wdta-quiz: home, setup, the game, results, packs and scores.
 
     Args:
@@ -88,7 +86,7 @@ class QuizApp(KeySafeApp):
         recent: Recent | None = None,
         scores_notices: Sequence[str] = (),
     ) -> None:
-        super().__init__()
+        super().__init__(tick_interval)
         self.bank = bank
         self.recorder = recorder
         self.exit_problem: str | None = None  # what went wrong while quitting, for stderr
@@ -97,32 +95,21 @@ class QuizApp(KeySafeApp):
         self.now = now
         self.new_seed = new_seed
         self.notices = list(notices)
-        self.tick_interval = tick_interval
         self.missed = missed
         self.scores = scores
         self.recent = recent
         self.scores_notices = list(scores_notices)
-        self.session: GameSession | None = None
         self.last_setup: GameSetup | None = quick_start
-        self._dealer: Dealer | None = None
         self._library: Library | None = None
 
-    @property
-    def game(self) -> Game | None:
-        """The game in progress (what the screens draw), if any."""
-        return self.session.game if self.session is not None else None
+    def make_dealer(self) -> Dealer:
+        """The dealer of every game of this app, with its clock, seeds and scores."""
+        from quiz.session import Dealer
 
-    @property
-    def dealer(self) -> Dealer:
-        """Deals every game of this app (made at the first game: see the imports above)."""
-        if self._dealer is None:
-            from quiz.session import Dealer
-
-            self._dealer = Dealer(
-                self.bank, recorder=self.recorder, clock=self.clock, now=self.now,
-                new_seed=self.new_seed, missed=self.missed, recent=self.recent,
-            )  # fmt: skip
-        return self._dealer
+        return Dealer(
+            self.bank, recorder=self.recorder, clock=self.clock, now=self.now,
+            new_seed=self.new_seed, missed=self.missed, recent=self.recent,
+        )  # fmt: skip
 
     # -- start-up ----------------------------------------------------------
 
@@ -233,161 +220,6 @@ class QuizApp(KeySafeApp):
     def _review_requested(self, event: requests.Review) -> None:
         if not dialog_on_top(self):
             self.start_review(event.player)
-
-    # -- the game: messages to the session, its phase to a screen -----------
-
-    @on(requests.StartGame)
-    def _setup_done(self, event: requests.StartGame) -> None:
-        if not on_top(self, GameScreen, ModalScreen):  # else a stale second Start
-            self.start_game(event.setup)
-
-    def start_review(self, player: str) -> bool:
-        """A practice game of the questions ``player`` got wrong: no timer, not ranked."""
-        return self._begin(lambda dealer: dealer.review(player))
-
-    def start_game(
-        self,
-        setup: GameSetup,
-        *,
-        remember: bool = True,
-        questions: Sequence[Question] | None = None,
-    ) -> bool:
-        """Deal a game and show it; ``False`` (with a notice) if it cannot be dealt.
-
-        ``remember`` keeps ``setup`` as it was typed, to fill in the next setup screen.
-        """
-        if remember:
-            self.last_setup = setup
-        return self._begin(lambda dealer: dealer.deal(setup, questions=questions))
-
-    def _begin(self, deal: Callable[[Dealer], GameSession]) -> bool:
-        from quiz.session import DealError
-
-        if exiting(self):
-            return False
-        try:
-            session = deal(self.dealer)
-        except DealError as error:
-            self.notify(str(error), severity=error.severity, markup=False)
-            return False
-        if session.notice:
-            self.notify(session.notice, title="Scores", severity="warning", timeout=10,
-                        markup=False)  # fmt: skip
-        if session.shortfall:
-            self.notify(session.shortfall, severity="warning", markup=False)
-        self.session = session
-        self.show_phase()
-        return True
-
-    def show_phase(self) -> None:
-        """Put up the screen for the game's current phase."""
-        from quiz.ui.screens.phases import screen_for
-
-        game = self.game
-        screen = screen_for(game, self.tick_interval) if game is not None else None
-        if screen is None or exiting(self):
-            return
-        if isinstance(self.screen, GameScreen):
-            self.switch_screen(screen)
-        elif not any(isinstance(shown, GameScreen) for shown in self.screen_stack):
-            self.push_screen(screen)
-        # else a dialog covers the game screen: never push above it; the game screen
-        # asks for its phase again when the dialog closes (GameScreen.Behind).
-
-    @on(GameScreen.Behind)
-    def _game_screen_behind(self) -> None:
-        if on_top(self, GameScreen):
-            self.show_phase()
-
-    def _moved(self, before: object) -> None:
-        """Show the new phase if the last message moved the game on."""
-        if self.session is not None and self.session.phase is not before:
-            self.show_phase()
-
-    @on(requests.Pick)
-    def _answered(self, event: requests.Pick) -> None:
-        from quiz.session import Answer
-
-        if self.session is not None and on_top(self, GameScreen):
-            before = self.session.phase
-            self.session.submit(Answer(event.player, event.question, event.choice))
-            self._moved(before)
-
-    @on(requests.CheckClock)
-    def _clock_checked(self) -> None:
-        if self.session is not None and on_top(self, GameScreen) and self.session.tick():
-            self.show_phase()
-
-    @on(StepScreen.Stepped)
-    def _stepped(self, event: StepScreen.Stepped) -> None:
-        from quiz.game import Phase
-
-        session = self.session
-        if session is None or not on_top(self, GameScreen):
-            return
-        before = session.phase
-        if event.phase is Phase.HANDOVER:
-            session.ready(event.question)
-        else:
-            self._report(session.advance(event.phase, event.question))
-        self._moved(before)
-
-    def _report(self, saved: Saved | None) -> str | None:
-        """Say what became of a game's save if it was not simply kept; return that line."""
-        if saved is None:
-            return None
-        if saved.problem is not None:
-            self.notify(saved.problem, severity="error", markup=False)
-            return saved.problem
-        if saved.notice is not None:
-            self.notify(saved.notice, title="Scores", severity="warning", timeout=10,
-                        markup=False)  # fmt: skip
-        return saved.notice
-
-    @on(GameScreen.QuitAsked)
-    def ask_abandon(self) -> None:
-        """Ask before giving up the game in progress (the clock pauses meanwhile)."""
-        if not on_top(self, GameScreen):  # a dialog is already up, or the app is quitting
-            return
-        session = self.session
-        if session is None or session.over:
-            self.main_menu()
-            return
-        session.pause()
-        from quiz.ui.screens.confirm import ConfirmAbandonScreen
-
-        def decided(abandon: bool | None) -> None:
-            if abandon:
-                self.abandon_game()
-            elif self.session is not None:
-                self.session.resume()
-
-        self.push_screen(ConfirmAbandonScreen(), decided)
-
-    def abandon_game(self) -> None:
-        """Give up the game in progress, save it, and go back to the menu."""
-        if self.session is not None:
-            self._report(self.session.abandon())
-        self.main_menu()
-
-    @on(requests.PlayAgain)
-    def play_again(self) -> None:
-        """Same setup, new questions: a new seed drawn from the last game's generator."""
-        session = self.session
-        if session is not None and session.over and on_top(self, GameScreen):
-            self._begin(lambda dealer: dealer.again(session))
-
-    @on(requests.MainMenu)
-    def _menu_requested(self) -> None:
-        # A stale "main menu" from the results must not drop the next game unrecorded.
-        if (self.session is None or self.session.over) and on_top(self, GameScreen):
-            self.main_menu()
-
-    def main_menu(self) -> None:
-        """Back to the home screen."""
-        self.session = None
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
 
     # -- everywhere --------------------------------------------------------
 

@@ -19,4 +19,5 @@ def _ends_with(status: int | None):
 @pytest.mark.parametrize(("status", "expected"), [(1, 1), (0, 0), (None, 0)])
 def test_play_returns_the_apps_exit_status(monkeypatch, status, expected):
     monkeypatch.setattr(QuizApp, "run", _ends_with(status))
+    monkeypatch.setattr("quiz.commands.play.needs_terminal", lambda: None)  # pytest has none
     assert main(["play", "--players", "Ana"]) == expected
