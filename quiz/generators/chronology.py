@@ -52,7 +52,7 @@ def _build(fact: Chronology, variant: str, here: int, there: int, wrong: list[st
         slot, difficulty="medium",
         prompt=f"In {series}, which single came {which} {current}?",
         answer=fact.items[there].title, wrong=pick(rng, wrong), rng=rng,
-        explanation=explain(f"The order is {order}.", fact.source),
+        explanation=explain(f"The order is {order}."),
     )
 
 
