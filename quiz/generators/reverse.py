@@ -21,6 +21,7 @@ from functools import partial
 
 from quiz.facts import Award, Certification
 from quiz.generators import charts
+from quiz.generators.awards import named
 from quiz.generators.base import (
     Context,
     Generator,
@@ -32,7 +33,6 @@ from quiz.generators.base import (
     question,
 )
 from quiz.generators.distractors import enough, norm, pick, wrong_values
-from quiz.generators.awards import named
 from quiz.generators.sentences import place
 from quiz.generators.truths import region_ranks
 from quiz.generators.values import cert_rank
