@@ -38,9 +38,7 @@ def named(award: str) -> str:
 
 def describe(award: Award) -> str:
     """The listing as a sentence, for explanations."""
-    if award.result == "nominated" and award.lost_to:
-        return explain(f"It was nominated for {named(award.award)} at the {award.year} "
-                       f"{award.organization}, but lost to {award.lost_to}.")
+    # Who it lost to is left out: a question of its own may ask that.
     result = {"won": " and won", "nominated": " and was nominated"}.get(award.result or "", "")
     return explain(f"It was up for {named(award.award)} at the {award.year} "
                    f"{award.organization}{result}.")
