@@ -76,7 +76,9 @@ class Question:
 
     ``id`` is stable across runs and seeds (see :class:`QuestionId`); ``options`` are
     shown in order and ``answer`` indexes the one right option. ``fact`` names the
-    fact (or hand-written question) it came from.
+    fact (or hand-written question) it came from; ``source`` says where that fact
+    came from, kept apart from the text players read (prompts and explanations never
+    cite it) so screens and JSON can show it on its own.
     """
 
     id: str
@@ -89,6 +91,7 @@ class Question:
     explanation: str
     fact: str
     kind: str
+    source: str = ""
 
     @property
     def correct(self) -> str:
@@ -108,4 +111,5 @@ class Question:
             "answer": self.answer,
             "explanation": self.explanation,
             "fact": self.fact,
+            "source": self.source,
         }

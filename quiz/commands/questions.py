@@ -68,7 +68,8 @@ def _report_failures(failures: Iterable[PackError]) -> None:
 
 def render_text(questions: list[Question]) -> str:
     """Questions as an author reads them: number, category and difficulty, prompt,
-    lettered options with the right one marked, explanation and id."""
+    lettered options with the right one marked, explanation, source (where there is
+    one) and id."""
     blocks = []
     for number, question in enumerate(questions, 1):
         lines = [f"{number}. [{question.category} · {question.difficulty}] {question.prompt}"]
@@ -76,6 +77,9 @@ def render_text(questions: list[Question]) -> str:
             mark = "*" if position == question.answer else " "
             lines.append(f"   {mark} {LETTERS[position]}. {option}")
         lines.append(f"     Answer: {LETTERS[question.answer]}. {question.explanation}")
+        # Where the fact came from is on its own line, never inside the explanation.
+        if question.source:
+            lines.append(f"     Source: {question.source}")
         lines.append(f"     id: {question.id}")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + ("\n" if blocks else "")

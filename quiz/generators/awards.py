@@ -30,12 +30,18 @@ YEAR = "award-year"
 YEAR_REACH = 4
 
 
+def named(award: str) -> str:
+    """A category as it reads after "up for": "Best Collaboration", but "the One
+    Billion Streams Award" (a name that ends in "Award" needs its article)."""
+    return f"the {award}" if award.casefold().split()[-1:] == ["award"] else award
+
+
 def describe(award: Award) -> str:
     """The listing as a sentence, for explanations."""
+    # Who it lost to is left out: a question of its own may ask that.
     result = {"won": " and won", "nominated": " and was nominated"}.get(award.result or "", "")
-    lost = f" (it lost to {award.lost_to})" if award.lost_to else ""
-    return explain(f"It was up for {award.award} at the {award.year} {award.organization}"
-                   f"{result}{lost}.", award.source)
+    return explain(f"It was up for {named(award.award)} at the {award.year} "
+                   f"{award.organization}{result}.")
 
 
 def _same_show(a: Award, b: Award) -> bool:
@@ -55,7 +61,8 @@ def slots(ctx: Context) -> Iterator[Slot]:
         show = (norm(award.organization), award.year)
         if enough(wrong) and show not in shows:
             shows.add(show)
-            yield ctx.slot(award, CATEGORY, partial(_build_category, ctx, award, wrong))
+            make = partial(_build_category, ctx, award, len(right) > 1, wrong)
+            yield ctx.slot(award, CATEGORY, make)
         if award.year:
             years = {a.year for a in ctx.awards
                      if _same_show(a, award) and norm(a.award) == norm(award.award)}
@@ -70,12 +77,18 @@ def slots(ctx: Context) -> Iterator[Slot]:
                 yield ctx.slot(award, YEAR, partial(_build_year, ctx, award, below, above))
 
 
-def _build_category(ctx: Context, award: Award, wrong: list[str], slot: Slot,
+def _build_category(ctx: Context, award: Award, several: bool, wrong: list[str], slot: Slot,
                     rng: random.Random) -> Question:
+    # A show that listed the song in two categories has two right answers; the prompt
+    # says so, and only one of them is among the options.
+    show, work = f"the {award.year} {award.organization}", ctx.work(award.work)
+    if several:
+        prompt = f"Which of these categories was {work} up for at {show}?"
+    else:
+        prompt = f"In which category was {work} up for an award at {show}?"
     return question(
         slot, difficulty="medium",
-        prompt=(f"In which category was {ctx.work(award.work)} up for an award at the "
-                f"{award.year} {award.organization}?"),
+        prompt=prompt,
         answer=award.award, wrong=pick(rng, wrong), rng=rng, explanation=describe(award),
     )
 
@@ -85,8 +98,8 @@ def _build_year(ctx: Context, award: Award, below: list[int], above: list[int], 
     wrong = [str(year) for year in pick_around(rng, below, above)]
     return question(
         slot, difficulty="hard",
-        prompt=(f"In which year was {ctx.work(award.work)} up for {award.award} at the "
-                f"{award.organization}?"),
+        prompt=(f"In which year was {ctx.work(award.work)} up for {named(award.award)} at "
+                f"the {award.organization}?"),
         answer=str(award.year), wrong=wrong, rng=rng, explanation=describe(award),
         order="sorted", key=int,
     )

@@ -47,7 +47,8 @@ class Slot:
     """A question a pack can yield, not yet built.
 
     ``id`` (a :class:`QuestionId`'s text) never depends on the seed; ``build(rng)``
-    makes the question, which takes its id, pack, category, fact and kind from here.
+    makes the question, which takes its id, pack, category, fact, kind and (unless the
+    question draws on more facts) source from here.
     """
 
     id: str
@@ -56,6 +57,8 @@ class Slot:
     fact: str
     kind: str
     make: Make
+    #: Where the fact came from (the pack's ``source:``), shown apart from the text.
+    source: str = ""
 
     def build(self, rng: random.Random) -> Question:
         """The question, with wrong options and order drawn from ``rng``."""
@@ -102,7 +105,7 @@ class Context:
         """The slot of a question of ``kind`` about ``fact``: the one place a
         generated question's id, category and fact are decided."""
         text = question_id(self.pack.id, fact.id, kind, variant)
-        return Slot(text, self.pack.id, fact.category, fact.id, kind, make)
+        return Slot(text, self.pack.id, fact.category, fact.id, kind, make, cite(fact.source))
 
     @cached_property
     def charts(self) -> list[Placed]:
@@ -163,18 +166,21 @@ class Context:
         return values
 
 
-def explain(sentence: str, *sources: str) -> str:
-    """The text shown after answering: the fact, then where it came from, as in
-    "It peaked at number 8 on France (SNEP) in 2016 (weekly chart table)."."""
+def explain(sentence: str) -> str:
+    """The text shown after answering: the fact as a plain sentence a player reads,
+    as in "It peaked at number 8 on France (SNEP) in 2016.". Where the fact came from
+    never goes in here: it is the question's ``source`` (see :func:`cite`)."""
     sentence = sentence.strip()
+    return sentence if sentence.endswith((".", "!", "?", '"')) else sentence + "."
+
+
+def cite(*sources: str) -> str:
+    """Where the facts a question draws on came from, each part once and in order:
+    "infobox; lead" and "lead; weekly chart table" give "infobox; lead; weekly chart
+    table". Shown apart from the question (``Question.source``), never inside it."""
     # Sources are free text, often "infobox; lead": list each part once.
     parts = (part.strip() for source in sources for part in source.split(";"))
-    named = [part for part in dict.fromkeys(parts) if part]
-    if not named:
-        return sentence if sentence.endswith((".", "!", "?", '"')) else sentence + "."
-    if sentence.endswith("."):
-        sentence = sentence[:-1]
-    return f"{sentence} ({'; '.join(named)})."
+    return "; ".join(part for part in dict.fromkeys(parts) if part)
 
 
 def join_names(values: Sequence[str]) -> str:
@@ -202,8 +208,10 @@ def question(
     explanation: str,
     order: str = "shuffle",
     key: Callable[[str], SupportsRichComparison] | None = None,
+    source: str | None = None,
 ) -> Question:
     """Assemble the question of ``slot``; see :func:`distractors.arrange` for ``order``.
+    ``source`` replaces the slot's when the question draws on several facts.
 
     Every question has at least two options that read differently: a wrong option
     that reads like the answer or like another option is left out, and with none
@@ -229,12 +237,14 @@ def question(
         explanation=explanation,
         fact=slot.fact,
         kind=slot.kind,
+        source=slot.source if source is None else source,
     )
 
 
 def true_false(slot: Slot, *, difficulty: str, statement: str, truth: bool,
-               explanation: str) -> Question:
-    """A true/false item: options ("True", "False") in that order."""
+               explanation: str, source: str | None = None) -> Question:
+    """A true/false item: options ("True", "False") in that order; ``source`` as for
+    :func:`question`."""
     return Question(
         id=slot.id,
         pack=slot.pack,
@@ -246,10 +256,11 @@ def true_false(slot: Slot, *, difficulty: str, statement: str, truth: bool,
         explanation=explanation,
         fact=slot.fact,
         kind=slot.kind,
+        source=slot.source if source is None else source,
     )
 
 
 __all__ = [
-    "Context", "Generator", "Make", "Placed", "Slot", "Unaskable", "explain", "fill",
+    "Context", "Generator", "Make", "Placed", "Slot", "Unaskable", "cite", "explain", "fill",
     "join_names", "norm", "question", "true_false",
 ]

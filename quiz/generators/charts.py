@@ -37,7 +37,7 @@ def statement(ctx: Context, entry: ChartEntry, position: int | None = None) -> s
 
 def describe(entries: list[ChartEntry]) -> str:
     """Explanation for one or more rows: "It peaked at number 8 on France (SNEP) in
-    2016 (weekly chart table)."; rows sharing a position, type and year are named
+    2016."; rows sharing a position, type and year are named
     together ("It peaked at number 1 in 2016 on Italy (FIMI) and Lebanon (...)")."""
     first = entries[0]
     alike = all((e.type, e.year, e.position) == (first.type, first.year, first.position)
@@ -51,4 +51,4 @@ def describe(entries: list[ChartEntry]) -> str:
                         f"charts of {names}.")
     else:
         sentence = "It " + "; it ".join(placed(entry) for entry in entries) + "."
-    return explain(sentence, *(entry.source for entry in entries))
+    return explain(sentence)

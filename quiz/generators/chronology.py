@@ -47,12 +47,13 @@ def _build(fact: Chronology, variant: str, here: int, there: int, wrong: list[st
     series = f"the {fact.series} chronology" if fact.series else "its chronology"
     current = f'"{fact.items[here].title}"'
     which = "directly before" if variant == "before" else "directly after"
-    order = " \u2192 ".join(_titled(item) for item in fact.items)
+    # Only the answer's neighbour is told: the full order would answer the question
+    # on the other side.
     return question(
         slot, difficulty="medium",
         prompt=f"In {series}, which single came {which} {current}?",
         answer=fact.items[there].title, wrong=pick(rng, wrong), rng=rng,
-        explanation=explain(f"The order is {order}.", fact.source),
+        explanation=explain(f"{_titled(fact.items[there])} came {which} {current}."),
     )
 
 

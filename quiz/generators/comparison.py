@@ -13,7 +13,7 @@ import random
 from collections.abc import Iterator
 from functools import partial
 
-from quiz.generators.base import Context, Generator, Placed, Slot, explain, question
+from quiz.generators.base import Context, Generator, Placed, Slot, cite, explain, question
 from quiz.generators.distractors import enough, norm, pick
 from quiz.question import Question
 
@@ -44,16 +44,17 @@ def _build(ctx: Context, row: Placed, worse: list[Placed], slot: Slot,
     if entry.type == "weekly":
         prompt = (f"On which of these charts did {ctx.song} have its best weekly peak "
                   f"in {entry.year}?")
-        noun = f"{entry.year} weekly peaks"
+        best = f"Of these, its best {entry.year} weekly peak was number {row.position}"
     else:
         prompt = f"On which of these {entry.year} year-end charts did {ctx.song} rank highest?"
-        noun = f"{entry.year} year-end positions"
-    shown = sorted([row, *chosen], key=lambda r: r.position)
-    places = "; ".join(f"{r.entry.chart}: {r.position}" for r in shown)
+        best = f"Of these, it ranked highest at the end of {entry.year}: number {row.position}"
+    # Only the answer's own place is told: the other charts' places are facts that
+    # other questions ask.
     return question(
         slot, difficulty="hard",
         prompt=prompt, answer=entry.chart, wrong=[r.entry.chart for r in chosen], rng=rng,
-        explanation=explain(f"Its {noun}: {places}.", *(r.entry.source for r in shown)),
+        explanation=explain(f"{best}, on {entry.chart}."),
+        source=cite(*(r.entry.source for r in [row, *chosen])),
     )
 
 

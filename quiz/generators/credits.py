@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from functools import partial
 
 from quiz.facts import Credit
-from quiz.generators.base import Context, Generator, Slot, question
+from quiz.generators.base import Context, Generator, Slot, cite, question
 from quiz.generators.distractors import enough, norm, pick, wrong_values
-from quiz.generators.sentences import describe_credits
+from quiz.generators.sentences import a_role, describe_credits, listed
 from quiz.generators.truths import credit_candidates, people_with, roles_of
 from quiz.question import Question
 
@@ -59,7 +59,11 @@ def _slug(text: str) -> str:
 def _build_person(ctx: Context, credit: Credit, right: list[str], wrong: list[str], slot: Slot,
                   rng: random.Random) -> Question:
     work = ctx.work(credit.work)
-    if len(set(map(norm, right))) > 1:
+    several = len(set(map(norm, right))) > 1
+    if not listed(ctx, credit.work):
+        who = "which of these people" if several else "who"
+        prompt = f"In {work}, {who} was {a_role(credit.role, len(right))}?"
+    elif several:
         prompt = f'Which of these people is listed under "{credit.role}" in the credits of {work}?'
     else:
         prompt = f'Who is listed under "{credit.role}" in the credits of {work}?'
@@ -73,11 +77,16 @@ def _build_role(ctx: Context, credit: Credit, person: str, wrong: list[str], slo
                 rng: random.Random) -> Question:
     held = [c for c in ctx.credits if norm(c.work) == norm(credit.work)
             and norm(person) in {norm(p) for p in c.people}]
+    work = ctx.work(credit.work)
+    if listed(ctx, credit.work):
+        prompt = f"Under which role is {person} listed in the credits of {work}?"
+    else:
+        prompt = f"What was {person}'s role in {work}?"
     return question(
-        slot, difficulty="medium",
-        prompt=f"Under which role is {person} listed in the credits of {ctx.work(credit.work)}?",
+        slot, difficulty="medium", prompt=prompt,
         answer=credit.role, wrong=pick(rng, wrong), rng=rng,
         explanation=describe_credits(ctx, held),
+        source=cite(*(c.source for c in held)),
     )
 
 

@@ -12,7 +12,7 @@ import random
 from functools import partial
 
 from quiz.facts import HandQuestion
-from quiz.generators.base import Context, Slot, explain, question
+from quiz.generators.base import Context, Slot, cite, explain, question
 from quiz.generators.distractors import OPTIONS, pick, wrong_values
 from quiz.question import Question, hand_fact, hand_id
 
@@ -26,7 +26,7 @@ def slot(ctx: Context, item: HandQuestion) -> Slot | None:
     if not own and not pooled:
         return None
     return Slot(hand_id(ctx.pack.id, item.id), ctx.pack.id, item.category, hand_fact(item.id),
-                NAME, partial(_build, item, own, pooled))
+                NAME, partial(_build, item, own, pooled), cite(item.source))
 
 
 def _build(item: HandQuestion, own: list[str], pooled: list[str], slot: Slot,
@@ -35,6 +35,5 @@ def _build(item: HandQuestion, own: list[str], pooled: list[str], slot: Slot,
     wrong += pick(rng, pooled, OPTIONS - 1 - len(wrong))
     return question(
         slot, difficulty=item.difficulty, prompt=item.prompt, answer=item.answer, wrong=wrong,
-        rng=rng, explanation=explain(item.explanation or f"The answer is {item.answer}.",
-                                     item.source),
+        rng=rng, explanation=explain(item.explanation or f"The answer is {item.answer}."),
     )

@@ -1,4 +1,4 @@
-"""Quote attribution: which publication printed a critic's words, and who wrote them.
+"""Quote attribution: which publication printed a critic's words, and who said them.
 
 Wrong options are the publications (or speakers) of *other* quotes in the pack,
 minus every publication (speaker) that printed the same words. Two quotes from one
@@ -22,9 +22,14 @@ SPEAKER = "critic"
 
 
 def describe(quote: Quote) -> str:
-    """The quote and who said it, for explanations."""
-    where = f" in {quote.publication}" if quote.publication else ""
-    return explain(f'{quote.speaker or "It"} wrote{where}: "{quote.text}"', quote.source)
+    """The quote and who said it, for explanations. "Said", whatever the medium: a
+    pack records words, not whether they were written or spoken (the built-in
+    pack's Puth quote was said)."""
+    if quote.publication and quote.speaker:
+        return explain(f"{quote.speaker}, reviewing the song for {quote.publication}, said it.")
+    if quote.publication:
+        return explain(f"{quote.publication} printed it.")
+    return explain(f"{quote.speaker or 'Someone'} said it, talking about the song.")
 
 
 def slots(ctx: Context) -> Iterator[Slot]:
@@ -59,7 +64,7 @@ def _build_publication(ctx: Context, quote: Quote, wrong: list[str], slot: Slot,
 def _build_speaker(ctx: Context, quote: Quote, wrong: list[str], slot: Slot,
                    rng: random.Random) -> Question:
     if quote.publication:
-        prompt, difficulty = f'Which critic wrote of {ctx.song}: "{quote.text}"?', "hard"
+        prompt, difficulty = f'Which critic said this about {ctx.song}: "{quote.text}"?', "hard"
     else:
         prompt, difficulty = f'Who said this about {ctx.song}: "{quote.text}"?', "medium"
     return question(

@@ -21,7 +21,17 @@ from functools import partial
 
 from quiz.facts import Award, Certification
 from quiz.generators import charts
-from quiz.generators.base import Context, Generator, Placed, Slot, explain, join_names, question
+from quiz.generators.awards import named
+from quiz.generators.base import (
+    Context,
+    Generator,
+    Placed,
+    Slot,
+    cite,
+    explain,
+    join_names,
+    question,
+)
 from quiz.generators.distractors import enough, norm, pick, wrong_values
 from quiz.generators.sentences import place
 from quiz.generators.truths import region_ranks
@@ -71,6 +81,7 @@ def _build_chart(ctx: Context, row: Placed, right: list[Placed], wrong: list[str
         prompt=chart_prompt(ctx, entry.type, entry.year, row.position),
         answer=entry.chart, wrong=pick(rng, wrong), rng=rng,
         explanation=charts.describe([r.entry for r in right]),
+        source=cite(*(r.entry.source for r in right)),
     )
 
 
@@ -104,8 +115,8 @@ def _build_certification(ctx: Context, cert: Certification, right: list[Certific
         slot, difficulty="medium",
         prompt=f"In which country is {ctx.song} certified {cert.level}?",
         answer=cert.region, wrong=pick(rng, wrong), rng=rng,
-        explanation=explain(f"It is certified {cert.level} in {regions}.",
-                            *(c.source for c in right)),
+        explanation=explain(f"It is certified {cert.level} in {regions}."),
+        source=cite(*(c.source for c in right)),
     )
 
 
@@ -132,10 +143,10 @@ def _build_award(ctx: Context, award: Award, right: list[Award], wrong: list[str
     return question(
         slot, difficulty="medium",
         prompt=(f"At which awards was {ctx.work(award.work)} "
-                f"up for {award.award} in {award.year}?"),
+                f"up for {named(award.award)} in {award.year}?"),
         answer=award.organization, wrong=pick(rng, wrong), rng=rng,
-        explanation=explain(f"It was up for {award.award} at {shows}.",
-                            *(a.source for a in right)),
+        explanation=explain(f"It was up for {named(award.award)} at {shows}."),
+        source=cite(*(a.source for a in right)),
     )
 
 

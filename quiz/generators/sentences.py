@@ -35,8 +35,8 @@ def describe_attribute(fact: Attribute) -> str:
     """An attribute as a sentence, for explanations."""
     values = join_names(fact.values)
     if fact.statement:
-        return explain(fill(fact.statement, values), fact.source)
-    return explain(f"The answer is {values}.", fact.source)
+        return explain(fill(fact.statement, values))
+    return explain(f"The answer is {values}.")
 
 
 def render_number(fact: Number, value: float) -> str:
@@ -55,16 +55,16 @@ def describe_number(fact: Number) -> str:
     """A number fact as a sentence, for explanations."""
     if fact.statement:
         # The statement carries its own qualifier words ("about {value}").
-        return explain(fill(fact.statement, render_number(fact, fact.value)), fact.source)
-    return explain(f"The answer is {said(fact)}.", fact.source)
+        return explain(fill(fact.statement, render_number(fact, fact.value)))
+    return explain(f"The answer is {said(fact)}.")
 
 
 def describe_duration(ctx: Context, fact: Duration) -> str:
     """The length as a sentence, for explanations."""
     answer = format_duration(fact.seconds)
     if fact.statement:
-        return explain(fill(fact.statement, answer), fact.source)
-    return explain(f"{ctx.song[0].upper()}{ctx.song[1:]} is {answer} long.", fact.source)
+        return explain(fill(fact.statement, answer))
+    return explain(f"{ctx.song[0].upper()}{ctx.song[1:]} is {answer} long.")
 
 
 def written_date(fact: Date) -> str:
@@ -75,18 +75,47 @@ def written_date(fact: Date) -> str:
 def describe_date(fact: Date) -> str:
     """A date fact as a sentence, for explanations."""
     if fact.statement:
-        return explain(fill(fact.statement, written_date(fact)), fact.source)
-    return explain(f"The answer is {written_date(fact)}.", fact.source)
+        return explain(fill(fact.statement, written_date(fact)))
+    return explain(f"The answer is {written_date(fact)}.")
 
 
 def describe_certification(cert: Certification) -> str:
     """A certification as a sentence, for explanations."""
-    return explain(f"It is certified {cert.level} in {place(cert.region)}.", cert.source)
+    return explain(f"It is certified {cert.level} in {place(cert.region)}.")
+
+
+def listed(ctx: Context, work: str) -> bool:
+    """Whether ``work`` is the song itself, whose credits list people under roles. Any
+    other work (a music video) has no credits list to point to, so its people are
+    named by what they did: "In the official music video, Phil Pinto was the
+    director"."""
+    return ctx.work(work) == ctx.song
+
+
+def a_role(role: str, people: int = 1) -> str:
+    """"the director" for a role one person held, "a songwriter" for a shared one."""
+    if people <= 1:
+        return f"the {role}"
+    return f"an {role}" if role[:1].casefold() in "aeiou" else f"a {role}"
+
+
+def credit_sentence(ctx: Context, credit: Credit, person: str) -> str:
+    """A statement that ``person`` had ``credit``'s role, true or false."""
+    work = ctx.work(credit.work)
+    if listed(ctx, credit.work):
+        return f'{person} is listed under "{credit.role}" in the credits of {work}.'
+    return f"In {work}, {person} was {a_role(credit.role)}."
 
 
 def describe_credits(ctx: Context, credits: list[Credit]) -> str:
     """Who had which role, for explanations."""
-    parts = [f'the credits of {ctx.work(c.work)} list {join_names(c.people)} under "{c.role}"'
-             for c in credits]
+    parts = []
+    for c in credits:
+        work, people = ctx.work(c.work), join_names(c.people)
+        if listed(ctx, c.work):
+            parts.append(f'the credits of {work} list {people} under "{c.role}"')
+        else:
+            verb = "were" if len(c.people) > 1 else "was"
+            parts.append(f"in {work}, {people} {verb} {a_role(c.role, len(c.people))}")
     sentence = "; ".join(parts)
-    return explain(sentence[:1].upper() + sentence[1:] + ".", *(c.source for c in credits))
+    return explain(sentence[:1].upper() + sentence[1:] + ".")

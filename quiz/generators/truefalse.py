@@ -44,6 +44,7 @@ from quiz.generators.base import Context, Generator, Slot, fill, true_false
 from quiz.generators.distractors import norm, wrong_values
 from quiz.generators.sentences import (
     capital,
+    credit_sentence,
     describe_attribute,
     describe_certification,
     describe_credits,
@@ -174,7 +175,7 @@ def _credit(ctx: Context, fact: Credit) -> Form | None:
         return None
     right_people = people_with(ctx, fact.work, fact.role)
     false = wrong_values(credit_candidates(ctx, fact), right_people)
-    return Form(partial(_credit_sentence, ctx, fact), fact.people[0], false,
+    return Form(partial(credit_sentence, ctx, fact), fact.people[0], false,
                 describe_credits(ctx, [fact]))
 
 
@@ -211,10 +212,6 @@ def _chart_sentence(ctx: Context, entry: ChartEntry, position: str) -> str:
 
 def _cert_sentence(ctx: Context, cert: Certification, level: str) -> str:
     return f"{capital(ctx.song)} is certified {level} in {place(cert.region)}."
-
-
-def _credit_sentence(ctx: Context, credit: Credit, person: str) -> str:
-    return f'{person} is listed under "{credit.role}" in the credits of {ctx.work(credit.work)}.'
 
 
 GENERATOR = Generator("truefalse", slots)

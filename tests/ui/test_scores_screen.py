@@ -134,8 +134,7 @@ async def test_most_missed_shows_prompts_found_in_the_background(missed_db):
         assert questions == [
             LABEL_PROMPT,  # missed twice
             HOSTILE_PROMPT,  # drawn as typed ("mine:q:one" sorts before "wdta:...")
-            'True or false, about: "We Don\'t Talk Anymore" was released by Atlantic'
-            " (infobox; release history table).",
+            'True or false, about: "We Don\'t Talk Anymore" was released by Atlantic.',
             "gone:q:x",  # no such pack: the id; missed once in two
         ]
         cell = table.get_cell("mine:q:one", "question")

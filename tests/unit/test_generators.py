@@ -95,8 +95,8 @@ def test_chart_prompts_name_chart_year_and_scope():
     weekly = by_id(pack, "t:chart-weekly-2016-france-snep:position")
     assert weekly.prompt == ('What was the weekly peak position of "We Don\'t Talk Anymore" '
                              "on France (SNEP) in 2016?")
-    assert weekly.explanation == (
-        "It peaked at number 8 on France (SNEP) in 2016 (weekly chart table).")
+    assert weekly.explanation == "It peaked at number 8 on France (SNEP) in 2016."
+    assert weekly.source == "weekly chart table"
     year_end = by_id(pack, "t:chart-year-end-2016-uk-singles-official-charts-company:position")
     assert "2016 year-end chart of UK Singles (Official Charts Company)" in year_end.prompt
 
@@ -360,7 +360,8 @@ def test_hand_written_answer_position_depends_on_the_seed_not_the_id():
     made = [by_id(pack, "t:q:lost-to", seed) for seed in range(40)]
     assert {q.answer for q in made} == {0, 1, 2, 3}
     assert {q.id for q in made} == {"t:q:lost-to"}
-    assert made[0].explanation == "It lost to it (videos)."
+    assert made[0].explanation == "It lost to it."
+    assert made[0].source == "videos"
     assert made[0].difficulty == "hard" and made[0].category == "Music videos"
 
 
@@ -403,7 +404,10 @@ def _true_texts(fact) -> list[str]:
     if isinstance(fact, Certification):
         return [f"certified {fact.level} in"]
     if isinstance(fact, Credit):
-        return [f"{p} is listed under" for p in fact.people]
+        # The song's credits list people under roles; a video's people are named by
+        # what they did ("In the official music video, P was the director.").
+        return ([f"{p} is listed under" for p in fact.people]
+                + [f"{p} was the {fact.role}." for p in fact.people])
     if isinstance(fact, Number):
         return [render_number(fact, fact.value)]
     if isinstance(fact, Date):

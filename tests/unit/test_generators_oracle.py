@@ -225,9 +225,24 @@ _CHECKS: dict[str, Callable[[Pack, Question, object, str], bool]] = {
 
 def _person_in_prompt(pack: Pack, q: Question, fact: Credit) -> str:
     people = {p for c in pack.facts if isinstance(c, Credit) for p in c.people}
-    found = [p for p in people if f" {p} listed" in q.prompt]
+    # The song's credits: "Under which role is P listed in the credits of ...?"; any
+    # other work (a video has no credits list): "What was P's role in ...?".
+    found = [p for p in people if f" {p} listed" in q.prompt or f" {p}'s role" in q.prompt]
     assert len(found) == 1, (q.prompt, found)
     return found[0]
+
+
+def _credited_person(text: str, fact: Credit) -> str:
+    """Who a credit statement names, with its work and role checked against the fact:
+    'P is listed under "R" in the credits of W.' or "In W, P was the R."."""
+    if " is listed under " in text:
+        return text.split(" is listed under ")[0]
+    match = re.fullmatch(r"In (.+?), (.+) was (?:the|an?) (.+)\.", text)
+    assert match, text
+    work, person, role = match.groups()
+    assert n(role) == n(fact.role), text
+    assert n(work) == n(fact.work), text
+    return person
 
 
 def statement_is_true(pack: Pack, q: Question, fact) -> bool:
@@ -244,7 +259,7 @@ def statement_is_true(pack: Pack, q: Question, fact) -> bool:
         assert claimed >= top, text
         return claimed == top
     if isinstance(fact, Credit):
-        person = text.split(" is listed under ")[0]
+        person = _credited_person(text, fact)
         return any(n(c.work) == n(fact.work) and n(c.role) == n(fact.role)
                    and n(person) in {n(p) for p in c.people}
                    for c in pack.facts if isinstance(c, Credit))

@@ -68,7 +68,7 @@ def test_true_false_is_described_by_its_fact_the_same_for_every_seed():
     shown = {index_for(packs[0]).find(qid).build(random.Random(s)).prompt for s in range(40)}
     assert len(shown) > 1
     # ...so the id is described by the fact it states or denies.
-    assert prompts_for([qid], packs) == {qid: TRUE_FALSE_LEAD + "The sleeve is red (liner notes)."}
+    assert prompts_for([qid], packs) == {qid: TRUE_FALSE_LEAD + "The sleeve is red."}
 
 
 def test_first_pack_with_an_id_wins_as_in_a_game():

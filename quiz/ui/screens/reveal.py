@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Static
+from textual.widgets import Button, Label, Static
 
 from quiz.session_turns import Outcome
 from quiz.ui.screens.base import StepScreen
@@ -68,6 +68,8 @@ class RevealScreen(StepScreen):
                     yield OptionText([(head, body, note)], classes=f"revealed-option {css}")
             if question.explanation:
                 yield Static(Content(question.explanation), id="explanation")
+            if question.source:
+                yield Label(f"Source: {question.source}", markup=False, classes="source")
         with Center(classes="actions"):
             yield Button("Continue  ⏎", id="continue", variant="primary")
         yield KeyHints(("enter", "continue"), ("esc", "quit game"), ("?", "help"))
