@@ -17,10 +17,9 @@ import termios
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "bench"))
+from bench.pty_paint import visible_text
 
-from pty_paint import visible_text  # noqa: E402 - bench/ is not a package
+ROOT = Path(__file__).resolve().parents[2]
 
 #: The timer bar: only the question screen draws it.
 QUESTION_MARKER = "░"
