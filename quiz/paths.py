@@ -69,3 +69,22 @@ def database_path() -> Path:
 def config_path() -> Path:
     """The JSON config file (enabled packs, theme)."""
     return config_dir() / "config.json"
+
+
+#: Games a failed save kept aside wait here, beside the database, one JSON file each.
+PENDING_FOLDER = "pending-games"
+PENDING_GLOB = "game-*.json"
+
+
+def pending_games_dir(database: Path) -> Path:
+    """Where games waiting for the database at ``database`` are kept."""
+    return database.parent / PENDING_FOLDER
+
+
+def games_waiting(folder: Path) -> bool:
+    """Whether any game waits in ``folder``: one directory listing, and (unlike the
+    store) no sqlite3 to import, so ``play`` pays nothing for it at start-up."""
+    try:
+        return any(folder.glob(PENDING_GLOB))
+    except OSError:
+        return False

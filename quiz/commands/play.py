@@ -103,9 +103,7 @@ class ScoresLink:
     @property
     def pending(self) -> Path:
         """The folder where games wait when the database cannot take them."""
-        from quiz.store.pending import pending_folder
-
-        return pending_folder(self.path)
+        return paths.pending_games_dir(self.path)
 
     def _open(self) -> Store:
         if self._store is None:
@@ -151,11 +149,11 @@ class ScoresLink:
         ``checked`` looks for waiting games before opening the database, so a start
         with nothing waiting costs one directory listing.
         """
+        folder = self.pending
+        if checked and not paths.games_waiting(folder):
+            return []
         from quiz.store import pending
 
-        folder = self.pending
-        if checked and not pending.waiting(folder):
-            return []
         try:
             return pending.store_waiting(self._save, folder)
         except OSError as error:

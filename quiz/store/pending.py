@@ -22,20 +22,13 @@ from pathlib import Path
 
 from quiz.errors import UserError
 from quiz.files import move_aside, write_atomic
+from quiz.paths import PENDING_GLOB, games_waiting, pending_games_dir
 from quiz.records import GameRecord
 from quiz.store.pending_record import PendingError, decode
 
-FOLDER = "pending-games"
 #: A 50-question game for 8 players is about 100 KB as JSON; anything far bigger
 #: was not written by this program.
 MAX_FILE_BYTES = 1_000_000
-_GLOB = "game-*.json"
-
-
-def pending_folder(database: Path) -> Path:
-    """Where games waiting for the database at ``database`` are kept."""
-    return database.parent / FOLDER
-
 
 def keep(record: GameRecord, folder: Path) -> Path:
     """Write ``record`` to a new file in ``folder`` and return its path.
@@ -49,13 +42,6 @@ def keep(record: GameRecord, folder: Path) -> Path:
     write_atomic(path, data)
     return path
 
-
-def waiting(folder: Path) -> bool:
-    """Whether any game is waiting in ``folder`` (cheap: one directory listing)."""
-    try:
-        return any(folder.glob(_GLOB))
-    except OSError:
-        return False
 
 
 def read(path: Path) -> GameRecord:
@@ -90,7 +76,7 @@ def store_waiting(save: Callable[[GameRecord], object], folder: Path) -> list[st
     saved = 0
     problem: UserError | None = None
     with _flush_lock(folder) as mine:
-        files = sorted(folder.glob(_GLOB)) if mine else []
+        files = sorted(folder.glob(PENDING_GLOB)) if mine else []
         for path in files:
             try:
                 record = read(path)
@@ -107,7 +93,7 @@ def store_waiting(save: Callable[[GameRecord], object], folder: Path) -> list[st
     if saved:
         lines.append(_count(saved) + " saved earlier could not be stored; " + _now(saved))
     if problem is not None:
-        left = sum(1 for _ in folder.glob(_GLOB))
+        left = sum(1 for _ in folder.glob(PENDING_GLOB))
         lines.append(
             f"{_count(left)} saved earlier could not be stored yet ({problem}); "
             f"kept in {folder} and will be saved later"
@@ -164,8 +150,8 @@ def store_kept_games(database: Path) -> list[str]:
     Costs one directory listing when nothing waits. If the database still cannot be
     opened the games stay, and the line says so.
     """
-    folder = pending_folder(database)
-    if not waiting(folder):
+    folder = pending_games_dir(database)
+    if not games_waiting(folder):
         return []
     from quiz.store.database import Store
 

@@ -23,11 +23,12 @@ from quiz.cli import main
 from quiz.commands.play import ScoresLink
 from quiz.errors import UserError
 from quiz.game_setup import GameSetup
+from quiz.paths import pending_games_dir as pending_folder
 from quiz.records import AnswerRecord, GameRecord, tally
 from quiz.session import Dealer, DealError
 from quiz.store import Store
 from quiz.store import connection as store_connection
-from quiz.store.pending import MAX_FILE_BYTES, keep, pending_folder, read, store_waiting
+from quiz.store.pending import MAX_FILE_BYTES, keep, read, store_waiting
 from quiz.store.pending_record import PendingError
 from tests.unit.test_session import FakeClock, fixed_now, make_questions, play_out
 
