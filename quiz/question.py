@@ -77,6 +77,10 @@ class Question:
     ``id`` is stable across runs and seeds (see :class:`QuestionId`); ``options`` are
     shown in order and ``answer`` indexes the one right option. ``fact`` names the
     fact (or hand-written question) it came from.
+
+    ``asks`` and ``reveals`` are what keeps a game free of spoilers (see
+    :mod:`quiz.selection`): no question is dealt with another whose ``reveals`` holds
+    a fact it ``asks``. Both always hold ``fact``: its explanation states it.
     """
 
     id: str
@@ -89,6 +93,13 @@ class Question:
     explanation: str
     fact: str
     kind: str
+    #: Facts (``Question.fact`` style ids, of this pack) whose value is the answer.
+    asks: tuple[str, ...] = ()
+    #: Facts whose values the prompt, the right option or the explanation state.
+    reveals: tuple[str, ...] = ()
+    #: The asked value in words: the right option, or for true/false the value that
+    #: makes the statement true ("" when unknown); other questions' texts must not hold it.
+    value: str = ""
 
     @property
     def correct(self) -> str:

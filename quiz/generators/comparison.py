@@ -54,6 +54,7 @@ def _build(ctx: Context, row: Placed, worse: list[Placed], slot: Slot,
         slot, difficulty="hard",
         prompt=prompt, answer=entry.chart, wrong=[r.entry.chart for r in chosen], rng=rng,
         explanation=explain(f"Its {noun}: {places}.", *(r.entry.source for r in shown)),
+        asks=[r.entry for r in shown],
     )
 
 
