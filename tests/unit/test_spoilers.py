@@ -207,3 +207,50 @@ def test_the_oracle_sees_the_leaks_selection_used_to_make(builtin):
     everything = generate_all([builtin], random.Random(1))
     reasons = {why for *_, why in oracle(builtin, everything)}
     assert reasons >= {"same fact", "fact value in text"}
+
+
+def _built(pack: Pack) -> dict[str, Question]:
+    from quiz.generators import generate_all
+
+    return {q.id: q for q in generate_all([pack], random.Random(3))}
+
+
+@pytest.mark.parametrize(("item", "spoiled"), [
+    ("wdta:q:vma-lost-to", "wdta:award-mtv-video-music-awards-2017-best-collaboration:award"),
+    ("wdta:q:vma-lost-to",
+     "wdta:award-mtv-video-music-awards-2017-best-collaboration:award-year"),
+    ("wdta:q:live-performance-day", "wdta:live-video-release:date"),
+    ("wdta:q:live-performance-day", "wdta:live-video-city:attribute"),
+])
+def test_the_issue_examples_are_refused_either_way_round(builtin, item, spoiled):
+    from quiz.spoilers import Guard
+
+    built = _built(builtin)
+    first, second = built[item], built[spoiled]
+    assert second.fact in first.reveals
+    for one, other in ((first, second), (second, first)):
+        guard = Guard()
+        guard.add(one)
+        assert not guard.allows(other)
+
+
+def test_reveals_and_asks_must_name_a_fact_or_question(tmp_path):
+    from quiz.packs.loader import load_pack
+    from quiz.packs.problems import PackError
+
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "format: 1\npack: t\ntitle: T\n"
+        "facts:\n  - kind: attribute\n    id: label\n    ask: Which label?\n"
+        "    values: [Atlantic]\n    pool: [Columbia, Epic]\n"
+        "questions:\n"
+        "  - id: a\n    prompt: Which year?\n    answer: '2011'\n    wrong: ['2010']\n"
+        "    reveals: [label, b, nosuch]\n"
+        "  - id: b\n    prompt: Who?\n    answer: Bob\n    wrong: [Al]\n    asks: [b]\n",
+        encoding="utf-8")
+    with pytest.raises(PackError) as caught:
+        load_pack(str(path))
+    messages = [str(problem) for problem in caught.value.problems]
+    assert any(":15:25:" in m and "'nosuch': no fact or question" in m for m in messages), messages
+    assert any("'asks' names the question itself ('b')" in m for m in messages)
+    assert len(messages) == 2  # 'label' (a fact) and 'b' (a question) are fine
