@@ -92,11 +92,10 @@ class _Game:
         already dealt (known only once built: texts, seed-chosen rows); then it is
         out of this game."""
         question = slot.build(self.rng)
-        if not self.guard.allows(question):
+        if not self.guard.admit(question):
             self.dead.add(slot.id)
             return False
         self.taken.add(slot.id)
-        self.guard.add(question)
         self.chosen.append(question)
         return True
 

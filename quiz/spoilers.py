@@ -95,27 +95,48 @@ class Guard:
 
     def fits(self, pack: str, asks: Iterable[str], reveals: Iterable[str]) -> bool:
         """The facts net alone: cheap, so it runs before a question is built."""
-        return (self.revealed.isdisjoint(_keys(pack, asks))
-                and self.asked.isdisjoint(_keys(pack, reveals)))
+        return (not any((pack, fact) in self.revealed for fact in asks)
+                and not any((pack, fact) in self.asked for fact in reveals))
 
     def allows(self, question: Question) -> bool:
         """Both nets, for a built question."""
-        asks = question.asks or (question.fact,)
-        if not self.fits(question.pack, asks, (*asks, *question.reveals)):
-            return False
-        text = shown_text(question)
-        if any(mentions(text, answer) for answer in self.answers):
-            return False
-        answer = specific_answer(question, self.subjects.get(question.pack, ""))
-        return answer is None or not any(mentions(seen, answer) for seen in self.texts)
+        return self._check(question) is not None
 
     def add(self, question: Question) -> None:
         """Count ``question`` as dealt."""
+        self._record(question, shown_text(question), self._answer(question))
+
+    def admit(self, question: Question) -> bool:
+        """Count ``question`` as dealt if both nets allow it; whether they did."""
+        checked = self._check(question)
+        if checked is None:
+            return False
+        self._record(question, *checked)
+        return True
+
+    def _answer(self, question: Question) -> str | None:
+        return specific_answer(question, self.subjects.get(question.pack, ""))
+
+    def _check(self, question: Question) -> tuple[str, str | None] | None:
+        """(shown text, specific answer) if ``question`` may join, else ``None``."""
+        asks = question.asks or (question.fact,)
+        if not self.fits(question.pack, asks, (*asks, *question.reveals)):
+            return None
+        text = shown_text(question)
+        # ``in`` first: a plain substring test in C rules out nearly every pair.
+        if any(answer in text and mentions(text, answer) for answer in self.answers):
+            return None
+        answer = self._answer(question)
+        if answer is not None and any(answer in seen and mentions(seen, answer)
+                                      for seen in self.texts):
+            return None
+        return text, answer
+
+    def _record(self, question: Question, text: str, answer: str | None) -> None:
         asks = question.asks or (question.fact,)
         self.asked |= _keys(question.pack, asks)
         self.revealed |= _keys(question.pack, (*asks, *question.reveals))
-        self.texts.append(shown_text(question))
-        answer = specific_answer(question, self.subjects.get(question.pack, ""))
+        self.texts.append(text)
         if answer is not None:
             self.answers.append(answer)
 
