@@ -70,6 +70,20 @@ class QuestionBank(Protocol):
         ...
 
 
+def deal_questions(
+    bank: QuestionBank, setup: GameSetup, recent: Sequence[str] = ()
+) -> tuple[list[Question], random.Random]:
+    """The questions a game of ``setup`` deals, in order, and the seeded generator
+    the game goes on with: the one way a game's questions are drawn, shared by the
+    dealer and the ``questions`` preview so a preview with the same seed, packs and
+    count lists exactly the questions a one-player game asks (``recent``: the
+    players' recently seen ids, which the game deals last; the preview has none)."""
+    if setup.seed is None:
+        raise ValueError("a game is dealt from a fixed seed")
+    rng = random.Random(setup.seed)
+    return bank.draw(setup, rng, recent), rng
+
+
 def installed_catalog() -> Catalog:
     """Every installed pack (built-in, then the user's), switched off or not: a pack
     switched off must stay listed in the browser so it can be switched back on."""

@@ -319,6 +319,12 @@ class HandQuestion:
     difficulty: Difficulty = "medium"
     explanation: str = ""
     source: str = ""
+    #: Ids of the pack's facts (or other hand-written questions) whose value this
+    #: question asks, besides itself: a game never deals it with a question that
+    #: states one of them.
+    asks: tuple[str, ...] = ()
+    #: Ids of the facts (or hand-written questions) its prompt or explanation states.
+    reveals: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -79,6 +79,10 @@ class Question:
     fact (or hand-written question) it came from; ``source`` says where that fact
     came from, kept apart from the text players read (prompts and explanations never
     cite it) so screens and JSON can show it on its own.
+
+    ``asks`` and ``reveals`` are what keeps a game free of spoilers (see
+    :mod:`quiz.selection`): no question is dealt with another whose ``reveals`` holds
+    a fact it ``asks``. Both always hold ``fact``: its explanation states it.
     """
 
     id: str
@@ -92,6 +96,13 @@ class Question:
     fact: str
     kind: str
     source: str = ""
+    #: Facts (``Question.fact`` style ids, of this pack) whose value is the answer.
+    asks: tuple[str, ...] = ()
+    #: Facts whose values the prompt, the right option or the explanation state.
+    reveals: tuple[str, ...] = ()
+    #: The asked value in words: the right option, or for true/false the value that
+    #: makes the statement true ("" when unknown); other questions' texts must not hold it.
+    value: str = ""
 
     @property
     def correct(self) -> str:

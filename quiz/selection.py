@@ -2,8 +2,10 @@
 
 Questions are spread over categories: categories take turns in a seeded order
 (round robin), and within a category every question of every pack is equally likely,
-so a pack with 40 chart rows does not turn a game into a chart quiz. Within a game no
-two questions come from the same fact while another fact is available. Questions the
+so a pack with 40 chart rows does not turn a game into a chart quiz. A game never
+holds a spoiler (:mod:`quiz.spoilers`): no question states a fact another one asks,
+so no two questions ask the same fact, and no question's text holds another's
+specific answer; a game comes up short rather than break this. Questions the
 players saw recently (``recent``, most recent first) come last, the least recently
 seen of them first.
 
@@ -24,6 +26,7 @@ from quiz.facts import Pack
 from quiz.generators.base import Slot
 from quiz.generators.index import PackIndex, index_for
 from quiz.question import Question, QuestionId
+from quiz.spoilers import Guard
 
 #: Random draws tried in a category before scanning it for a usable question.
 DRAWS = 24
@@ -61,42 +64,62 @@ class _Category:
 class _Game:
     """The choosing of one game: what is taken so far and how to test a candidate."""
 
-    def __init__(self, rng: random.Random, recent: Sequence[str]) -> None:
+    def __init__(self, rng: random.Random, recent: Sequence[str],
+                 indexes: Sequence[PackIndex]) -> None:
         self.rng = rng
         self.recent = set(recent)
         self.taken: set[str] = set()
-        self.facts: set[tuple[str, str]] = set()
+        self.guard = Guard({index.pack.id: _subject(index.pack) for index in indexes})
         self.dead: set[str] = set()
         self.chosen: list[Question] = []
 
-    def usable(self, index: PackIndex, entry: Slot | int, *, new_fact: bool) -> Slot | None:
-        """The entry's slot if it may be taken now (checked on ids before building)."""
+    def usable(self, index: PackIndex, entry: Slot | int) -> Slot | None:
+        """The entry's slot if it may be taken now (checked on ids and facts before
+        building)."""
         question_id, fact = index.identify(entry)
         if question_id in self.taken or question_id in self.recent or question_id in self.dead:
             return None
-        if new_fact and (index.pack.id, fact) in self.facts:
+        if not self.guard.fits(index.pack.id, (fact,), (fact,)):
             return None
         slot = index.slot(entry)
-        if slot is None:
+        if slot is None or not self.guard.fits(slot.pack, slot.asks, slot.reveals):
             self.dead.add(question_id)
+            return None
         return slot
 
-    def take(self, slot: Slot) -> None:
+    def take(self, slot: Slot) -> bool:
+        """Build and keep ``slot``'s question unless it spoils or is spoiled by one
+        already dealt (known only once built: texts, seed-chosen rows); then it is
+        out of this game."""
+        question = slot.build(self.rng)
+        if not self.guard.admit(question):
+            self.dead.add(slot.id)
+            return False
         self.taken.add(slot.id)
-        self.facts.add((slot.pack, slot.fact))
-        self.chosen.append(slot.build(self.rng))
+        self.chosen.append(question)
+        return True
 
-    def pick(self, category: _Category, *, new_fact: bool) -> Slot | None:
-        """A usable slot of ``category``: random draws first, then a scan."""
+    def pick(self, category: _Category) -> bool:
+        """Take one question of ``category``: random draws first, then a scan."""
         if category.total == 0:
-            return None
+            return False
         for _ in range(DRAWS):
-            slot = self.usable(*category.draw(self.rng), new_fact=new_fact)
-            if slot is not None:
-                return slot
+            slot = self.usable(*category.draw(self.rng))
+            if slot is not None and self.take(slot):
+                return True
         found = [slot for index, entry in category.scan()
-                 if (slot := self.usable(index, entry, new_fact=new_fact)) is not None]
-        return self.rng.choice(found) if found else None
+                 if (slot := self.usable(index, entry)) is not None]
+        while found:
+            slot = found.pop(self.rng.randrange(len(found)))
+            # An earlier try in this scan may have made this one a spoiler.
+            if self.guard.fits(slot.pack, slot.asks, slot.reveals) and self.take(slot):
+                return True
+        return False
+
+
+def _subject(pack: Pack) -> str:
+    """The pack's song and artists as one text (words every question may use)."""
+    return f"{pack.subject.title} {pack.subject.artist}" if pack.subject else ""
 
 
 def _indexes(packs: Iterable[Pack]) -> list[PackIndex]:
@@ -142,18 +165,14 @@ def choose(
     indexes = _indexes(packs)
     categories = _categories(indexes, only_ids)
     rng.shuffle(categories)
-    game = _Game(rng, recent)
-    for new_fact in (True, False):
-        active = list(categories)
-        while active and len(game.chosen) < count:
-            for category in list(active):
-                if len(game.chosen) >= count:
-                    break
-                slot = game.pick(category, new_fact=new_fact)
-                if slot is None:
-                    active.remove(category)
-                else:
-                    game.take(slot)
+    game = _Game(rng, recent, indexes)
+    active = list(categories)
+    while active and len(game.chosen) < count:
+        for category in list(active):
+            if len(game.chosen) >= count:
+                break
+            if not game.pick(category):
+                active.remove(category)
     if len(game.chosen) < count and recent:
         _take_recent(game, indexes, categories, recent, count, only_ids)
     return game.chosen
@@ -173,23 +192,21 @@ def _take_recent(
     count: int,
     only_ids: Collection[str] | None,
 ) -> None:
-    """Fill up with recently seen questions, least recently seen first, new facts
-    before repeated ones."""
+    """Fill up with recently seen questions, least recently seen first (no spoilers
+    either)."""
     by_pack = {index.pack.id: index for index in indexes}
     allowed = {category.name for category in categories}
     wanted = set(only_ids) if only_ids is not None else None
     # An id seen twice counts from its latest sighting (its first place in ``recent``).
     oldest_first = list(reversed(list(dict.fromkeys(recent))))
     game.recent = set()
-    for new_fact in (True, False):
-        for question_id in oldest_first:
-            if len(game.chosen) >= count:
-                return
-            if wanted is not None and question_id not in wanted:
-                continue
-            slot = _find(by_pack, question_id)
-            if slot is None or slot.category not in allowed or slot.id in game.taken:
-                continue
-            if new_fact and (slot.pack, slot.fact) in game.facts:
-                continue
+    for question_id in oldest_first:
+        if len(game.chosen) >= count:
+            return
+        if wanted is not None and question_id not in wanted:
+            continue
+        slot = _find(by_pack, question_id)
+        if slot is None or slot.category not in allowed or slot.id in game.taken:
+            continue
+        if slot.id not in game.dead and game.guard.fits(slot.pack, slot.asks, slot.reveals):
             game.take(slot)

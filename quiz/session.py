@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Literal
 
-from quiz.bank import QuestionBank
+from quiz.bank import QuestionBank, deal_questions
 from quiz.errors import UserError
 from quiz.game import Game, GameStateError, Phase, Seating
 from quiz.game_setup import MAX_QUESTIONS, GameSetup, SetupError, check_setup
@@ -275,11 +275,12 @@ class Dealer:
             raise DealError(f"Cannot start a game: {error}") from None
         seed = setup.seed if setup.seed is not None else self.new_seed()
         setup = replace(setup, seed=seed)
-        rng = random.Random(seed)
         recent, notice = self._recent(setup.players)
         try:
             if questions is None:
-                questions = self.bank.draw(setup, rng, recent)
+                questions, rng = deal_questions(self.bank, setup, recent)
+            else:
+                rng = random.Random(seed)
             game = Game(
                 setup, questions, clock=self.clock, now=self.now, rng=rng, seating=seating
             )

@@ -3,7 +3,10 @@
 Output is a pure function of the packs and the seed (same seed, byte-identical
 output), so an author can diff a pack's questions before and after an edit. Without
 ``--seed`` a random seed is used and named on stderr, so any run can be repeated.
-Never imports Textual.
+``--count N --seed S`` deals through the game's own dealing code
+(:func:`quiz.bank.deal_questions`), so it lists exactly the questions, in order, that
+a one-player game of N questions with seed S and the same packs asks (a player with
+no recently seen questions: a game deals those last). Never imports Textual.
 """
 
 from __future__ import annotations
@@ -50,7 +53,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     amount = parser.add_mutually_exclusive_group()
     amount.add_argument("--count", type=_count, default=10, metavar="N",
-                        help="how many questions, chosen as for a game (default 10)")
+                        help="how many questions, dealt exactly as a one-player game of N "
+                        "questions with the same seed and packs deals them (default 10)")
     amount.add_argument("--all", action="store_true", help="every question the packs can yield")
     parser.add_argument("--seed", type=int, metavar="S",
                         help="seed for choosing and shuffling (default: random)")
@@ -92,11 +96,12 @@ def render_json(questions: list[Question]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Run `questions`."""
+    from quiz.bank import CatalogBank, deal_questions
+    from quiz.game_setup import GameSetup
     from quiz.generators import generate_all
-    from quiz.packs import load_catalog
-    from quiz.selection import choose
 
-    catalog = load_catalog(list(args.pack))
+    bank = CatalogBank(args.pack)
+    catalog = bank.catalog
     _report_failures(catalog.failures)
     if not catalog.packs:
         raise UserError("no valid pack to take questions from")
@@ -104,11 +109,12 @@ def run(args: argparse.Namespace) -> int:
     if seed is None:
         seed = random.SystemRandom().randrange(2**32)
         print(f"wdta-quiz: seed {seed} (repeat with --seed {seed})", file=sys.stderr)
-    rng = random.Random(seed)
     if args.all:
-        questions = generate_all(catalog.packs, rng)
+        questions = generate_all(catalog.packs, random.Random(seed))
     else:
-        questions = choose(catalog.packs, args.count, rng)
+        # The one player's name never reaches the choice: only the count and seed do.
+        setup = GameSetup(players=("preview",), questions=args.count, seed=seed)
+        questions, _ = deal_questions(bank, setup)
     render = render_json if args.format == "json" else render_text
     write(render(questions), data=args.format == "json")
     return 0

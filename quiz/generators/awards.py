@@ -62,7 +62,9 @@ def slots(ctx: Context) -> Iterator[Slot]:
         if enough(wrong) and show not in shows:
             shows.add(show)
             make = partial(_build_category, ctx, award, len(right) > 1, wrong)
-            yield ctx.slot(award, CATEGORY, make)
+            yield ctx.slot(award, CATEGORY, make,
+                           asks=[a for a in ctx.awards
+                                 if _same_show(a, award) and a.year == award.year])
         if award.year:
             years = {a.year for a in ctx.awards
                      if _same_show(a, award) and norm(a.award) == norm(award.award)}
@@ -74,7 +76,9 @@ def slots(ctx: Context) -> Iterator[Slot]:
             # A show that listed the category every year around this one leaves no
             # wrong year: a one-option question would be a free point.
             if enough(below + above):
-                yield ctx.slot(award, YEAR, partial(_build_year, ctx, award, below, above))
+                yield ctx.slot(award, YEAR, partial(_build_year, ctx, award, below, above),
+                               asks=[a for a in ctx.awards if _same_show(a, award)
+                                     and norm(a.award) == norm(award.award)])
 
 
 def _build_category(ctx: Context, award: Award, several: bool, wrong: list[str], slot: Slot,

@@ -27,7 +27,18 @@ from typing import TYPE_CHECKING, TypeVar
 if TYPE_CHECKING:
     from _typeshed import SupportsRichComparison
 
-from quiz.facts import Award, Certification, ChartEntry, Credit, Date, Fact, FactBase, Pack, Quote
+from quiz.facts import (
+    Award,
+    Certification,
+    ChartEntry,
+    Credit,
+    Date,
+    Fact,
+    FactBase,
+    Pack,
+    Quote,
+    kind_of,
+)
 from quiz.generators.distractors import arrange, norm
 from quiz.question import Question, question_id
 
@@ -59,6 +70,10 @@ class Slot:
     make: Make
     #: Where the fact came from (the pack's ``source:``), shown apart from the text.
     source: str = ""
+    #: Fact ids whose value the answer is (always ``fact`` first); see ``Question.asks``.
+    asks: tuple[str, ...] = ()
+    #: Fact ids the question's texts state whatever the seed (always ``asks`` too).
+    reveals: tuple[str, ...] = ()
 
     def build(self, rng: random.Random) -> Question:
         """The question, with wrong options and order drawn from ``rng``."""
@@ -101,11 +116,38 @@ class Context:
         """Every fact of one class, in pack order."""
         return [fact for fact in self.pack.facts if isinstance(fact, kind) and type(fact) is kind]
 
-    def slot(self, fact: FactBase, kind: str, make: Make, variant: str = "") -> Slot:
+    def slot(self, fact: FactBase, kind: str, make: Make, variant: str = "", *,
+             asks: Iterable[FactBase] = (), reveals: Iterable[FactBase] = ()) -> Slot:
         """The slot of a question of ``kind`` about ``fact``: the one place a
-        generated question's id, category and fact are decided."""
+        generated question's id, category, fact and spoiler facts are decided.
+
+        The question asks ``fact`` and any other facts its answer depends on
+        (``asks``); it reveals those (its explanation states the answer) and
+        ``reveals``, the other facts its prompt or explanation state."""
         text = question_id(self.pack.id, fact.id, kind, variant)
-        return Slot(text, self.pack.id, fact.category, fact.id, kind, make, cite(fact.source))
+        asked = _ids([fact, *asks])
+        return Slot(text, self.pack.id, fact.category, fact.id, kind, make,
+                    cite(fact.source), asked, _ids([fact, *asks, *reveals]))
+
+    @cached_property
+    def fact_ids(self) -> frozenset[str]:
+        """The id of every fact of the pack (hand-written items name them)."""
+        return frozenset(fact.id for fact in self.pack.facts)
+
+    @cached_property
+    def _holders(self) -> dict[str, list[Fact]]:
+        """Facts by each true value they state (folded), for :meth:`holders`."""
+        found: dict[str, list[Fact]] = {}
+        for fact in self.pack.facts:
+            truth = kind_of(fact).truth
+            for value in truth(fact).values if truth is not None else ():
+                found.setdefault(norm(value), []).append(fact)
+        return found
+
+    def holders(self, values: Iterable[str]) -> list[Fact]:
+        """The facts that make any of ``values`` true: a statement naming one of them,
+        even as a false claim, points at those facts."""
+        return [fact for value in values for fact in self._holders.get(norm(value), ())]
 
     @cached_property
     def charts(self) -> list[Placed]:
@@ -166,6 +208,23 @@ class Context:
         return values
 
 
+def _ids(facts: Iterable[FactBase]) -> tuple[str, ...]:
+    """Fact ids in order, each once."""
+    return tuple(dict.fromkeys(fact.id for fact in facts))
+
+
+def spoilers(slot: Slot, asks: Iterable[FactBase]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(asks, reveals) of a question built from ``slot`` whose answer also depends on
+    ``asks`` (facts only the seed decides, such as the rows a comparison shows; its
+    explanation states them all)."""
+    asked = _ids_of((slot.asks or (slot.fact,)), asks)
+    return asked, tuple(dict.fromkeys((*asked, *slot.reveals)))
+
+
+def _ids_of(ids: Iterable[str], facts: Iterable[FactBase]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((*ids, *(fact.id for fact in facts))))
+
+
 def explain(sentence: str) -> str:
     """The text shown after answering: the fact as a plain sentence a player reads,
     as in "It peaked at number 8 on France (SNEP) in 2016.". Where the fact came from
@@ -209,6 +268,7 @@ def question(
     order: str = "shuffle",
     key: Callable[[str], SupportsRichComparison] | None = None,
     source: str | None = None,
+    asks: Iterable[FactBase] = (),
 ) -> Question:
     """Assemble the question of ``slot``; see :func:`distractors.arrange` for ``order``.
     ``source`` replaces the slot's when the question draws on several facts.
@@ -216,7 +276,9 @@ def question(
     Every question has at least two options that read differently: a wrong option
     that reads like the answer or like another option is left out, and with none
     left :class:`Unaskable` is raised (generators check at slot time that one will
-    be left, so this is a broken generator, never a pack)."""
+    be left, so this is a broken generator, never a pack). ``asks``: facts the
+    answer depends on beyond the slot's own, known only once built (see
+    :func:`spoilers`)."""
     seen = {norm(answer)}
     apart: list[str] = []
     for option in wrong:
@@ -226,6 +288,7 @@ def question(
     if not apart:
         raise Unaskable(f"{slot.id}: no wrong option reads differently from {answer!r}")
     options, index = arrange(rng, answer, apart, order=order, key=key)
+    asks_, revealed = spoilers(slot, asks)
     return Question(
         id=slot.id,
         pack=slot.pack,
@@ -238,13 +301,18 @@ def question(
         fact=slot.fact,
         kind=slot.kind,
         source=slot.source if source is None else source,
+        asks=asks_,
+        reveals=revealed,
+        value=answer,
     )
 
 
 def true_false(slot: Slot, *, difficulty: str, statement: str, truth: bool,
-               explanation: str, source: str | None = None) -> Question:
+               explanation: str, source: str | None = None, value: str = "") -> Question:
     """A true/false item: options ("True", "False") in that order; ``source`` as for
-    :func:`question`."""
+    :func:`question`. ``value`` is the value that makes the statement true (see
+    ``Question.value``)."""
+    asks, revealed = spoilers(slot, ())
     return Question(
         id=slot.id,
         pack=slot.pack,
@@ -257,10 +325,13 @@ def true_false(slot: Slot, *, difficulty: str, statement: str, truth: bool,
         fact=slot.fact,
         kind=slot.kind,
         source=slot.source if source is None else source,
+        asks=asks,
+        reveals=revealed,
+        value=value,
     )
 
 
 __all__ = [
     "Context", "Generator", "Make", "Placed", "Slot", "Unaskable", "cite", "explain", "fill",
-    "join_names", "norm", "question", "true_false",
+    "join_names", "norm", "question", "spoilers", "true_false",
 ]

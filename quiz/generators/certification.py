@@ -38,7 +38,7 @@ def slots(ctx: Context) -> Iterator[Slot]:
             continue
         below, above = near_levels(rank)
         if enough(below + above):
-            yield ctx.slot(cert, NAME, partial(_build, ctx, cert, below, above))
+            yield ctx.slot(cert, NAME, partial(_build, ctx, cert, below, above), asks=region)
 
 
 def _level_key(level: str) -> float:

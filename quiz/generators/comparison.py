@@ -55,6 +55,7 @@ def _build(ctx: Context, row: Placed, worse: list[Placed], slot: Slot,
         prompt=prompt, answer=entry.chart, wrong=[r.entry.chart for r in chosen], rng=rng,
         explanation=explain(f"{best}, on {entry.chart}."),
         source=cite(*(r.entry.source for r in [row, *chosen])),
+        asks=[r.entry for r in [row, *chosen]],
     )
 
 

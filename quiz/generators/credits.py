@@ -34,7 +34,9 @@ def slots(ctx: Context) -> Iterator[Slot]:
         right = people_with(ctx, credit.work, credit.role)
         wrong = wrong_values(credit_candidates(ctx, credit), right)
         if enough(wrong):
-            yield ctx.slot(credit, PERSON, partial(_build_person, ctx, credit, right, wrong))
+            yield ctx.slot(credit, PERSON, partial(_build_person, ctx, credit, right, wrong),
+                           asks=[c for c in ctx.credits if norm(c.work) == norm(credit.work)
+                                 and norm(c.role) == norm(credit.role)])
     asked: set[tuple[str, str]] = set()
     for credit in ctx.credits:
         work_roles = [c.role for c in ctx.credits if norm(c.work) == norm(credit.work)]
@@ -46,7 +48,9 @@ def slots(ctx: Context) -> Iterator[Slot]:
             wrong = wrong_values(work_roles, held)
             if enough(wrong):
                 make = partial(_build_role, ctx, credit, person, wrong)
-                yield ctx.slot(credit, ROLE, make, _slug(person))
+                yield ctx.slot(credit, ROLE, make, _slug(person), asks=[
+                    c for c in ctx.credits if norm(c.work) == norm(credit.work)
+                    and norm(person) in {norm(p) for p in c.people}])
 
 
 def _slug(text: str) -> str:

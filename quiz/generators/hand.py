@@ -3,7 +3,8 @@
 Wrong options are the author's ``wrong`` list first, topped up from the named pool,
 each distinct from the answer and from each other; the answer's position is random
 by seed. An item needs at least one wrong option (two options); the author's
-difficulty and category are kept.
+difficulty and category are kept. The item's ``asks``/``reveals`` lists (fact ids or
+other items' ids) become the question's spoiler facts.
 """
 
 from __future__ import annotations
@@ -25,8 +26,18 @@ def slot(ctx: Context, item: HandQuestion) -> Slot | None:
     pooled = wrong_values(ctx.pack.pools.get(item.pool, ()), [item.answer, *own])
     if not own and not pooled:
         return None
-    return Slot(hand_id(ctx.pack.id, item.id), ctx.pack.id, item.category, hand_fact(item.id),
-                NAME, partial(_build, item, own, pooled), cite(item.source))
+    own_fact = hand_fact(item.id)
+    asks = (own_fact, *_refer(ctx, item.asks))
+    reveals = tuple(dict.fromkeys((*asks, *_refer(ctx, item.reveals))))
+    return Slot(hand_id(ctx.pack.id, item.id), ctx.pack.id, item.category, own_fact,
+                NAME, partial(_build, item, own, pooled), cite(item.source),
+                tuple(dict.fromkeys(asks)), reveals)
+
+
+def _refer(ctx: Context, names: tuple[str, ...]) -> list[str]:
+    """An item's ``asks``/``reveals`` entries as fact keys: a fact id stays as it is,
+    any other name is a hand-written item (``q:<id>``; the validator checks it exists)."""
+    return [name if name in ctx.fact_ids else hand_fact(name) for name in names]
 
 
 def _build(item: HandQuestion, own: list[str], pooled: list[str], slot: Slot,

@@ -61,7 +61,8 @@ def _chart_slots(ctx: Context) -> Iterator[Slot]:
             right = [r for r in group if r.position == row.position]
             wrong = wrong_values((r.entry.chart for r in group), (r.entry.chart for r in right))
             if enough(wrong):
-                yield ctx.slot(row.entry, NAME, partial(_build_chart, ctx, row, right, wrong))
+                yield ctx.slot(row.entry, NAME, partial(_build_chart, ctx, row, right, wrong),
+                               asks=[r.entry for r in right])
 
 
 def chart_prompt(ctx: Context, kind: str, year: int, position: int) -> str:
@@ -105,7 +106,8 @@ def _certification_slots(ctx: Context) -> Iterator[Slot]:
         )
         right = [c for c in ctx.certifications if cert_rank(c.level) == rank]
         if enough(wrong):
-            yield ctx.slot(cert, NAME, partial(_build_certification, ctx, cert, right, wrong))
+            yield ctx.slot(cert, NAME, partial(_build_certification, ctx, cert, right, wrong),
+                           asks=right)
 
 
 def _build_certification(ctx: Context, cert: Certification, right: list[Certification],
@@ -134,7 +136,8 @@ def _award_slots(ctx: Context) -> Iterator[Slot]:
         wrong = wrong_values((a.organization for a in ctx.awards),
                              (a.organization for a in right))
         if enough(wrong):
-            yield ctx.slot(award, NAME, partial(_build_award, ctx, award, right, wrong))
+            yield ctx.slot(award, NAME, partial(_build_award, ctx, award, right, wrong),
+                           asks=right)
 
 
 def _build_award(ctx: Context, award: Award, right: list[Award], wrong: list[str], slot: Slot,

@@ -99,14 +99,15 @@ def slots(ctx: Context) -> Iterator[Slot]:
         form = _FORMS[type(fact)](ctx, fact) if type(fact) in _FORMS else None
         # Without a false form the answer would always be "True".
         if form is not None and form.false:
-            yield ctx.slot(fact, NAME, partial(_build, form))
+            yield ctx.slot(fact, NAME, partial(_build, form), reveals=ctx.holders(form.false))
 
 
 def _build(form: Form, slot: Slot, rng: random.Random) -> Question:
     truth = rng.random() < 0.5
     value = form.right if truth else rng.choice(form.false)
     return true_false(slot, difficulty="easy", statement=form.say(value), truth=truth,
-                      explanation=form.why)
+                      explanation=form.why,
+                      value=form.right)
 
 
 def _attribute(ctx: Context, fact: Attribute) -> Form | None:

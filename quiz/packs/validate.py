@@ -78,7 +78,8 @@ class PackBuilder(NodeReader):
         if "pools" in entries:
             self.read_pools(entries["pools"][1])
         facts = self.facts(entries["facts"][1]) if "facts" in entries else ()
-        questions = self.questions(entries["questions"][1]) if "questions" in entries else ()
+        questions = (self.questions(entries["questions"][1], {f.id for f in facts})
+                     if "questions" in entries else ())
         if not facts and not questions and self.errors == 0:
             self.warn(root, "the pack has no facts and no questions")
         if self.errors or info is None:
@@ -197,9 +198,11 @@ class PackBuilder(NodeReader):
         return (kind, values) if self.errors == errors_before else None
 
     # -- hand-written questions ------------------------------------------------------
-    def questions(self, node: Node) -> tuple[HandQuestion, ...]:
-        """Every valid hand-written question, ids derived from prompts where unnamed."""
+    def questions(self, node: Node, fact_ids: set[str]) -> tuple[HandQuestion, ...]:
+        """Every valid hand-written question, ids derived from prompts where unnamed;
+        ``asks``/``reveals`` must name facts (``fact_ids``) or other questions."""
         built: list[Values] = []
+        nodes: list[Node] = []
         explicit: dict[str, int] = {}
         derived: list[Values] = []
         for item in self.sequence(node, "'questions'"):
@@ -217,12 +220,26 @@ class PackBuilder(NodeReader):
                 derived.append(values)
                 values["id"] = ""
             built.append(values)
+            nodes.append(item)
             self.question_marks.append((item.start_mark.line + 1, item.start_mark.column + 1))
         taken = set(explicit)
         for values in derived:
             values["id"] = ids.unique(ids.slug(values["prompt"]), taken)
             taken.add(values["id"])
+        for values, item in zip(built, nodes, strict=True):
+            self.references(item, values, fact_ids | taken)
         return tuple(HandQuestion(**values) for values in built)
+
+    def references(self, node: Node, values: Values, known: set[str]) -> None:
+        """Each ``asks``/``reveals`` entry names a fact or another question (a typo
+        would silently let a spoiler through)."""
+        for key in ("asks", "reveals"):
+            for name in values.get(key) or ():
+                where = item_node(value_node(node, key), name) or node
+                if name == values["id"]:
+                    self.error(where, f"'{key}' names the question itself ({name!r})")
+                elif name not in known:
+                    self.error(where, f"'{key}' names {name!r}: no fact or question has that id")
 
     def question(self, node: Node) -> Values | None:
         """One hand-written question's values, or None (reported) if it breaks a rule."""

@@ -91,3 +91,49 @@ def test_count_that_is_not_a_number_says_so_plainly(capsys):
     err = capsys.readouterr().err
     assert "argument --count: must be a whole number, not 'abc'" in err
     assert "_count" not in err
+
+
+def _played(pack_args: list[str], count: int, seed: int) -> list[dict[str, object]]:
+    """The questions a one-player game asks (as JSON objects), in order, played to
+    its end through the session (no UI), answering each question as it comes."""
+    from datetime import UTC, datetime
+
+    from quiz.bank import CatalogBank
+    from quiz.game import Phase
+    from quiz.game_setup import GameSetup
+    from quiz.session import Answer, Dealer
+
+    dealer = Dealer(CatalogBank(pack_args), clock=lambda: 0.0,
+                    now=lambda: datetime(2026, 1, 1, tzinfo=UTC))
+    session = dealer.deal(GameSetup(players=("Ana",), questions=count, timer=None, seed=seed))
+    asked: list[dict[str, object]] = []
+    while not session.over:
+        game = session.game
+        if session.phase is Phase.QUESTION:
+            asked.append(json.loads(json.dumps(game.questions[game.step].to_dict())))
+            session.submit(Answer(0, game.step, 0))
+        elif session.phase is Phase.HANDOVER:
+            session.ready()
+        else:
+            session.advance()
+    return asked
+
+
+@pytest.mark.parametrize(("count", "seed"), [(5, 0), (10, 7), (20, 123), (50, 2026)])
+def test_preview_deals_exactly_the_questions_of_a_one_player_game(capsys, count, seed):
+    # Issue 11, item 7: same packs, count and seed, same questions in the same order.
+    code, out, _ = run(capsys, "--count", str(count), "--seed", str(seed), "--format", "json")
+    assert code == 0
+    previewed = [json.loads(line) for line in out.splitlines()]
+    assert previewed == _played([], count, seed)  # ids, options and their order
+    assert len(previewed) == count
+
+
+def test_preview_of_a_named_pack_matches_a_game_of_that_pack(capsys, tmp_path):
+    path = tmp_path / "tiny.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    code, out, _ = run(capsys, "--pack", str(path), "--count", "5", "--seed", "9",
+                       "--format", "json")
+    assert code == 0
+    previewed = [json.loads(line) for line in out.splitlines()]
+    assert previewed and previewed == _played([str(path)], 5, 9)
