@@ -135,7 +135,7 @@ def measure_lint(cfg: Config) -> list[Row]:
         ratio = seconds / floor if floor > 0 else float("inf")
         rows.append(
             Row(
-                f"lint, {case.name} ({warnings:,} warnings)",
+                f"lint, {case.name} ({warnings:,} warning{'' if warnings == 1 else 's'})",
                 fmt_seconds(seconds),
                 f"{fmt_seconds(floor)} (normalise the prompts once)",
                 ratio,
