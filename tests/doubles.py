@@ -4,6 +4,7 @@ a fixed wall time, plain questions whose right answers cycle through the options
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 from quiz.question import Question
 
@@ -43,3 +44,20 @@ def plain_questions(count: int) -> list[Question]:
         )
         for n in range(count)
     ]
+
+
+def tiny_pack(pack_id: str, title: str = "T", wrong: tuple[str, ...] = ("b",)) -> str:
+    """The text of a valid one-question pack with this id and title."""
+    return (
+        f"format: 1\npack: {pack_id}\ntitle: {title}\nauthor: A\n"
+        f"questions:\n  - {{prompt: A?, answer: a, wrong: [{', '.join(wrong)}]}}\n"
+    )
+
+
+def put_pack(folder: Path, name: str, pack_id: str, title: str = "T",
+             wrong: tuple[str, ...] = ("b",)) -> Path:  # fmt: skip
+    """Write :func:`tiny_pack` as ``folder/name`` (the folder is made if missing)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(tiny_pack(pack_id, title, wrong), encoding="utf-8")
+    return path

@@ -13,6 +13,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from doubles import put_pack
 from textual.app import App
 from textual.widgets import DataTable, Label, Static
 
@@ -476,28 +477,6 @@ def test_config_file_written_is_plain_json():
 
 # -- the one pack-id rule, shown as `packs list` shows it -------------------------------
 
-
-def rule_pack(pack_id: str, title: str) -> str:
-    return (
-        f"format: 1\npack: {pack_id}\ntitle: {title}\nauthor: A\n"
-        "questions:\n  - {prompt: A?, answer: a, wrong: [b, c]}\n"
-    )
-
-
-def put_pack(folder, name: str, pack_id: str, title: str = "T"):
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    path.write_text(rule_pack(pack_id, title), encoding="utf-8")
-    return path
-
-
-@pytest.fixture
-def builtin_dir(tmp_path, monkeypatch):
-    """A built-in pack folder of the test's own (the real packs stay out of the rows)."""
-    folder = tmp_path / "builtin"
-    folder.mkdir()
-    monkeypatch.setattr(paths, "builtin_packs_dir", lambda: folder)
-    return folder
 
 
 def installed_app() -> PacksApp:

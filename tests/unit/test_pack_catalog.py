@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from quiz import paths
 from quiz.packs import PackError, load_catalog
 
@@ -24,13 +22,6 @@ def make_pack(folder: Path, pack_id: str, title: str = "T") -> Path:
     )
     return path
 
-
-@pytest.fixture
-def builtin_dir(tmp_path, monkeypatch):
-    folder = tmp_path / "builtin"
-    folder.mkdir()
-    monkeypatch.setattr(paths, "builtin_packs_dir", lambda: folder)
-    return folder
 
 
 def test_catalog_loads_builtin_and_user_packs(builtin_dir):

@@ -7,34 +7,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
+from doubles import put_pack as put
 
 from quiz import paths
 from quiz.cli import main
 from quiz.packs import load_catalog
 from quiz.packs.catalog import FolderError, InstalledProblem, find_installed
-
-
-def pack_text(pack_id: str, title: str = "T") -> str:
-    return (
-        f"format: 1\npack: {pack_id}\ntitle: {title}\n"
-        "questions:\n  - {prompt: A?, answer: a, wrong: [b]}\n"
-    )
-
-
-def put(folder: Path, name: str, pack_id: str, title: str = "T") -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    path.write_text(pack_text(pack_id, title), encoding="utf-8")
-    return path
-
-
-@pytest.fixture
-def builtin_dir(tmp_path, monkeypatch):
-    folder = tmp_path / "builtin"
-    folder.mkdir()
-    monkeypatch.setattr(paths, "builtin_packs_dir", lambda: folder)
-    return folder
 
 
 def listed(capsys) -> dict[str, str]:
