@@ -288,23 +288,9 @@ def question(
     if not apart:
         raise Unaskable(f"{slot.id}: no wrong option reads differently from {answer!r}")
     options, index = arrange(rng, answer, apart, order=order, key=key)
-    asks_, revealed = spoilers(slot, asks)
-    return Question(
-        id=slot.id,
-        pack=slot.pack,
-        category=slot.category,
-        difficulty=difficulty,
-        prompt=prompt,
-        options=tuple(options),
-        answer=index,
-        explanation=explanation,
-        fact=slot.fact,
-        kind=slot.kind,
-        source=slot.source if source is None else source,
-        asks=asks_,
-        reveals=revealed,
-        value=answer,
-    )
+    return _from_slot(slot, asks, source, difficulty=difficulty, prompt=prompt,
+                      options=tuple(options), answer=index, explanation=explanation,
+                      value=answer)  # fmt: skip
 
 
 def true_false(slot: Slot, *, difficulty: str, statement: str, truth: bool,
@@ -312,23 +298,23 @@ def true_false(slot: Slot, *, difficulty: str, statement: str, truth: bool,
     """A true/false item: options ("True", "False") in that order; ``source`` as for
     :func:`question`. ``value`` is the value that makes the statement true (see
     ``Question.value``)."""
-    asks, revealed = spoilers(slot, ())
+    return _from_slot(slot, (), source, difficulty=difficulty,
+                      prompt=f"True or false: {statement}", options=("True", "False"),
+                      answer=0 if truth else 1, explanation=explanation, value=value)  # fmt: skip
+
+
+def _from_slot(slot: Slot, asks: Iterable[FactBase], source: str | None, *,
+               difficulty: str, prompt: str, options: tuple[str, ...], answer: int,
+               explanation: str, value: str) -> Question:  # fmt: skip
+    """The question of ``slot``: what the slot decided (id, category, fact, kind,
+    source, spoiler facts) plus what its builder chose."""
+    asked, revealed = spoilers(slot, asks)
     return Question(
-        id=slot.id,
-        pack=slot.pack,
-        category=slot.category,
-        difficulty=difficulty,
-        prompt=f"True or false: {statement}",
-        options=("True", "False"),
-        answer=0 if truth else 1,
-        explanation=explanation,
-        fact=slot.fact,
-        kind=slot.kind,
-        source=slot.source if source is None else source,
-        asks=asks,
-        reveals=revealed,
-        value=value,
-    )
+        id=slot.id, pack=slot.pack, category=slot.category, difficulty=difficulty,
+        prompt=prompt, options=options, answer=answer, explanation=explanation,
+        fact=slot.fact, kind=slot.kind, source=slot.source if source is None else source,
+        asks=asked, reveals=revealed, value=value,
+    )  # fmt: skip
 
 
 __all__ = [

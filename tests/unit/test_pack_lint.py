@@ -153,9 +153,8 @@ def alike_warnings(prompts: list[str]) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-def difflib_rule(prompts: list[str]) -> list[tuple[int, str]]:
-    """The rule as it was, spelled out slowly: difflib's ratio against each earlier prompt."""
-    texts = [re.sub(r"\s+", " ", prompt.casefold()).strip() for prompt in prompts]
+def exact_duplicates(texts: list[str]) -> tuple[list[tuple[int, str]], set[int]]:
+    """The same-prompt warnings (line, message) and the indices they report."""
     found: list[tuple[int, str]] = []
     first: dict[str, int] = {}
     reported: set[int] = set()
@@ -165,6 +164,13 @@ def difflib_rule(prompts: list[str]) -> list[tuple[int, str]]:
             reported.add(j)
         else:
             first[text] = j
+    return found, reported
+
+
+def difflib_rule(prompts: list[str]) -> list[tuple[int, str]]:
+    """The rule as it was, spelled out slowly: difflib's ratio against each earlier prompt."""
+    texts = [re.sub(r"\s+", " ", prompt.casefold()).strip() for prompt in prompts]
+    found, reported = exact_duplicates(texts)
     for j in range(len(texts)):
         for i in range(j):
             if i in reported or j in reported:
@@ -338,15 +344,7 @@ def all_pairs_rule(prompts: list[str]) -> list[tuple[int, str]]:
     every pair, each later prompt reported against the first unreported one like it.
     """
     texts = [lint._normal(prompt) for prompt in prompts]
-    found: list[tuple[int, str]] = []
-    first: dict[str, int] = {}
-    reported: set[int] = set()
-    for j, text in enumerate(texts):
-        if text in first:
-            found.append((j + 1, f"the same prompt as the question on line {first[text] + 1}"))
-            reported.add(j)
-        else:
-            first[text] = j
+    found, reported = exact_duplicates(texts)
     alike = lint._Likeness(texts)
     for i in range(len(texts)):
         for j in range(i + 1, len(texts)):
