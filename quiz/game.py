@@ -25,6 +25,8 @@ from datetime import datetime
 from enum import StrEnum
 
 from quiz.game_setup import GameSetup
+from quiz.grading import Response, grade
+from quiz.grading import refusal as shape_refusal
 from quiz.question import Question
 from quiz.records import GameRecord, PlayerResult, Status
 from quiz.scoring import score_answer
@@ -267,8 +269,8 @@ class Game:
             self._timer.paused_total += self._timer.clock() - self._timer.paused_at
             self._timer.paused_at = None
 
-    def refusal(self, player: int, step: int, chosen: int) -> Refusal | None:
-        """Why ``player`` may not pick ``chosen`` for question ``step`` now, or ``None``."""
+    def refusal(self, player: int, step: int, response: Response) -> Refusal | None:
+        """Why ``player`` may not answer ``response`` to question ``step`` now, or ``None``."""
         if self.phase is not Phase.QUESTION:
             return Refusal.NOT_ASKING
         if step != self.step:
@@ -277,36 +279,39 @@ class Game:
             return Refusal.NOT_ASKED
         if player in self._answered:
             return Refusal.ALREADY_ANSWERED
-        if not 0 <= chosen < len(self.questions[step].options):
-            return Refusal.NO_SUCH_OPTION
+        question = self.questions[step]
+        if shape_refusal(question, response) is not None:
+            return Refusal.NO_SUCH_OPTION if question.picks else Refusal.BAD_RESPONSE
         return None
 
-    def submit(self, player: int, step: int, chosen: int) -> Outcome:
-        """``player`` picks option ``chosen`` (0-based) for question ``step``.
+    def submit(self, player: int, step: int, response: Response) -> Outcome:
+        """``player`` answers ``response`` to question ``step``: an option index (0-based)
+        for a pick, indices in order, a number or words (see :mod:`quiz.grading`).
 
         Raises :class:`GameStateError` if :meth:`refusal` has a reason. A pick that
         arrives after the time limit counts as a time-out, even if no tick came yet,
         and closes the question for everyone. The question closes (``reveal``) once
         every asked player has answered.
         """
-        reason = self.refusal(player, step, chosen)
+        reason = self.refusal(player, step, response)
         if reason is not None:
             raise GameStateError(reason.value)
         if self._time_up():
             self.tick()
             return self._answered[player]
-        outcome = self._score(player, chosen, self.elapsed())
+        outcome = self._score(player, response, self.elapsed())
         if not self.waiting_for:
             self.phase = Phase.REVEAL
         return outcome
 
-    def answer(self, chosen: int) -> Outcome:
-        """The current player picks option ``chosen`` (0-based): one keyboard, turns."""
+    def answer(self, response: Response) -> Outcome:
+        """The current player answers ``response``: one keyboard, turns."""
         self._expect(Phase.QUESTION)
         question = self.turn.question
-        if not 0 <= chosen < len(question.options):
-            raise ValueError(f"no option {chosen + 1}: {len(question.options)} options")
-        return self.submit(self.waiting_for[0], self.step, chosen)
+        problem = shape_refusal(question, response)
+        if problem is not None:
+            raise ValueError(problem)
+        return self.submit(self.waiting_for[0], self.step, response)
 
     def tick(self) -> Outcome | None:
         """Check the clock; on a time-out, every missing answer times out and the reveal
@@ -317,13 +322,15 @@ class Game:
         self.phase = Phase.REVEAL
         return timed_out[-1] if timed_out else None
 
-    def _score(self, player_index: int, chosen: int | None, seconds: float) -> Outcome:
+    def _score(self, player_index: int, response: Response | None, seconds: float) -> Outcome:
         turn = self.turn_of(player_index)
         player = self.players[player_index]
-        correct = chosen == turn.question.answer
+        fraction = 0.0 if response is None else grade(turn.question, response)
+        correct = fraction >= 1.0
         points, streak = score_answer(
-            correct, seconds, self.time_limit, player.streak, timed_out=chosen is None
-        )
+            correct, seconds, self.time_limit, player.streak,
+            timed_out=response is None, fraction=fraction,
+        )  # fmt: skip
         player.answered += 1
         player.score += points.total
         player.streak = streak
@@ -332,7 +339,7 @@ class Game:
             player.correct += 1
             if player.fastest is None or seconds < player.fastest:
                 player.fastest = seconds
-        outcome = Outcome(turn, chosen, round(seconds, 3), points, streak)
+        outcome = Outcome(turn, response, round(seconds, 3), points, streak)
         self.outcomes.append(outcome)
         self._answered[player_index] = outcome
         return outcome

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 #: The fact part of a hand-written item's id starts with this (``pack:q:item``).
 HAND = "q"
+
+QuestionType = Literal["choice", "truefalse", "order", "number", "text"]
+"""How a question is answered: pick one option (``choice``, ``truefalse``), put the
+options in order (``order``), type a number (``number``) or type words (``text``)."""
+
+QUESTION_TYPES: tuple[QuestionType, ...] = ("choice", "truefalse", "order", "number", "text")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +79,20 @@ def hand_fact(item: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Question:
-    """One multiple-choice question, ready to ask.
+    """One question, ready to ask, of any :data:`QuestionType`.
 
-    ``id`` is stable across runs and seeds (see :class:`QuestionId`); ``options`` are
-    shown in order and ``answer`` indexes the one right option. ``fact`` names the
+    ``id`` is stable across runs and seeds (see :class:`QuestionId`). What the right
+    answer is depends on ``type``:
+
+    * ``choice`` / ``truefalse``: ``options`` are shown in order and ``answer`` indexes
+      the one right option;
+    * ``order``: ``options`` are the items as shown and ``order`` lists their indices in
+      the right order (``answer`` is unused, 0);
+    * ``number``: ``number`` is the answer, ``low``..``high`` the range a player may type,
+      ``unit`` its unit ("" for none); ``options`` is empty;
+    * ``text``: ``text`` is the canonical answer and ``accept`` other spellings that count
+      (see :mod:`quiz.grading`), never a value in ``reject``; ``options`` is empty.
+ ``fact`` names the
     fact (or hand-written question) it came from; ``source`` says where that fact
     came from, kept apart from the text players read (prompts and explanations never
     cite it) so screens and JSON can show it on its own.
@@ -103,17 +120,42 @@ class Question:
     #: The asked value in words: the right option, or for true/false the value that
     #: makes the statement true ("" when unknown); other questions' texts must not hold it.
     value: str = ""
+    type: QuestionType = "choice"
+    #: ``order``: option indices in the right order.
+    order: tuple[int, ...] = ()
+    #: ``number``: the answer, the range a player may type, and its unit.
+    number: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str = ""
+    #: ``text``: the canonical answer, and other spellings that count.
+    text: str = ""
+    accept: tuple[str, ...] = ()
+    #: ``text``: values of other facts of the same kind, never accepted as this answer.
+    reject: tuple[str, ...] = ()
+
+    @property
+    def picks(self) -> bool:
+        """Whether it is answered by picking one option (``choice``, ``truefalse``)."""
+        return self.type in ("choice", "truefalse")
 
     @property
     def correct(self) -> str:
-        """The text of the right option."""
+        """The right answer in words, whatever the type."""
+        if self.type == "order":
+            return " → ".join(self.options[i] for i in self.order)
+        if self.type == "number":
+            return number_text(self.number, self.unit)
+        if self.type == "text":
+            return self.text
         return self.options[self.answer]
 
     def to_dict(self) -> dict[str, object]:
-        """A plain dict for JSON output and storage."""
-        return {
+        """A plain dict for JSON output and storage (see docs/packs.md for each type)."""
+        data: dict[str, object] = {
             "id": self.id,
             "pack": self.pack,
+            "type": self.type,
             "category": self.category,
             "difficulty": self.difficulty,
             "kind": self.kind,
@@ -124,3 +166,29 @@ class Question:
             "fact": self.fact,
             "source": self.source,
         }
+        if self.type == "order":
+            data["answer"] = list(self.order)
+        elif self.type == "number":
+            data["answer"] = plain_number(self.number)
+            data["low"] = plain_number(self.low)
+            data["high"] = plain_number(self.high)
+            if self.unit:
+                data["unit"] = self.unit
+        elif self.type == "text":
+            data["answer"] = self.text
+            data["accept"] = list(self.accept)
+        return data
+
+
+def plain_number(value: float | None) -> int | float | None:
+    """``value`` as an int when it is whole (years and positions print as ``2016``)."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def number_text(value: float | None, unit: str = "") -> str:
+    """A number answer in words for players: ``2016``, ``3.5 minutes``."""
+    shown = plain_number(value)
+    text = "?" if shown is None else str(shown)
+    return f"{text} {unit}" if unit else text

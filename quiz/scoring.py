@@ -6,6 +6,10 @@ T the time limit. So an instant answer earns 1000 and one given at the buzzer 50
 With the timer off every correct answer earns a flat 1000. On top of that, each
 consecutive correct answer after the first adds 100, up to +500. A wrong answer or a
 time-out scores 0 and resets the streak.
+
+An answer that is partly right (an order with some items in place, a number close to
+the answer; see :mod:`quiz.grading`) earns its fraction of the speed points, rounded,
+no streak bonus, and resets the streak: only a whole answer is "correct".
 """
 
 from __future__ import annotations
@@ -27,6 +31,13 @@ class Points:
     correct: bool = False
     timed_out: bool = False
     timer_on: bool = True
+    #: How much of a not-quite-correct answer was right, 0.0-1.0 (see :attr:`fraction`).
+    share: float = 0.0
+
+    @property
+    def fraction(self) -> float:
+        """How much of the answer was right: 1.0 when correct, else its share."""
+        return 1.0 if self.correct else self.share
 
     @property
     def total(self) -> int:
@@ -37,6 +48,8 @@ class Points:
         """One line for the reveal, e.g. ``812 for speed + 200 streak bonus``."""
         if self.timed_out:
             return "0 points: time ran out (streak reset)"
+        if not self.correct and self.speed:
+            return f"{self.speed} points: partly right ({round(self.fraction * 100)}%)"
         if not self.correct:
             return "0 points: wrong answer (streak reset)"
         base = f"{self.speed} for speed" if self.timer_on else f"{self.speed} for a right answer"
@@ -70,11 +83,20 @@ def score_answer(
     streak_before: int,
     *,
     timed_out: bool = False,
+    fraction: float | None = None,
 ) -> tuple[Points, int]:
-    """Score one answer; return its :class:`Points` and the player's new streak."""
+    """Score one answer; return its :class:`Points` and the player's new streak.
+
+    ``fraction`` is how much of a not-quite-correct answer was right (0.0-1.0); it
+    earns that share of the speed points. ``None`` means 1.0 if ``correct`` else 0.0.
+    """
     timer_on = limit is not None
-    if timed_out or not correct:
-        return Points(correct=False, timed_out=timed_out, timer_on=timer_on), 0
+    share = (1.0 if correct else 0.0) if fraction is None else min(max(fraction, 0.0), 1.0)
+    if timed_out:
+        return Points(timed_out=True, timer_on=timer_on), 0
+    if not correct:
+        partial = round(speed_points(seconds, limit) * share) if share > 0 else 0
+        return Points(speed=partial, timer_on=timer_on, share=share), 0
     streak = streak_before + 1
     points = Points(
         speed=speed_points(seconds, limit),

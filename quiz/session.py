@@ -5,7 +5,7 @@ A :class:`Dealer` (one per front end) turns a :class:`~quiz.game_setup.GameSetup
 the engine (:mod:`quiz.game`) on the injected clock, ``now`` and seed source. The session
 then takes input as values and says what happened as values:
 
-* answers are :class:`Answer` (player seat, question index, choice) from any source, a
+* answers are :class:`Answer` (player seat, question index, response) from any source, a
   key at the keyboard, a buzzer, a phone; each is :class:`Accepted` or :class:`Refused`
   (wrong phase, another question, not asked, twice, no such option), never an error, so
   a late or duplicate answer from the network is an ordinary event;
@@ -37,6 +37,7 @@ from quiz.bank import QuestionBank, deal_questions
 from quiz.errors import UserError
 from quiz.game import Game, GameStateError, Phase, Seating
 from quiz.game_setup import MAX_QUESTIONS, GameSetup, SetupError, check_setup
+from quiz.grading import Response
 from quiz.question import Question
 from quiz.records import GameRecord
 from quiz.session_clock import fresh_seed, utc_now
@@ -57,7 +58,7 @@ class Answer:
 
     player: int  # the player's seat: their index in the setup's players
     question: int  # the question's 0-based index in the game (``Game.step``)
-    choice: int  # the option, 0-based
+    response: Response  # an option index (0-based), indices in order, a number or words
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,10 +173,10 @@ class GameSession:
 
     def submit(self, answer: Answer) -> Submission:
         """Take one answer; several for the same question may come, from any seat."""
-        reason = self.game.refusal(answer.player, answer.question, answer.choice)
+        reason = self.game.refusal(answer.player, answer.question, answer.response)
         if reason is not None:
             return Refused(answer, reason)
-        outcome = self.game.submit(answer.player, answer.question, answer.choice)
+        outcome = self.game.submit(answer.player, answer.question, answer.response)
         return Accepted(answer, outcome, complete=self.game.phase is not Phase.QUESTION)
 
     def tick(self) -> bool:

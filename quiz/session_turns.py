@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from quiz.grading import Response
 from quiz.question import Question
 from quiz.scoring import Points
 
@@ -28,13 +29,20 @@ class Turn:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """How a turn went: the pick (``None`` on a time-out), time taken and points."""
+    """How a turn went: the response (``None`` on a time-out), time taken and points."""
 
     turn: Turn
-    chosen: int | None
+    response: Response | None
     seconds: float
     points: Points
     streak: int
+
+    @property
+    def chosen(self) -> int | None:
+        """The option picked, for a pick question (``None``: a time-out or another type)."""
+        if self.turn.question.picks and isinstance(self.response, int):
+            return self.response
+        return None
 
     @property
     def correct(self) -> bool:
@@ -55,3 +63,4 @@ class Refusal(StrEnum):
     NOT_ASKED = "that player is not answering this question"
     ALREADY_ANSWERED = "that player has answered already"
     NO_SUCH_OPTION = "the question has no such option"
+    BAD_RESPONSE = "that is not an answer this question takes"

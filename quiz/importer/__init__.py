@@ -1,0 +1,1 @@
+"""Packs made from an article about a song (plain-text layout or MediaWiki source)."""

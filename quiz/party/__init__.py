@@ -1,0 +1,1 @@
+"""Party mode: phones answer over the local network; the terminal is the big screen."""
