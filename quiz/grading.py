@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from quiz.question import Question
+from quiz.question import Question, number_text
 
 Response = int | float | str | tuple[int, ...]
 """What a player answered; which kind is valid depends on the question's type."""
@@ -140,3 +140,16 @@ def text_matches(typed: str, accepted: Sequence[str], rejected: Sequence[str] = 
         return False
     rival = max((similarity(said, normalise(r)) for r in rejected if normalise(r)), default=0.0)
     return rival < best
+
+
+def describe(question: Question, response: Response | None) -> str:
+    """A player's response in words, for reveals and results ("no answer" on a time-out)."""
+    if response is None:
+        return "no answer"
+    if question.picks and isinstance(response, int) and 0 <= response < len(question.options):
+        return question.options[response]
+    if question.type == "order" and isinstance(response, tuple):
+        return " → ".join(question.options[i] for i in response if 0 <= i < len(question.options))
+    if question.type == "number" and isinstance(response, int | float):
+        return number_text(float(response), question.unit)
+    return str(response)

@@ -8,13 +8,15 @@ from typing import Literal
 
 from quiz.text import player_key
 
-Mode = Literal["solo", "hotseat", "practice"]
+Mode = Literal["solo", "hotseat", "practice", "buzzer", "party"]
 Status = Literal["finished", "abandoned"]
 
 
 @dataclass(frozen=True, slots=True)
 class AnswerRecord:
-    """One player's answer to one question. ``chosen`` is ``None`` on a time-out."""
+    """One player's answer to one question. ``chosen`` is the option picked (``None`` on
+    a time-out or for a question that is not a pick); ``response`` is the JSON text of
+    an order, number or text response (``None`` for a pick or a time-out)."""
 
     player: str
     question_id: str
@@ -24,6 +26,7 @@ class AnswerRecord:
     correct: bool
     seconds: float
     points: int
+    response: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

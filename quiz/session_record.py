@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,6 +26,8 @@ def answer_record(outcome: Outcome) -> AnswerRecord:
         correct=outcome.correct,
         seconds=outcome.seconds,
         points=outcome.points.total,
+        response=None if outcome.chosen is not None or outcome.response is None
+        else json.dumps(outcome.response, ensure_ascii=False),
     )
 
 

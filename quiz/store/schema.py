@@ -21,6 +21,9 @@ class Migration:
     version: int
     description: str
     statements: tuple[str, ...]
+    #: Rebuilds a table others refer to: foreign keys are off while it runs and checked
+    #: after (SQLite's own procedure for a table change ALTER TABLE cannot make).
+    rebuilds: bool = False
 
 
 # Ordered; append new steps at the end and never edit one that has shipped.
@@ -100,6 +103,42 @@ MIGRATIONS: list[Migration] = [
         # old key) rather than the file failing to open.
         ("UPDATE OR IGNORE players SET key = player_key(name)",),
     ),
+    Migration(
+        4,
+        "buzzer and party modes; typed and ordered responses; flagged questions",
+        (
+            """CREATE TABLE games_v4 (
+                id INTEGER PRIMARY KEY,
+                started_at TEXT NOT NULL,
+                finished_at TEXT NOT NULL,
+                mode TEXT NOT NULL
+                    CHECK (mode IN ('solo', 'hotseat', 'practice', 'buzzer', 'party')),
+                status TEXT NOT NULL CHECK (status IN ('finished', 'abandoned')),
+                packs TEXT NOT NULL,            -- JSON list of pack ids
+                seed INTEGER,
+                settings TEXT NOT NULL,         -- JSON object
+                player_count INTEGER NOT NULL
+            )""",
+            """INSERT INTO games_v4 (id, started_at, finished_at, mode, status, packs, seed,
+                settings, player_count)
+               SELECT id, started_at, finished_at, mode, status, packs, seed, settings,
+                player_count FROM games""",
+            "DROP TABLE games",
+            "ALTER TABLE games_v4 RENAME TO games",
+            # JSON of an order, number or text response; NULL for a pick or a time-out.
+            "ALTER TABLE answers ADD COLUMN response TEXT",
+            """CREATE TABLE flags (
+                id INTEGER PRIMARY KEY,
+                question_id TEXT NOT NULL,
+                pack TEXT NOT NULL,
+                reason TEXT NOT NULL DEFAULT '',
+                flagged_at TEXT NOT NULL,
+                player_id INTEGER REFERENCES players(id) ON DELETE SET NULL
+            )""",
+            "CREATE INDEX flags_pack ON flags(pack)",
+        ),
+        rebuilds=True,
+    ),
 ]
 
 
@@ -121,16 +160,31 @@ def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] | None = N
     for step in steps:
         if step.version <= version:
             continue
+        version = _apply(conn, step)
+    return version
+
+
+def _apply(conn: sqlite3.Connection, step: Migration) -> int:
+    """Run one step in its own transaction; return the version the file is at after it."""
+    keys_on = conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    if step.rebuilds and keys_on:
+        conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction
+    try:
         conn.execute("BEGIN IMMEDIATE")
         try:
             version = user_version(conn)
             if step.version > version:
                 for statement in step.statements:
                     conn.execute(statement)
+                if step.rebuilds and conn.execute("PRAGMA foreign_key_check").fetchone():
+                    raise sqlite3.IntegrityError(f"schema step {step.version} broke a reference")
                 conn.execute(f"PRAGMA user_version = {int(step.version)}")
                 version = step.version
             conn.execute("COMMIT")
         except BaseException:
             rollback(conn)
             raise
+    finally:
+        if step.rebuilds and keys_on:
+            conn.execute("PRAGMA foreign_keys = ON")
     return version

@@ -97,7 +97,7 @@ def _insert_answers(
     """Insert every answer of a game, in the order they were given."""
     conn.executemany(
         "INSERT INTO answers (game_id, player_id, question_id, pack, category, chosen,"
-        " correct, seconds, points) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " correct, seconds, points, response) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 game_id,
@@ -109,6 +109,7 @@ def _insert_answers(
                 1 if a.correct else 0,
                 float(a.seconds),
                 int(a.points),
+                a.response,
             )
             for a in answers
         ],

@@ -63,3 +63,13 @@ def test_partly_right_scores_a_share_and_resets_the_streak() -> None:
     points, streak = score_answer(False, 0.0, 20.0, 3, fraction=0.5)
     assert points.total == 500 and not points.correct and streak == 0
     assert points.explain() == "500 points: partly right (50%)"
+
+
+def test_responses_in_words() -> None:
+    from quiz.grading import describe
+
+    order = make(type="order", options=("c", "a"), order=(1, 0))
+    assert describe(order, (1, 0)) == "a → c"
+    assert describe(make(type="number", number=3, low=1, high=9, unit="weeks"), 4) == "4 weeks"
+    assert describe(make(options=("x", "y")), 1) == "y"
+    assert describe(make(options=("x", "y")), None) == "no answer"

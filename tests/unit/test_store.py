@@ -269,3 +269,29 @@ def test_names_stored_before_one_player_key_are_found_by_it(tmp_path):
         assert s.find_player("JOS\u00c9") == decomposed
         assert s.find_player("ana") in ("ana", hidden)  # the two Anas met: neither is lost
         assert len(s.players()) == 3
+
+
+def test_v3_games_survive_the_rebuild_that_admits_buzzer_and_party(tmp_path):
+    """Schema 4 rebuilds ``games`` (a wider mode check): nothing that refers to a game is lost."""
+    path = tmp_path / "scores.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    migrate(conn, MIGRATIONS[:3])
+    conn.execute("INSERT INTO players (name, key) VALUES ('Ana', 'ana')")
+    conn.execute("INSERT INTO games VALUES (1, 'a', 'a', 'solo', 'finished', '[]', NULL, '{}', 1)")
+    conn.execute("INSERT INTO game_players VALUES (1, 0, 1, 10, 1, 1, 1, 1)")
+    conn.execute(
+        "INSERT INTO answers (game_id, player_id, question_id, pack, category, chosen,"
+        " correct, seconds, points) VALUES (1, 1, 'q', 'p', 'c', 0, 1, 1.0, 10)"
+    )
+    conn.close()
+    with Store.open(path) as s:
+        assert s._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert len(s.games()) == 1 and s.games()[0].result_of("Ana").score == 10
+        typed = replace(answer("Ana", "q2", chosen=None), response='"Phil Pinto"')
+        s.save_game(game({"Ana": 5}, [typed], mode="buzzer"))
+        s.save_game(game({"Ana": 5}, [answer("Ana", "q3")], mode="party"))
+        assert sorted(g.mode for g in s.games()) == ["buzzer", "party", "solo"]
+        stored = s._conn.execute("SELECT response FROM answers WHERE question_id = 'q2'")
+        assert stored.fetchone()[0] == '"Phil Pinto"'
+        assert s._conn.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 3
