@@ -1,4 +1,4 @@
-"""Command-line entry point: ``wdta-quiz <command>``.
+"""Command-line entry point: ``wdta-quiz <command>``; plain ``wdta-quiz`` plays.
 
 Each command lives in ``quiz.commands.<name>`` with a ``register(subparsers)`` that
 adds its parser and sets ``func``. Only ``play`` imports Textual, so the commands that
@@ -28,6 +28,11 @@ def _command_in(argv: Sequence[str]) -> str | None:
         elif not arg.startswith("-"):
             return arg if arg in COMMANDS else None
     return None
+
+
+def _interactive() -> bool:
+    """Whether both standard input and output are a terminal."""
+    return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout))
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -60,6 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.data_dir:
         os.environ[HOME_ENV] = args.data_dir
     if not getattr(args, "func", None):
+        # Plain `wdta-quiz` is the game (the home screen), as a player expects; with no
+        # terminal to play in (a pipe, a script) it is the help, as a tool's would be.
+        if _interactive():
+            return main([*argv, "play"])
         parser.print_help()
         return 0
     from quiz.commands.output import EXIT_PIPE_CLOSED, silence_stdout, write

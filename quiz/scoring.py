@@ -31,6 +31,8 @@ class Points:
     correct: bool = False
     timed_out: bool = False
     timer_on: bool = True
+    #: The streak this answer ended (0: there was none to lose).
+    lost_streak: int = 0
     #: How much of a not-quite-correct answer was right, 0.0-1.0 (see :attr:`fraction`).
     share: float = 0.0
 
@@ -46,12 +48,13 @@ class Points:
 
     def explain(self) -> str:
         """One line for the reveal, e.g. ``812 for speed + 200 streak bonus``."""
+        lost = f" (streak of {self.lost_streak} ended)" if self.lost_streak > 1 else ""
         if self.timed_out:
-            return "0 points: time ran out (streak reset)"
+            return f"0 points: time ran out{lost}"
         if not self.correct and self.speed:
-            return f"{self.speed} points: partly right ({round(self.fraction * 100)}%)"
+            return f"{self.speed} points: partly right ({round(self.fraction * 100)}%){lost}"
         if not self.correct:
-            return "0 points: wrong answer (streak reset)"
+            return f"0 points: wrong answer{lost}"
         base = f"{self.speed} for speed" if self.timer_on else f"{self.speed} for a right answer"
         if self.streak_bonus:
             return f"{base} + {self.streak_bonus} streak bonus"
@@ -92,11 +95,12 @@ def score_answer(
     """
     timer_on = limit is not None
     share = (1.0 if correct else 0.0) if fraction is None else min(max(fraction, 0.0), 1.0)
+    lost = max(streak_before, 0)
     if timed_out:
-        return Points(timed_out=True, timer_on=timer_on), 0
+        return Points(timed_out=True, timer_on=timer_on, lost_streak=lost), 0
     if not correct:
         partial = round(speed_points(seconds, limit) * share) if share > 0 else 0
-        return Points(speed=partial, timer_on=timer_on, share=share), 0
+        return Points(speed=partial, timer_on=timer_on, share=share, lost_streak=lost), 0
     streak = streak_before + 1
     points = Points(
         speed=speed_points(seconds, limit),

@@ -62,7 +62,7 @@ def test_short_text_answers_must_match_exactly() -> None:
 def test_partly_right_scores_a_share_and_resets_the_streak() -> None:
     points, streak = score_answer(False, 0.0, 20.0, 3, fraction=0.5)
     assert points.total == 500 and not points.correct and streak == 0
-    assert points.explain() == "500 points: partly right (50%)"
+    assert points.explain() == "500 points: partly right (50%) (streak of 3 ended)"
 
 
 def test_responses_in_words() -> None:

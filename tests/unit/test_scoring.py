@@ -62,3 +62,10 @@ def test_correct_answer_adds_speed_and_streak():
 def test_explanation_without_timer_or_streak():
     points, _ = score_answer(True, 3, None, streak_before=0)
     assert points.explain() == "1000 for a right answer"
+
+
+def test_a_miss_says_streak_ended_only_when_there_was_one():
+    assert score_answer(False, 1.0, 20.0, 0)[0].explain() == "0 points: wrong answer"
+    assert score_answer(False, 1.0, 20.0, 1)[0].explain() == "0 points: wrong answer"
+    missed = score_answer(False, 1.0, 20.0, 4, timed_out=True)[0]
+    assert missed.explain() == "0 points: time ran out (streak of 4 ended)"
