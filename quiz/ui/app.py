@@ -111,6 +111,28 @@ class QuizApp(GameRoutes):
             new_seed=self.new_seed, missed=self.missed, recent=self.recent,
         )  # fmt: skip
 
+    def best_scores(self, players: Sequence[str]) -> dict[str, int | None]:
+        """Each player's best score in the scores database before this game.
+
+        A player not in it yet has ``None``; an unusable database gives nothing (the
+        game goes on; the session says why the scores cannot be kept).
+        """
+        import sqlite3
+
+        from quiz.errors import UserError
+
+        if self.scores is None:
+            return {}
+        try:
+            store = self.scores()
+            return {
+                name: store.personal_bests(name).best_score
+                if store.find_player(name) is not None else None
+                for name in players
+            }  # fmt: skip
+        except (UserError, OSError, sqlite3.Error):
+            return {}
+
     # -- start-up ----------------------------------------------------------
 
     def get_default_screen(self) -> Screen[None]:

@@ -40,10 +40,17 @@ class GameRoutes(KeySafeApp):
         self.session: GameSession | None = None
         self.last_setup: GameSetup | None = None
         self._dealer: Dealer | None = None
+        #: Each player's best score before the game in progress (``None``: no game yet),
+        #: for "new personal best!" on the results; empty where scores are not kept.
+        self.bests_before: dict[str, int | None] = {}
 
     def make_dealer(self) -> Dealer:
         """The dealer of this app's games (the app gives it its clock and scores)."""
         raise NotImplementedError
+
+    def best_scores(self, players: Sequence[str]) -> dict[str, int | None]:
+        """Each player's best score so far (the app reads the scores database)."""
+        return {}
 
     @property
     def game(self) -> Game | None:
@@ -97,6 +104,8 @@ class GameRoutes(KeySafeApp):
         if session.shortfall:
             self.notify(session.shortfall, severity="warning", markup=False)
         self.session = session
+        ranked = session.game.setup.mode_name != "practice"
+        self.bests_before = self.best_scores(session.game.setup.players) if ranked else {}
         self.show_phase()
         return True
 

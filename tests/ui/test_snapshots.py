@@ -1,4 +1,4 @@
-"""Snapshots of every screen at 80x24 and 120x36.
+"""Snapshots of every screen at 80x24, 120x36 and the minimum size, 60x20.
 
 Deterministic by construction: fixed questions dealt in order, a fixed seed, a fake
 clock that only moves when told, no blinking cursor. Update with
@@ -15,7 +15,7 @@ from quiz.bank import ListBank, PackChoice
 from quiz.game_setup import GameSetup
 from quiz.ui.app import QuizApp
 
-SIZES = [(80, 24), (120, 36)]
+SIZES = [(80, 24), (120, 36), (60, 20)]
 PACKS = [PackChoice("test", "We Don't Talk Anymore: the test pack"), PackChoice("extra", "Extras")]
 
 
@@ -115,6 +115,7 @@ SCREENS = {
     "reveal_right": (("Ana", "Ben", "Cy"), to_reveal_right),
     "standings": (("Ana", "Ben", "Cy"), to_standings),
     "results": (("Ana", "Ben", "Cy"), to_results),
+    "results_solo": (("Solo",), to_results),
     "help": (("Ana", "Ben", "Cy"), to_help),
     "quit_confirm": (("Ana", "Ben", "Cy"), to_confirm),
 }
@@ -141,3 +142,24 @@ def test_solo_question_without_timer(snap_compare):
 @pytest.mark.parametrize("size", [(40, 12), (59, 24)], ids=["40x12", "59x24"])
 def test_too_small(snap_compare, size):
     assert snap_compare(build(("Ana",), FakeClock()), terminal_size=size)
+
+
+async def test_results_say_new_personal_best_against_the_best_before_the_game():
+    app = build(("Solo",), FakeClock())
+    app.best_scores = lambda players: {"Solo": 100}  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_results(pilot)
+        shown = str(app.screen.query_one("#personal-best").render())
+        assert shown.startswith("New personal best! (was 100)")
+        assert "Charts" in str(app.screen.query_one(".categories").render())
+
+
+async def test_practice_games_are_never_compared_with_bests():
+    app = build(None, FakeClock())
+    asked: list[tuple[str, ...]] = []
+    app.best_scores = lambda players: asked.append(tuple(players)) or {}  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.start_game(GameSetup(players=("Solo",), questions=2, timer=None, mode="practice"))
+        await pilot.pause()
+        assert asked == [] and app.bests_before == {}

@@ -1,4 +1,5 @@
-"""Results: ranks (ties share a place), scores and stats; play again or main menu."""
+"""Results: a podium with big scores and awards (or a solo game against the player's
+best, by category); play again or main menu."""
 
 from __future__ import annotations
 
@@ -7,13 +8,15 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Digits, Label, Static
 
+from quiz.podium import awards, by_category, personal_marks
 from quiz.ui import requests
 from quiz.ui.screens.base import GameScreen
 from quiz.ui.widgets.key_hints import KeyHints
+from quiz.ui.widgets.podium import Ending, Podium, category_lines, mark_lines
 
 if TYPE_CHECKING:  # the app imports this screen for its messages before the first paint
     from quiz.game import Game
@@ -40,6 +43,17 @@ def headline(game: Game) -> Content:
     return Content.assemble(*names, f" tie for first with {score} points!")
 
 
+def solo_line(game: Game) -> str:
+    """``8 of 10 right (80%) · best streak 4 · fastest 1.2s``."""
+    player = game.players[0]
+    parts = [f"{player.correct} of {player.answered} right ({player.accuracy:.0%})"]
+    if player.best_streak >= 2:
+        parts.append(f"best streak {player.best_streak}")
+    if player.fastest is not None:
+        parts.append(f"fastest {player.fastest:.1f}s")
+    return " · ".join(parts)
+
+
 class ResultsScreen(GameScreen):
     """The end of a game."""
 
@@ -60,19 +74,42 @@ class ResultsScreen(GameScreen):
         """The players are done: back to the home screen."""
 
     def compose(self) -> ComposeResult:
-        """Headline, the table and the two ways on."""
+        """Headline, the podium (or the solo score) and the two ways on."""
+        game = self.game
         with Vertical(classes="panel results-panel"):
             yield Label("Results", classes="title")
-            yield Static(headline(self.game), id="headline", classes="centered")
-            # Imported here: the table pulls in DataTable, which the first paint can do without.
-            from quiz.ui.widgets.standings_table import StandingsTable
-
-            with Center():
-                yield StandingsTable(self.game.standings(), full=True)
+            yield Static(headline(game), id="headline", classes="centered")
+            with VerticalScroll(classes="results-body"):
+                yield from self._multiplayer() if game.multiplayer else self._solo()
             with Horizontal(classes="actions"):
                 yield Button("Play again", id="play-again", variant="primary")
                 yield Button("Main menu", id="main-menu")
         yield KeyHints(("r", "play again"), ("m", "main menu"), ("?", "help"))
+
+    def _bests(self) -> dict[str, int | None]:
+        from quiz.ui.game_routes import GameRoutes
+
+        app = self.app
+        return dict(app.bests_before) if isinstance(app, GameRoutes) else {}
+
+    def _multiplayer(self) -> ComposeResult:
+        game = self.game
+        standings = game.standings()
+        yield Podium(standings)
+        marks = [m for m in personal_marks(game.players, self._bests()) if m.new_best]
+        yield Ending(awards(game.players, game.outcomes), standings[3:], marks)
+
+    def _solo(self) -> ComposeResult:
+        game = self.game
+        player = game.players[0]
+        yield Digits(str(player.score), id="solo-score")
+        yield Static(solo_line(game), classes="centered")
+        marks = mark_lines(personal_marks(game.players, self._bests()), solo=True)
+        if marks:
+            yield Static(marks, id="personal-best", classes="centered")
+        categories = by_category(game.outcomes)
+        if categories:
+            yield Static(category_lines(categories), classes="categories")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Play again or go to the menu."""

@@ -1,4 +1,4 @@
-"""Standings between the rounds of a hot-seat game."""
+"""Standings between the rounds of a game: places, ▲/▼ movement, points this round."""
 
 from __future__ import annotations
 
@@ -7,14 +7,14 @@ from textual.containers import Center, Vertical
 from textual.content import Content
 from textual.widgets import Button, Label, Static
 
+from quiz.podium import round_rows
 from quiz.ui.screens.base import StepScreen
 from quiz.ui.widgets.key_hints import KeyHints
-from quiz.ui.widgets.standings_table import StandingsTable
+from quiz.ui.widgets.podium import round_table
 
 
 class StandingsScreen(StepScreen):
-    """Who leads after this round, and who plays next."""
-
+    """Who leads after this round, who moved, and who plays next."""
 
     def compose(self) -> ComposeResult:
         """Title, the table, next player, continue."""
@@ -23,7 +23,8 @@ class StandingsScreen(StepScreen):
         with Vertical(classes="panel standings-panel"):
             yield Label(f"Standings after round {done} of {game.rounds}", classes="title")
             with Center():
-                yield StandingsTable(game.standings())
+                yield Static(round_table(round_rows(game.players, game.outcomes, done)),
+                             classes="round-table")  # fmt: skip
             yield Static(
                 Content.assemble("Next up: ", (game.turn.player, "bold")), classes="centered"
             )
