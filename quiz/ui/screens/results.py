@@ -4,7 +4,7 @@ best, by category); play again or main menu."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -41,6 +41,13 @@ def headline(game: Game) -> Content:
             names.append(" and " if number == len(winners) - 1 else ", ")
         names.append((name, "bold"))
     return Content.assemble(*names, f" tie for first with {score} points!")
+
+
+@runtime_checkable
+class KeepsBests(Protocol):
+    """An app that knows each player's best score before this game (the game routes)."""
+
+    bests_before: dict[str, int | None]
 
 
 def solo_line(game: Game) -> str:
@@ -87,10 +94,8 @@ class ResultsScreen(GameScreen):
         yield KeyHints(("r", "play again"), ("m", "main menu"), ("?", "help"))
 
     def _bests(self) -> dict[str, int | None]:
-        from quiz.ui.game_routes import GameRoutes
-
         app = self.app
-        return dict(app.bests_before) if isinstance(app, GameRoutes) else {}
+        return dict(app.bests_before) if isinstance(app, KeepsBests) else {}
 
     def _multiplayer(self) -> ComposeResult:
         game = self.game
