@@ -260,7 +260,12 @@ class QuizApp(GameRoutes):
             self.push_screen(HelpScreen(), closed)
 
     async def action_quit(self) -> None:
-        """Leave; a game in progress is saved as abandoned first."""
+        """Leave (Ctrl+C, Ctrl+Q). In a game it asks first, as Esc does: a stray Ctrl+C
+        must not end a party's game; a second one while asking leaves, saved as abandoned."""
+        session = self.session
+        if session is not None and not session.over and isinstance(self.screen, GameScreen):
+            self.ask_abandon()
+            return
         self._leave()
 
     def _leave(self, return_code: int = 0) -> None:

@@ -196,7 +196,10 @@ async def test_quitting_the_app_mid_game_records_it_as_abandoned(make_app, recor
     app = make_app(("Ana",))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+c")
+        await pilot.press("ctrl+c")  # asks first
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmAbandonScreen)
+        await pilot.press("ctrl+c")  # a second one leaves
         await pilot.pause()
     assert app.return_code == 0
     assert [r.status for r in records] == ["abandoned"]
@@ -401,7 +404,10 @@ async def test_a_game_that_cannot_be_saved_on_quitting_is_kept_for_after_exit(cl
                   clock=clock, now=fixed_now, new_seed=lambda: 42, tick_interval=0.05)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+c")
+        await pilot.press("ctrl+c")  # asks first
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmAbandonScreen)
+        await pilot.press("ctrl+c")  # a second one leaves
         await pilot.pause()
     assert app.exit_problem == (
         "Could not save this game: cannot use scores database /x/scores.sqlite3: read-only"
@@ -465,6 +471,22 @@ async def test_save_notices_are_shown_at_the_start_and_after_quitting(clock):
         assert await wait_until(pilot, lambda: said("1 game saved earlier"))
         assert said("The scores database cannot be used now: scores database is locked")
         assert isinstance(app.screen, QuestionScreen)
-        await pilot.press("ctrl+c")
+        await pilot.press("ctrl+c")  # asks first
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmAbandonScreen)
+        await pilot.press("ctrl+c")  # a second one leaves
         await pilot.pause()
     assert app.exit_problem == "Could not save this game now (locked); it is kept in /x/game-1.json"
+
+
+async def test_ctrl_c_in_a_game_asks_first_and_no_keeps_playing(make_app, records):
+    app = make_app(("Ana",))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmAbandonScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen) and not app.game.over
+    assert records == []
