@@ -490,3 +490,21 @@ async def test_ctrl_c_in_a_game_asks_first_and_no_keeps_playing(make_app, record
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen) and not app.game.over
     assert records == []
+
+
+async def test_help_lists_every_screen_and_scrolls_at_the_minimum_size(make_app):
+    from quiz.ui.screens.help import SECTIONS
+
+    app = make_app(("Ana",))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = app.screen.query_one("#keys")
+        assert app.focused is keys
+        names = {screen for screen, _ in SECTIONS}
+        assert {"Home", "Setup", "Question", "Reveal", "Results", "Packs", "Scores"} <= names
+        await pilot.press("end")
+        await pilot.pause()
+        assert keys.scroll_y > 0
