@@ -284,14 +284,18 @@ class Game:
             return Refusal.NO_SUCH_OPTION if question.picks else Refusal.BAD_RESPONSE
         return None
 
-    def submit(self, player: int, step: int, response: Response) -> Outcome:
+    def submit(
+        self, player: int, step: int, response: Response, *, seconds: float | None = None
+    ) -> Outcome:
         """``player`` answers ``response`` to question ``step``: an option index (0-based)
         for a pick, indices in order, a number or words (see :mod:`quiz.grading`).
 
         Raises :class:`GameStateError` if :meth:`refusal` has a reason. A pick that
         arrives after the time limit counts as a time-out, even if no tick came yet,
         and closes the question for everyone. The question closes (``reveal``) once
-        every asked player has answered.
+        every asked player has answered. ``seconds`` is the time this player took when
+        the front end measured it itself (a phone: from when the question reached it);
+        it never exceeds the time the question has been open.
         """
         reason = self.refusal(player, step, response)
         if reason is not None:
@@ -299,7 +303,8 @@ class Game:
         if self._time_up():
             self.tick()
             return self._answered[player]
-        outcome = self._score(player, response, self.elapsed())
+        taken = self.elapsed() if seconds is None else min(max(seconds, 0.0), self.elapsed())
+        outcome = self._score(player, response, taken)
         if not self.waiting_for:
             self.phase = Phase.REVEAL
         return outcome
@@ -321,6 +326,26 @@ class Game:
         timed_out = [self._score(p, None, self.time_limit) for p in self.waiting_for]
         self.phase = Phase.REVEAL
         return timed_out[-1] if timed_out else None
+
+    def close(self) -> Outcome | None:
+        """End the open question now: every missing answer times out, the reveal comes.
+
+        For a host who skips a question, or a party where only away players are left to
+        answer. Returns the last time-out (``None`` if nobody was missing or no question
+        was open).
+        """
+        if self.phase is not Phase.QUESTION:
+            return None
+        missing = [self._score(p, None, self.elapsed()) for p in self.waiting_for]
+        self.phase = Phase.REVEAL
+        return missing[-1] if missing else None
+
+    def add_player(self, name: str) -> int:
+        """A player joining between questions of a shared game, with 0 points; their seat."""
+        if self.seating is not Seating.SHARED or self.phase is Phase.QUESTION:
+            raise GameStateError("players join a shared game between questions")
+        self.players.append(PlayerScore(name))
+        return len(self.players) - 1
 
     def _score(self, player_index: int, response: Response | None, seconds: float) -> Outcome:
         turn = self.turn_of(player_index)

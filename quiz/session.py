@@ -59,6 +59,9 @@ class Answer:
     player: int  # the player's seat: their index in the setup's players
     question: int  # the question's 0-based index in the game (``Game.step``)
     response: Response  # an option index (0-based), indices in order, a number or words
+    #: The seconds the player took, when the front end measured it (a phone's answer is
+    #: timed from when the question reached that phone); ``None``: the engine's clock.
+    seconds: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +179,9 @@ class GameSession:
         reason = self.game.refusal(answer.player, answer.question, answer.response)
         if reason is not None:
             return Refused(answer, reason)
-        outcome = self.game.submit(answer.player, answer.question, answer.response)
+        outcome = self.game.submit(
+            answer.player, answer.question, answer.response, seconds=answer.seconds
+        )
         return Accepted(answer, outcome, complete=self.game.phase is not Phase.QUESTION)
 
     def tick(self) -> bool:
