@@ -154,7 +154,8 @@ class PartyHost:
         return base | {"stage": "waiting"}
 
     def answer(self, player: PartyPlayer, message: AnswerMessage) -> dict[str, object]:
-        """A phone's answer: the reply to that phone (locked in, or why not)."""
+        """A phone's answer. "Locked in" is sent to the phone (before any reveal it brings);
+        a refusal is returned for the caller to send. Returns the reply either way."""
         if self.session is None or self.paused:
             return {"type": "refused", "reason": "no question is open"}
         if player.seat >= len(self.session.game.players):
@@ -165,11 +166,13 @@ class PartyHost:
                                             seconds=seconds))  # fmt: skip
         if isinstance(result, Refused):
             return {"type": "refused", "reason": result.reason.value}
+        reply: dict[str, object] = {"type": "locked", "question": message.question}
+        self.send(player.seat, reply)  # before the reveal it may bring
         if result.complete:
             self._reveal()
         else:
             self._close_if_all_in()
-        return {"type": "locked", "question": message.question}
+        return reply
 
     # -- the host's keys ---------------------------------------------------------
 
