@@ -7,4 +7,5 @@ COMMANDS: dict[str, str] = {
     "questions": "preview the questions the packs yield",
     "packs": "list, check, create, install, import and export question packs",
     "scores": "leaderboard, head-to-head, history and most missed questions",
+    "party": "host a party: friends answer on their phones, this terminal is the big screen",
 }

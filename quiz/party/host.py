@@ -29,7 +29,7 @@ from quiz.game_setup import GameSetup
 from quiz.grading import describe
 from quiz.party.protocol import AnswerMessage, public_question
 from quiz.party.room import JoinRefused, PartyPlayer, Room
-from quiz.podium import ordinal, round_rows
+from quiz.podium import RoundRow, ordinal, round_rows
 from quiz.session import Answer, Dealer, DealError, GameSession, Refused, Saved
 
 Stage = Literal["lobby", "playing", "ended"]
@@ -301,7 +301,7 @@ class PartyHost:
                 "explanation": question.explanation,
             })  # fmt: skip
 
-    def standings(self) -> list[object]:
+    def standings(self) -> list[RoundRow]:
         """Standings after the question just revealed, with movement (the big screen)."""
         if self.session is None:
             return []

@@ -34,6 +34,7 @@ from quiz.ui.themes import keep_theme
 # the home screen must paint fast (see bench/). Their messages subclass the light
 # quiz.ui.requests types, which the @on handlers below name.
 if TYPE_CHECKING:
+    from quiz.party.options import PartyOptions
     from quiz.session import Dealer, Recent, Recorder
     from quiz.store import Store
 
@@ -60,6 +61,7 @@ class QuizApp(GameRoutes):
             ``UserError`` says at a game's start that its save will not work.
         scores_notices: lines about saving to show once the app is up (games kept
             earlier and stored now).
+        party: open a party (the big screen) at start, with these options.
     """
 
     CSS_PATH = "app.tcss"
@@ -85,6 +87,7 @@ class QuizApp(GameRoutes):
         scores: Callable[[], Store] | None = None,
         recent: Recent | None = None,
         scores_notices: Sequence[str] = (),
+        party: PartyOptions | None = None,
     ) -> None:
         super().__init__(tick_interval)
         self.bank = bank
@@ -100,6 +103,7 @@ class QuizApp(GameRoutes):
         self.recent = recent
         self.scores_notices = list(scores_notices)
         self.last_setup: GameSetup | None = quick_start
+        self.party = party
         self._library: Library | None = None
 
     def make_dealer(self) -> Dealer:
@@ -148,7 +152,9 @@ class QuizApp(GameRoutes):
         for title, lines in (("Pack problem", self.notices), ("Scores", self.scores_notices)):
             for line in lines:
                 self.notify(line, title=title, severity="warning", timeout=8, markup=False)
-        if self.quick_start is not None:
+        if self.party is not None:
+            self.open_party(self.party)
+        elif self.quick_start is not None:
             self.start_game(self.quick_start)
         else:
             # Reading packs would delay the first paint; do it in a thread right after.
@@ -207,6 +213,7 @@ class QuizApp(GameRoutes):
             "play": self.open_setup,
             "packs": self.open_packs,
             "scores": self.open_scores,
+            "party": self.open_party,
             "help": self.action_help,
             "quit": self.exit,
         }
@@ -228,6 +235,13 @@ class QuizApp(GameRoutes):
                 self._library = None
 
         self.push_screen(PacksScreen(self.bank.browse), closed)
+
+    def open_party(self, options: PartyOptions | None = None) -> None:
+        """Home -> a party: phones join over the local network, this is the big screen."""
+        from quiz.party.options import PartyOptions
+        from quiz.ui.screens.party import PartyScreen
+
+        self.push_screen(PartyScreen(options or PartyOptions(), self.dealer))
 
     def open_scores(self) -> None:
         """Home -> scores, read from the database the games are saved to."""

@@ -218,6 +218,7 @@ function reveal(message) {
   $("r-answer").textContent = message.answer;
   $("r-yours").textContent = message.yours;
   $("r-place").textContent = `You are ${message.place} with ${message.score} points`;
+  $("r-explanation").textContent = message.explanation || "";
   $("score").textContent = `${message.score} pts`;
   show("reveal");
 }

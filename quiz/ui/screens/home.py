@@ -19,6 +19,7 @@ MENU = (
     ("play", "Play", "p"),
     ("packs", "Packs", "k"),
     ("scores", "Scores", "s"),
+    ("party", "Party (phones)", "t"),
     ("help", "Help", "h"),
     ("quit", "Quit", "q"),
 )
@@ -45,7 +46,8 @@ class HomeScreen(Screen[None]):
 
     @dataclass
     class Picked(Message):
-        """A menu entry was picked: ``play``, ``packs``, ``scores``, ``help`` or ``quit``."""
+        """A menu entry was picked: ``play``, ``packs``, ``scores``, ``party``, ``help`` or
+        ``quit``."""
 
         choice: str
 
