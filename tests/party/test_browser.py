@@ -28,8 +28,10 @@ from tests.doubles import FakeClock, fixed_now
 CHROMIUM = os.environ.get("WDTA_CHROMIUM", "/usr/bin/chromium")
 # What the machine's notes say Chromium needs here: no sandbox as root, and no calls
 # home that a closed network refuses many at a time.
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
+ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
 SHOTS = Path(os.environ.get("WDTA_SHOTS", "/tmp/wdta-party-shots"))
 
 
@@ -139,8 +141,8 @@ async def test_three_phones_play_a_party_from_lobby_to_podium(browser):
         await pilot.press("s")
         host = screen.host
         for step in range(5):
-            await until(pilot, lambda: host.phase is Phase.QUESTION
-                        and host.session.game.step == step)  # fmt: skip
+            await until(pilot, lambda n=step: host.phase is Phase.QUESTION
+                        and host.session.game.step == n)  # fmt: skip
             kind = host.session.game.questions[step].type
             await pages[0].wait_for_selector("#question.shown")
             await pages[0].screenshot(path=str(SHOTS / f"phone-question-{kind}.png"))
