@@ -162,6 +162,16 @@ class Game:
             return (step % len(self.players),)
         return tuple(range(len(self.players)))
 
+    def _asks(self, player: int, step: int) -> bool:
+        """Whether ``player`` answers question ``step`` (without building :meth:`asked`:
+        a party of 200 phones checks this for every answer)."""
+        if self.seating is Seating.TURNS:
+            return player == step % len(self.players)
+        return 0 <= player < len(self.players)
+
+    def _asked_count(self) -> int:
+        return 1 if self.seating is Seating.TURNS else len(self.players)
+
     def turn_of(self, player_index: int, step: int | None = None) -> Turn:
         """``player_index`` facing question ``step`` (default: the current one)."""
         step = self.step if step is None else step
@@ -275,7 +285,7 @@ class Game:
             return Refusal.NOT_ASKING
         if step != self.step:
             return Refusal.OTHER_QUESTION
-        if player not in self.asked():
+        if not self._asks(player, step):
             return Refusal.NOT_ASKED
         if player in self._answered:
             return Refusal.ALREADY_ANSWERED
@@ -305,7 +315,7 @@ class Game:
             return self._answered[player]
         taken = self.elapsed() if seconds is None else min(max(seconds, 0.0), self.elapsed())
         outcome = self._score(player, response, taken)
-        if not self.waiting_for:
+        if len(self._answered) >= self._asked_count():
             self.phase = Phase.REVEAL
         return outcome
 

@@ -121,6 +121,8 @@ class PartyServer:
         self._connections: set[Phone] = set()
         self._runner: web.AppRunner | None = None
         self._ticker: asyncio.Task[None] | None = None
+        self._last_message: dict[str, object] | None = None
+        self._last_text = ""
         host.send = self.send
         self.max_connections = host.room.max_players * 2 + 16
 
@@ -178,8 +180,11 @@ class PartyServer:
             self._queue(phone, message)
 
     def _queue(self, phone: Phone, message: dict[str, object]) -> None:
+        # A broadcast hands every phone the same dict: encode it once, not once a phone.
+        if message is not self._last_message:
+            self._last_message, self._last_text = message, encode(message)
         try:
-            phone.outbox.put_nowait(encode(message))
+            phone.outbox.put_nowait(self._last_text)
         except asyncio.QueueFull:  # a phone that cannot keep up is dropped; it may rejoin
             asyncio.get_running_loop().create_task(phone.ws.close())
 
