@@ -7,7 +7,9 @@ The web server runs inside the app, on its own asyncio loop, for as long as the 
 from __future__ import annotations
 
 import argparse
+import errno
 import ipaddress
+import socket
 import sys
 
 from quiz.commands import COMMANDS
@@ -98,9 +100,26 @@ def _max_players(text: str | None) -> int:
     return int(text)
 
 
+def check_listen(options: PartyOptions) -> None:
+    """Refuse, before the app starts, an address or port this machine cannot listen on."""
+    from quiz.party.server import lan_address
+
+    address = options.address or lan_address()
+    family = socket.AF_INET6 if ":" in address else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((address, options.port))
+        except OSError as error:
+            flag = "--port" if options.port and error.errno == errno.EADDRINUSE else "--host"
+            raise UserError(f"{flag}: cannot listen on {address}:{options.port or 'any port'}"
+                            f" ({error.strerror or error})", USAGE_ERROR) from None  # fmt: skip
+
+
 def run(args: argparse.Namespace) -> int:
     """Run `party`."""
     options = options_from_args(args)
+    check_listen(options)
     from dataclasses import replace
 
     from quiz.bank import CatalogBank
@@ -108,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
     bank = CatalogBank(args.pack)
     if args.pack:
         options = replace(options, packs=check_packs(bank, args.pack))
-    needs_terminal()
+    needs_terminal("party")
     scores = ScoresLink()
     saved_earlier = scores.store_waiting()
 

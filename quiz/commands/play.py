@@ -199,7 +199,7 @@ def check_packs(bank: CatalogBank, selectors: Sequence[str]) -> tuple[str, ...]:
     return tuple(pack.id for pack in library.packs) if selectors else ()
 
 
-def needs_terminal() -> None:
+def needs_terminal(command: str = "play") -> None:
     """Refuse to start the app without a terminal to draw on and read keys from.
 
     Without one (``</dev/null``, output to a pipe or file) Textual would wait for keys
@@ -209,7 +209,7 @@ def needs_terminal() -> None:
     missing = [name for name, stream in streams if stream is None or not stream.isatty()]
     if missing:
         raise UserError(
-            f"play needs a terminal, and its standard {' and '.join(missing)} "
+            f"{command} needs a terminal, and its standard {' and '.join(missing)} "
             f"{'is' if len(missing) == 1 else 'are'} not one"
         )
 

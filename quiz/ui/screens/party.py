@@ -121,7 +121,9 @@ class PartyScreen(Screen[None]):
             self._title("Party: lobby")
             qr.update(qr_text(url) if url else "")
             body.update(lobby_text(host, url) if url else (self.problem or ""))
-            status.update("S or Enter starts once a phone has joined")
+            status.update("S or Enter starts once a phone has joined" if url else
+                          "Esc: back to the menu (wdta-quiz party --host ADDR picks the "
+                          "address)")  # fmt: skip
         elif phase is Phase.QUESTION:
             game = host.session.game if host.session is not None else None
             assert game is not None
