@@ -306,7 +306,8 @@ class PartyHost:
         if self.session is None:
             return []
         game = self.session.game
-        return list(round_rows(game.players, game.outcomes, game.turn.round))
+        done = max((o.turn.round for o in game.outcomes), default=0)
+        return list(round_rows(game.players, game.outcomes, done)) if done else []
 
     def _final_for(self, seat: int) -> dict[str, object]:
         assert self.session is not None

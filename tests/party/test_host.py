@@ -147,3 +147,15 @@ def test_joining_needs_the_code_and_a_name() -> None:
         host.start()
     assert host.join("KMTX", "Ana").name == "Ana"
     assert host.join("KMTX", "ana").name == "ana 2"
+
+
+def test_standings_count_the_round_just_played() -> None:
+    host, phones, clock, _ = make_host()
+    ana, ben = host.join("KMTX", "Ana"), host.join("KMTX", "Ben")
+    host.start()
+    host.answer(ana, AnswerMessage(0, right(host)))
+    host.answer(ben, AnswerMessage(0, (right(host) + 1) % 4))
+    host.next()
+    assert host.phase is Phase.STANDINGS
+    rows = {row.name: row for row in host.standings()}
+    assert rows["Ana"].gained == rows["Ana"].score > 0 and rows["Ben"].gained == 0

@@ -64,11 +64,11 @@ class PartyScreen(Screen[None]):
         """A title line, the stage's content and the host's keys."""
         with Vertical(id="party"):
             yield Label("Party", id="party-title", classes="title")
+            yield Static(id="party-status")
             with Horizontal(id="party-body"):
                 yield Static(id="party-qr")
                 with VerticalScroll(id="party-main"):
                     yield Static(id="party-text")
-            yield Static(id="party-status")
             yield Input(placeholder="player number to remove, then Enter", id="party-kick")
         yield KeyHints(("s", "start/next"), ("n", "skip"), ("p", "pause"), ("k", "kick"),
                        ("esc", "end"))  # fmt: skip

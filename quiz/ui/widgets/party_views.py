@@ -79,7 +79,7 @@ def question_text(question: Question, number: int, of: int) -> Text:
         text.append("Type the answer on your phone", style="italic")
     for index, option in enumerate(question.options):
         text.append_text(option_label(index))
-        text.append(f" {option}\n")
+        text.append(f"  {option}\n\n", style="bold")
     if question.type == "order":
         text.append("Put these in order on your phone", style="italic")
     return text
