@@ -60,7 +60,7 @@ class HomeScreen(Screen[None]):
                 with Vertical(id="menu"):
                     for name, label, key in MENU:
                         yield MenuItem(f"{label}  ({key.upper()})", id=name)
-        yield KeyHints(*((key, label.lower()) for _, label, key in MENU))
+        yield KeyHints(*((key, label.split(" (")[0].lower()) for _, label, key in MENU))
 
     def on_menu_item_chosen(self, event: MenuItem.Chosen) -> None:
         """A menu item was chosen."""
