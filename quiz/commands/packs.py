@@ -67,9 +67,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--replace", action="store_true", help="replace an installed pack with its id")
     p.set_defaults(func=run_import)
 
-    p = packs.add_parser("export", help="write a pack's questions as OpenTDB JSON or CSV")
+    p = packs.add_parser(
+        "export", help="write a pack as YAML (whole), or its questions as OpenTDB JSON or CSV"
+    )
     p.add_argument("pack", metavar="ID", help="an installed pack id or a pack file")
-    p.add_argument("--to", dest="target", choices=("opentdb", "csv"), required=True)
+    p.add_argument("--to", dest="target", choices=("yaml", "opentdb", "csv"), required=True)
     p.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
     p.set_defaults(func=run_export)
 
@@ -164,7 +166,7 @@ def run_validate(args: argparse.Namespace) -> int:
 # -- new ---------------------------------------------------------------------------------
 def run_new(args: argparse.Namespace) -> int:
     """Write the commented template for a new pack."""
-    from quiz.packs.ids import slug
+    from quiz.packs.ids import pack_id_from
     from quiz.packs.template import template
 
     name = args.name.strip()
@@ -172,7 +174,7 @@ def run_new(args: argparse.Namespace) -> int:
         # slug() would turn it into a bare hash such as "00000000".
         raise UserError(f"cannot make a pack id from {name!r}: give the pack a name with "
                         "letters or digits")
-    pack_id = name if _is_pack_id(name) else slug(name)[:40].strip("-")
+    pack_id = name if _is_pack_id(name) else pack_id_from(name)
     if not _is_pack_id(pack_id):
         raise UserError(f"cannot make a pack id from {name!r}: use letters and digits")
     title = name if name != pack_id else name.replace("-", " ").capitalize()
@@ -274,7 +276,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """Write every question a pack yields as OpenTDB JSON or CSV."""
+    """Write a pack as YAML (facts and all), or every question it yields as OpenTDB
+    JSON or CSV."""
     from quiz.packs import load_catalog
     from quiz.packs.convert import to_csv, to_opentdb
 
@@ -283,14 +286,20 @@ def run_export(args: argparse.Namespace) -> int:
         _print_problems([p for failure in catalog.failures for p in failure.problems])
         raise UserError(f"cannot export {args.pack}")
     pack = catalog.packs[0]
-    items = export_items(pack)
-    text = to_opentdb(items) if args.target == "opentdb" else to_csv(items)
+    if args.target == "yaml":
+        from quiz.packs.writer import pack_text
+
+        text, what = pack_text(pack), f"pack '{pack.id}'"
+    else:
+        items = export_items(pack)
+        text = to_opentdb(items) if args.target == "opentdb" else to_csv(items)
+        what = f"{_plural(len(items), 'question')} from '{pack.id}'"
     if args.output:
         try:
             Path(args.output).write_text(text, encoding="utf-8", newline="")
         except OSError as error:
             raise UserError(f"cannot write {args.output}: {error.strerror or error}") from None
-        print(f"wrote {_plural(len(items), 'question')} from '{pack.id}' to {args.output}")
+        print(f"wrote {what} to {args.output}")
     else:
         write(text, data=True)
     return 0
@@ -298,14 +307,25 @@ def run_export(args: argparse.Namespace) -> int:
 
 def export_items(pack: Pack) -> list[Item]:
     """Every question the pack yields (generated ones too), as export items; each one
-    that cannot be built is named on stderr and left out."""
+    that cannot be built is named on stderr and left out.
+
+    An explanation is exported only where it says something: the author's own for a
+    hand-written question, the fact's sentence for a generated one; never the game's
+    stand-in "The answer is X.", which a bank would show as if someone wrote it."""
     from quiz.commands.pack_install import build_each
     from quiz.packs.convert import items_from_options
+    from quiz.question import hand_fact
 
+    authored = {hand_fact(item.id): item.explanation for item in pack.questions}
     questions, failed = build_each(pack)
     for line in failed:
         print(f"wdta-quiz: {pack.path}: {line}: not exported", file=sys.stderr)
-    return [
-        items_from_options(q.prompt, q.options, q.answer, q.category, q.difficulty, q.explanation)
-        for q in questions
-    ]
+    items = []
+    for q in questions:
+        if q.fact in authored:
+            explanation = authored[q.fact]
+        else:
+            explanation = "" if q.explanation.startswith("The answer is ") else q.explanation
+        items.append(items_from_options(q.prompt, q.options, q.answer, q.category,
+                                        q.difficulty, explanation))  # fmt: skip
+    return items
