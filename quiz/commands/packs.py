@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "packs",
         help=COMMANDS["packs"],
-        description="Manage question packs (see docs/packs.md for the format).",
+        description="Manage question packs (the format and a walkthrough: wdta-quiz packs docs).",
     )
     parser.set_defaults(func=run_list)
     packs = parser.add_subparsers(dest="packs_command", metavar="SUBCOMMAND")
@@ -74,6 +74,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--to", dest="target", choices=("yaml", "opentdb", "csv"), required=True)
     p.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
     p.set_defaults(func=run_export)
+
+    p = packs.add_parser("docs", help="print the pack guide: the format and a walkthrough")
+    p.add_argument("--path", action="store_true", help="print only where the guide's file is")
+    p.set_defaults(func=run_docs)
 
 
 def _is_pack_id(text: str) -> bool:
@@ -329,3 +333,20 @@ def export_items(pack: Pack) -> list[Item]:
         items.append(items_from_options(q.prompt, q.options, q.answer, q.category,
                                         q.difficulty, explanation))  # fmt: skip
     return items
+
+
+# -- docs --------------------------------------------------------------------------------
+def run_docs(args: argparse.Namespace) -> int:
+    """Print the pack guide (Markdown) that ships with the game, or where it is."""
+    from quiz.packs.guide import guide_path, guide_text
+
+    if args.path:
+        print(guide_path())
+        return 0
+    try:
+        text = guide_text()
+    except OSError as error:
+        raise UserError(f"cannot read the pack guide {guide_path()}: "
+                        f"{error.strerror or error}") from None
+    write(text)
+    return 0

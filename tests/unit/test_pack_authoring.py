@@ -163,3 +163,36 @@ def test_new_and_import_transliterate(tmp_path, monkeypatch, capsys):
     source = write(tmp_path / "Ünïcödé bank.csv", "prompt,answer,wrong\nA?,a,b\n")
     assert main(["packs", "import", "--from", "csv", str(source), "-o", "out.yaml"]) == 0
     assert load_pack(tmp_path / "out.yaml").id == "unicode-bank"
+
+
+# -- the guide ships with the game -------------------------------------------------------
+def test_packs_docs_prints_the_guide(capsys):
+    assert main(["packs", "docs"]) == 0
+    assert capsys.readouterr().out == (ROOT / "docs" / "packs.md").read_text(encoding="utf-8")
+    assert main(["packs", "docs", "--path"]) == 0
+    assert Path(capsys.readouterr().out.strip()) == ROOT / "docs" / "packs.md"
+
+
+def test_the_wheel_carries_the_guide_and_finds_it_installed(tmp_path, monkeypatch):
+    import tomllib
+
+    from quiz.packs import guide
+
+    setup = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
+    setup = setup["setuptools"]
+    assert "quiz.docs" in setup["packages"] and setup["package-dir"]["quiz.docs"] == "docs"
+    assert setup["package-data"]["quiz.docs"] == ["*.md"]
+    # Installed, the guide sits in quiz/docs/ beside quiz/packs/.
+    installed = tmp_path / "quiz" / "packs"
+    installed.mkdir(parents=True)
+    (tmp_path / "quiz" / "docs").mkdir()
+    write(tmp_path / "quiz" / "docs" / "packs.md", "# guide\n")
+    monkeypatch.setattr(guide, "__file__", str(installed / "guide.py"))
+    assert guide.guide_text() == "# guide\n"
+
+
+def test_the_template_points_to_the_command_not_a_repository_path(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["packs", "new", "mine"]) == 0
+    text = (tmp_path / "mine.yaml").read_text(encoding="utf-8")
+    assert "wdta-quiz packs docs" in text and "docs/packs.md" not in text
