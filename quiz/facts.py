@@ -328,6 +328,29 @@ class HandQuestion:
 
 
 @dataclass(frozen=True, slots=True)
+class Attribution:
+    """Where a pack's content was taken from (an encyclopedia article, say) and under
+    which licence: what its licence asks to be named wherever the pack is shown."""
+
+    title: str = ""
+    url: str = ""
+    revision: str = ""
+    licence: str = ""
+
+    def credit(self) -> str:
+        """One line naming the source, as the pack list and browser show it:
+        ``Source: TITLE (revision R), URL; licence: L`` with the parts it has."""
+        said = self.title
+        if self.revision:
+            said = f"{said} (revision {self.revision})" if said else f"revision {self.revision}"
+        said = ", ".join(part for part in (said, self.url) if part)
+        parts = [f"Source: {said}"] if said else []
+        if self.licence:
+            parts.append(f"licence: {self.licence}")
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
 class PackInfo:
     """A pack's metadata block."""
 
@@ -336,6 +359,7 @@ class PackInfo:
     author: str = ""
     version: str = "1"
     description: str = ""
+    attribution: Attribution | None = None
 
 
 #: Where a loaded pack comes from: shipped with the game, installed by the user, or a file.

@@ -102,6 +102,12 @@ def run_list(args: argparse.Namespace) -> int:
     disabled = disabled_packs()
     entries, problems = scan_installed()
     rows = [_list_row(entry, disabled) for entry in entries]
+    # The line under a row naming where its content came from (a licence may ask for it).
+    credits = {
+        str(entry.path): entry.pack.info.attribution.credit()
+        for entry in entries
+        if entry.pack is not None and entry.pack.info.attribution is not None
+    }
     unreadable = [p for p in problems if isinstance(p, FolderError)]
     for problem in problems:
         if not isinstance(problem, FolderError):
@@ -121,6 +127,8 @@ def run_list(args: argparse.Namespace) -> int:
         lines.append("  ".join([*cells, row[-1]]).rstrip())
         if row is not header:
             lines.append(f"  {row[-2]}")
+            if credits.get(row[-2]):
+                lines.append(f"  {credits[row[-2]]}")
     write("".join(line + "\n" for line in lines))
     return 1 if unreadable else 0
 

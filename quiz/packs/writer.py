@@ -35,6 +35,8 @@ def _plain(value: object) -> object:
     """Tuples as lists and nested dataclasses (chronology items) as mappings."""
     if isinstance(value, tuple):
         return [_item(entry) for entry in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _changed(value)  # the attribution block
     return value
 
 
