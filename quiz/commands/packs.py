@@ -168,8 +168,16 @@ def run_validate(args: argparse.Namespace) -> int:
             else:
                 errors += 1
                 print(problem)
-        if pack is not None and not any(p.severity == "error" for p in problems):
-            print(f"{file}: ok: pack '{pack.id}', {_plural(count_questions(pack), 'question')}")
+        if pack is None or any(p.severity == "error" for p in problems):
+            continue
+        count = count_questions(pack)
+        if count == 0:
+            # Valid, yet a game could deal nothing from it: not "ok" (issue 14).
+            errors += 1
+            print(f"{file}: the pack yields no questions, so it cannot be played"
+                  " (the warnings above say why)")
+        else:
+            print(f"{file}: ok: pack '{pack.id}', {_plural(count, 'question')}")
     checked = _plural(len(args.files), "file")
     print(f"{checked} checked: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}")
     return 1 if errors else 0
@@ -274,6 +282,9 @@ def run_import(args: argparse.Namespace) -> int:
     if pack is None:
         _print_problems(problems)
         raise UserError(f"{args.file}: the imported pack does not validate: nothing written")
+    if count_questions(pack) == 0:
+        _print_problems(problems)
+        raise UserError(f"{args.file}: the imported pack yields no questions: nothing written")
     if args.output:
         output = Path(args.output)
         try:

@@ -196,3 +196,50 @@ def test_the_template_points_to_the_command_not_a_repository_path(tmp_path, monk
     assert main(["packs", "new", "mine"]) == 0
     text = (tmp_path / "mine.yaml").read_text(encoding="utf-8")
     assert "wdta-quiz packs docs" in text and "docs/packs.md" not in text
+
+
+# -- facts that yield nothing ------------------------------------------------------------
+SILENT = (
+    "format: 1\npack: silent\ntitle: Silent\nfacts:\n"
+    "  - {kind: quote, text: the chillest breakup duet, speaker: Dee Lockett,"
+    " publication: Vulture.com}\n"
+    "  - {kind: credit, role: director, people: [Phil Pinto]}\n"
+    "  - {kind: chart, chart: Flanders, year: 2016}\n"
+    "  - {kind: attribute, id: label, ask: Which label?, values: [Atlantic], pool: [Columbia]}\n"
+)
+
+
+def test_a_fact_that_yields_no_question_is_a_warning_saying_why(tmp_path):
+    path = write(tmp_path / "silent.yaml", SILENT)
+    pack, problems = check_pack(path)
+    assert pack is not None
+    assert [(p.severity, p.line, p.column) for p in problems] == [
+        ("warning", line, 5) for line in (5, 6, 7, 8)
+    ]
+    quote, credit, chart, label = (p.message for p in problems)
+    assert quote.startswith("fact 'quote-vulture-com-the-chillest-breakup-duet' yields no"
+                            " question: a quote's wrong options are the publications")
+    assert "(this pack has 0 other quotes)" in quote
+    assert credit.startswith("fact 'credit-director' yields no question: its wrong options")
+    assert "(add a 'pool' of people)" in credit
+    assert chart.endswith("it has no 'position' (unknown): a chart row is asked about its"
+                          " position")
+    assert label.endswith("its pool holds fewer than 2 values that are not true (add false"
+                          " values of the same kind to its 'pool')")
+
+
+def test_a_pack_of_zero_questions_is_not_ok_and_does_not_install(tmp_path, capsys):
+    path = write(tmp_path / "silent.yaml", SILENT)
+    assert main(["packs", "validate", str(path)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert f"{path}: the pack yields no questions, so it cannot be played (the warnings" \
+           " above say why)" in out
+    assert not any(": ok:" in line for line in out)
+    assert out[-1] == "1 file checked: 1 error, 4 warnings"
+    assert main(["packs", "add", str(path)]) == 1
+    assert capsys.readouterr().err == (
+        f"wdta-quiz: {path}: the pack yields no questions, so a game could not use it"
+        f" (wdta-quiz packs validate {path} says why): not installed\n"
+    )
+    assert main(["packs", "list"]) == 0
+    assert "silent" not in capsys.readouterr().out
