@@ -38,6 +38,7 @@ from quiz.fact_rules import (
 from quiz.fact_rules import (
     Values as Values,
 )
+from quiz.pack_attribution import Attribution as Attribution
 
 ChartType = Literal["weekly", "year-end"]
 Precision = Literal["day", "month", "year"]
@@ -336,6 +337,7 @@ class PackInfo:
     author: str = ""
     version: str = "1"
     description: str = ""
+    attribution: Attribution | None = None
 
 
 #: Where a loaded pack comes from: shipped with the game, installed by the user, or a file.

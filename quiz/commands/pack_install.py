@@ -102,6 +102,9 @@ def unusable(pack: Pack) -> str | None:
     questions, failed = build_each(pack)
     if failed:
         return failed[0] + (f" (and {len(failed) - 1} more)" if len(failed) > 1 else "")
+    if not questions:
+        return ("the pack yields no questions, so a game could not use it"
+                f" (wdta-quiz packs validate {pack.path} says why)")
     for question in questions:
         if len(set(question.options)) < 2:
             return f"question {question.id!r} has fewer than 2 different options"

@@ -19,7 +19,6 @@ if TYPE_CHECKING:  # cli.py imports every command before `play` draws: keep this
 
     from quiz.facts import Pack
     from quiz.packs.catalog import Entry
-    from quiz.packs.convert import Item
 
 
 
@@ -28,7 +27,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "packs",
         help=COMMANDS["packs"],
-        description="Manage question packs (see docs/packs.md for the format).",
+        description="Manage question packs (the format and a walkthrough: wdta-quiz packs docs).",
     )
     parser.set_defaults(func=run_list)
     packs = parser.add_subparsers(dest="packs_command", metavar="SUBCOMMAND")
@@ -67,11 +66,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--replace", action="store_true", help="replace an installed pack with its id")
     p.set_defaults(func=run_import)
 
-    p = packs.add_parser("export", help="write a pack's questions as OpenTDB JSON or CSV")
+    p = packs.add_parser(
+        "export", help="write a pack as YAML (whole), or its questions as OpenTDB JSON or CSV"
+    )
     p.add_argument("pack", metavar="ID", help="an installed pack id or a pack file")
-    p.add_argument("--to", dest="target", choices=("opentdb", "csv"), required=True)
+    p.add_argument("--to", dest="target", choices=("yaml", "opentdb", "csv"), required=True)
     p.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
     p.set_defaults(func=run_export)
+
+    p = packs.add_parser("docs", help="print the pack guide: the format and a walkthrough")
+    p.add_argument("--path", action="store_true", help="print only where the guide's file is")
+    p.set_defaults(func=run_docs)
 
 
 def _is_pack_id(text: str) -> bool:
@@ -96,6 +101,12 @@ def run_list(args: argparse.Namespace) -> int:
     disabled = disabled_packs()
     entries, problems = scan_installed()
     rows = [_list_row(entry, disabled) for entry in entries]
+    # The line under a row naming where its content came from (a licence may ask for it).
+    credits = {
+        str(entry.path): entry.pack.info.attribution.credit()
+        for entry in entries
+        if entry.pack is not None and entry.pack.info.attribution is not None
+    }
     unreadable = [p for p in problems if isinstance(p, FolderError)]
     for problem in problems:
         if not isinstance(problem, FolderError):
@@ -115,6 +126,8 @@ def run_list(args: argparse.Namespace) -> int:
         lines.append("  ".join([*cells, row[-1]]).rstrip())
         if row is not header:
             lines.append(f"  {row[-2]}")
+            if credits.get(row[-2]):
+                lines.append(f"  {credits[row[-2]]}")
     write("".join(line + "\n" for line in lines))
     return 1 if unreadable else 0
 
@@ -154,8 +167,16 @@ def run_validate(args: argparse.Namespace) -> int:
             else:
                 errors += 1
                 print(problem)
-        if pack is not None and not any(p.severity == "error" for p in problems):
-            print(f"{file}: ok: pack '{pack.id}', {_plural(count_questions(pack), 'question')}")
+        if pack is None or any(p.severity == "error" for p in problems):
+            continue
+        count = count_questions(pack)
+        if count == 0:
+            # Valid, yet a game could deal nothing from it: not "ok" (issue 14).
+            errors += 1
+            print(f"{file}: the pack yields no questions, so it cannot be played"
+                  " (the warnings above say why)")
+        else:
+            print(f"{file}: ok: pack '{pack.id}', {_plural(count, 'question')}")
     checked = _plural(len(args.files), "file")
     print(f"{checked} checked: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}")
     return 1 if errors else 0
@@ -164,7 +185,7 @@ def run_validate(args: argparse.Namespace) -> int:
 # -- new ---------------------------------------------------------------------------------
 def run_new(args: argparse.Namespace) -> int:
     """Write the commented template for a new pack."""
-    from quiz.packs.ids import slug
+    from quiz.packs.ids import pack_id_from
     from quiz.packs.template import template
 
     name = args.name.strip()
@@ -172,7 +193,7 @@ def run_new(args: argparse.Namespace) -> int:
         # slug() would turn it into a bare hash such as "00000000".
         raise UserError(f"cannot make a pack id from {name!r}: give the pack a name with "
                         "letters or digits")
-    pack_id = name if _is_pack_id(name) else slug(name)[:40].strip("-")
+    pack_id = name if _is_pack_id(name) else pack_id_from(name)
     if not _is_pack_id(pack_id):
         raise UserError(f"cannot make a pack id from {name!r}: use letters and digits")
     title = name if name != pack_id else name.replace("-", " ").capitalize()
@@ -260,6 +281,9 @@ def run_import(args: argparse.Namespace) -> int:
     if pack is None:
         _print_problems(problems)
         raise UserError(f"{args.file}: the imported pack does not validate: nothing written")
+    if count_questions(pack) == 0:
+        _print_problems(problems)
+        raise UserError(f"{args.file}: the imported pack yields no questions: nothing written")
     if args.output:
         output = Path(args.output)
         try:
@@ -274,38 +298,25 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """Write every question a pack yields as OpenTDB JSON or CSV."""
-    from quiz.packs import load_catalog
-    from quiz.packs.convert import to_csv, to_opentdb
+    """Write a pack as YAML, or its questions as OpenTDB JSON or CSV (see
+    :mod:`quiz.commands.pack_export`)."""
+    from quiz.commands.pack_export import export
 
-    catalog = load_catalog([args.pack])
-    if catalog.failures:
-        _print_problems([p for failure in catalog.failures for p in failure.problems])
-        raise UserError(f"cannot export {args.pack}")
-    pack = catalog.packs[0]
-    items = export_items(pack)
-    text = to_opentdb(items) if args.target == "opentdb" else to_csv(items)
-    if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8", newline="")
-        except OSError as error:
-            raise UserError(f"cannot write {args.output}: {error.strerror or error}") from None
-        print(f"wrote {_plural(len(items), 'question')} from '{pack.id}' to {args.output}")
-    else:
-        write(text, data=True)
+    return export(args)
+
+
+# -- docs --------------------------------------------------------------------------------
+def run_docs(args: argparse.Namespace) -> int:
+    """Print the pack guide (Markdown) that ships with the game, or where it is."""
+    from quiz.packs.guide import guide_path, guide_text
+
+    if args.path:
+        print(guide_path())
+        return 0
+    try:
+        text = guide_text()
+    except OSError as error:
+        raise UserError(f"cannot read the pack guide {guide_path()}: "
+                        f"{error.strerror or error}") from None
+    write(text)
     return 0
-
-
-def export_items(pack: Pack) -> list[Item]:
-    """Every question the pack yields (generated ones too), as export items; each one
-    that cannot be built is named on stderr and left out."""
-    from quiz.commands.pack_install import build_each
-    from quiz.packs.convert import items_from_options
-
-    questions, failed = build_each(pack)
-    for line in failed:
-        print(f"wdta-quiz: {pack.path}: {line}: not exported", file=sys.stderr)
-    return [
-        items_from_options(q.prompt, q.options, q.answer, q.category, q.difficulty, q.explanation)
-        for q in questions
-    ]

@@ -217,10 +217,11 @@ def needs_terminal(command: str = "play") -> None:
 def run(args: argparse.Namespace) -> int:
     """Run `play`."""
     setup = setup_from_args(args)
-    from quiz.bank import CatalogBank
+    # A pack file named with --pack is read again between games when it changed.
+    from quiz.rereading_bank import RereadingBank
 
     scores = ScoresLink()
-    bank = CatalogBank(args.pack)
+    bank = RereadingBank(args.pack)
     if setup is not None or args.pack:
         packs = check_packs(bank, args.pack)
         if setup is not None:

@@ -14,7 +14,7 @@ from functools import partial
 
 from quiz.facts import HandQuestion
 from quiz.generators.base import Context, Slot, cite, explain, question
-from quiz.generators.distractors import OPTIONS, pick, wrong_values
+from quiz.generators.distractors import OPTIONS, norm, pick, wrong_values
 from quiz.question import Question, hand_fact, hand_id
 
 NAME = "hand"
@@ -44,7 +44,11 @@ def _build(item: HandQuestion, own: list[str], pooled: list[str], slot: Slot,
            rng: random.Random) -> Question:
     wrong = pick(rng, own)
     wrong += pick(rng, pooled, OPTIONS - 1 - len(wrong))
+    # True/False written as a choice (as imported banks write it) reads as the built-in
+    # true/false items do: True first, whichever is right.
+    boolean = sorted(norm(o) for o in (item.answer, *wrong)) == ["false", "true"]
     return question(
         slot, difficulty=item.difficulty, prompt=item.prompt, answer=item.answer, wrong=wrong,
         rng=rng, explanation=explain(item.explanation or f"The answer is {item.answer}."),
+        order="sorted" if boolean else "shuffle", key=lambda o: norm(o) != "true",
     )

@@ -15,9 +15,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeGuard
 
-from quiz.facts import KINDS, ChronologyItem, Fact, HandQuestion, Pack, PackInfo, Subject, kind_of
+from quiz.facts import (
+    KINDS,
+    Attribution,
+    ChronologyItem,
+    Fact,
+    HandQuestion,
+    Pack,
+    PackInfo,
+    Subject,
+    kind_of,
+)
 from quiz.packs.problems import Problem
 from quiz.packs.specs import (
+    ATTRIBUTION,
+    ATTRIBUTION_FIELDS,
     FACT_FIELDS,
     INFO_FIELDS,
     ITEM_FIELDS,
@@ -100,6 +112,14 @@ def _choice(choices: tuple[str, ...]) -> Check:
     return check
 
 
+def _attribution(value: object) -> Attribution:
+    """An attribution block, stored as the list of its texts."""
+    if type(value) is not list or len(value) != len(ATTRIBUTION_FIELDS) or not _all_text(value):
+        raise BadEntry("not an attribution")
+    _check_texts(list(value), multiline=False)
+    return Attribution(*value)
+
+
 def _nullable(inner: Check) -> Check:
     def check(value: object) -> object:
         return None if value is None else inner(value)
@@ -155,6 +175,8 @@ def _checker(field: Field) -> Check:
         check = _text_check(field.name in MULTILINE)
     elif field.type == "enum":
         check = _choice(field.choices)
+    elif field.type == "mapping":
+        check = _attribution
     else:
         check = simple[field.type]
     return _nullable(check) if field.nullable else check
@@ -201,7 +223,7 @@ _ITEM = _plan(ChronologyItem, ITEM_FIELDS)
 _FACTS = {kind: _plan(spec.cls, FACT_FIELDS[kind]) for kind, spec in KINDS.items()}
 _QUESTION = _plan(HandQuestion, QUESTION_FIELDS)
 _SUBJECT = _plan(Subject, SUBJECT_FIELDS)
-_INFO = _plan(PackInfo, INFO_FIELDS)
+_INFO = _plan(PackInfo, {**INFO_FIELDS, "attribution": ATTRIBUTION})
 
 
 def _values(obj: Any) -> Plain:
@@ -209,6 +231,8 @@ def _values(obj: Any) -> Plain:
 
 
 def _plain(value: object) -> object:
+    if type(value) is Attribution:
+        return _values(value)
     if type(value) is tuple:
         return [_values(item) if dataclasses.is_dataclass(item) else item for item in value]
     return value
@@ -217,7 +241,7 @@ def _plain(value: object) -> object:
 def encode(pack: Pack, warnings: list[Problem]) -> Plain:
     """``pack`` and its load warnings as lists, strings and numbers (JSON's values)."""
     return [
-        _values(pack.info),
+        [_plain(v) for v in _values(pack.info)],
         _values(pack.subject) if pack.subject else None,
         [[kind_of(fact).name, [_plain(v) for v in _values(fact)]] for fact in pack.facts],
         [[_plain(v) for v in _values(q)] for q in pack.questions],

@@ -189,7 +189,7 @@ def load_catalog(selectors: Sequence[str] = (), *, include_disabled: bool = Fals
         return catalog
     scanned: list[Entry] | None = None  # the installed packs, read once for all ids
     for selector in selectors:
-        if _looks_like_path(selector):
+        if looks_like_path(selector):
             if os.path.isfile(selector):
                 try:
                     _add(catalog, load_pack(selector, "file"))
@@ -219,7 +219,8 @@ def find_installed(pack_id: str) -> tuple[Path, Origin] | None:
     return None if owner is None else (owner.path, owner.origin)
 
 
-def _looks_like_path(selector: str) -> bool:
+def looks_like_path(selector: str) -> bool:
+    """Whether a ``--pack`` selector names a file rather than an installed pack id."""
     return (
         selector.endswith(PACK_SUFFIXES)
         or os.sep in selector

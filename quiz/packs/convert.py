@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import yaml
 
 from quiz.facts import DIFFICULTIES
-from quiz.packs.ids import slug
+from quiz.packs.ids import pack_id_from
 from quiz.packs.problems import PackError, Problem
 from quiz.text import clean
 
@@ -52,7 +52,7 @@ def default_meta(
 ) -> PackMeta:
     """Metadata from the flags, or sensible defaults from the file name."""
     stem = re.sub(r"\.[A-Za-z0-9]+$", "", file_name.rsplit("/", 1)[-1]) or "imported"
-    derived = slug(stem)[:40].strip("-") or "imported"
+    derived = pack_id_from(stem) or "imported"
     words = re.sub(r"[-_.]+", " ", stem).strip()
     return PackMeta(
         id=pack_id or derived,
@@ -185,23 +185,73 @@ def from_opentdb(path: str, text: str) -> list[QuestionData]:
     return questions
 
 
+#: Columns a CSV bank may have besides ``prompt``, ``answer`` and its ``wrong`` columns.
+CSV_OPTIONAL = ("category", "difficulty", "explanation")
+#: The separators a CSV bank may use: spreadsheets write ``;`` where ``,`` is the
+#: decimal comma, and "tab-separated" is a common export too.
+CSV_SEPARATORS = (",", ";", "\t")
+_WRONG_COLUMN = re.compile(r"wrong[0-9]*")
+_SEPARATOR_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs"}
+
+
+def _header_cells(line: str, separator: str) -> list[str]:
+    """The header's column names as read with ``separator`` (lower case, no BOM)."""
+    cells = next(csv.reader([line], delimiter=separator), [])
+    return [name.strip().lstrip("\ufeff").strip().lower() for name in cells]
+
+
+def _columns(path: str, text: str) -> tuple[str, list[str]]:
+    """The separator and column names of a CSV bank, from its first line; PackError
+    saying what was found when no separator gives ``prompt``, ``answer`` and ``wrong``."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
+    if not first.strip():
+        raise PackError(path, [Problem(path, 1, 1, "the file is empty" if not text.strip()
+                                       else "the first line must be the header")])
+    readings = [(sep, _header_cells(first, sep)) for sep in CSV_SEPARATORS]
+    for separator, names in readings:
+        if "prompt" in names and "answer" in names:
+            return separator, names
+    separator, names = max(readings, key=lambda reading: len(reading[1]))
+    found = ", ".join(repr(name) for name in names)
+    how = (f"{len(names)} columns separated by {_SEPARATOR_NAMES[separator]}"
+           if len(names) > 1 else "1 column (no ',', ';' or tab between names)")
+    message = (f"the header must be: {','.join(CSV_HEADER)} (or at least prompt,answer,wrong;"
+               f" separated by ',', ';' or tabs); found {how}: {found}")
+    raise PackError(path, [Problem(path, 1, 1, message)])
+
+
+def _check_columns(path: str, names: list[str]) -> None:
+    """Refuse a header with unknown, repeated or missing columns, naming them."""
+    problems: list[str] = []
+    unknown = [n for n in names if n not in ("prompt", "answer", *CSV_OPTIONAL)
+               and not _WRONG_COLUMN.fullmatch(n)]
+    if unknown:
+        allowed = ", ".join(("prompt", "answer", "wrong (or wrong1, wrong2...)", *CSV_OPTIONAL))
+        problems.append(f"unknown column {', '.join(repr(n) for n in unknown)}"
+                        f" (the columns are {allowed})")
+    repeated = sorted({n for n in names if names.count(n) > 1 and n != "wrong"})
+    if repeated:
+        problems.append(f"column {', '.join(repr(n) for n in repeated)} appears twice")
+    if not any(_WRONG_COLUMN.fullmatch(n) for n in names):
+        problems.append("no 'wrong' column: a question needs at least one wrong answer")
+    if problems:
+        raise PackError(path, [Problem(path, 1, 1, "header: " + "; ".join(problems))])
+
+
 def from_csv(path: str, text: str) -> list[QuestionData]:
-    """Questions from CSV with the header ``prompt,answer,wrong1,wrong2,wrong3,category,
-    difficulty,explanation``; bad rows are reported with their line number."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    """Questions from CSV whose first line names the columns: ``prompt``, ``answer`` and
+    one or more ``wrong`` columns (``wrong``, or ``wrong1``, ``wrong2``...), optionally
+    ``category``, ``difficulty`` and ``explanation``, in any order, separated by ``,``,
+    ``;`` or tabs (found from the header); bad rows are reported with their line number."""
+    separator, names = _columns(path, text)
+    _check_columns(path, names)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     try:
-        header = next(reader)
-    except StopIteration:
-        raise PackError(path, [Problem(path, 1, 1, "the file is empty")]) from None
+        next(reader)
     except csv.Error as error:
         raise PackError(path, [Problem(path, 1, 1, f"invalid CSV: {error}")]) from None
-    header = [name.strip().lstrip("\ufeff").lower() for name in header]
-    if header != list(CSV_HEADER):
-        expected = ",".join(CSV_HEADER)
-        raise PackError(path, [Problem(path, 1, 1, f"the header must be: {expected}")])
     problems: list[Problem] = []
     questions: list[QuestionData] = []
-    line = reader.line_num
     while True:
         start = reader.line_num + 1
         try:
@@ -211,33 +261,33 @@ def from_csv(path: str, text: str) -> list[QuestionData]:
         except csv.Error as error:
             problems.append(Problem(path, start, 1, f"invalid CSV: {error}"))
             break
-        line = start
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) != len(CSV_HEADER):
+        if len(row) != len(names):
             problems.append(
-                Problem(path, line, 1, f"expected {len(CSV_HEADER)} fields, found {len(row)}")
+                Problem(path, start, 1, f"expected {len(names)} fields, found {len(row)}")
             )
             continue
-        fields = dict(zip(CSV_HEADER, row, strict=True))
-        messages: list[str] = []
-        item = _question(
-            fields["prompt"],
-            fields["answer"],
-            [fields["wrong1"], fields["wrong2"], fields["wrong3"]],
-            fields["category"],
-            fields["difficulty"],
-            fields["explanation"],
-            "row",
-            messages,
-        )
-        if item is None:
-            problems.extend(Problem(path, line, 1, m.removeprefix("row: ")) for m in messages)
-        else:
+        item = _csv_question(names, row, start, path, problems)
+        if item is not None:
             questions.append(item)
     if problems:
         raise PackError(path, problems)
     return questions
+
+
+def _csv_question(names: list[str], row: list[str], line: int, path: str,
+                  problems: list[Problem]) -> QuestionData | None:
+    """One row's question (None, with its problems at ``line``, if it cannot be one)."""
+    fields = {name: cell for name, cell in zip(names, row, strict=True)}
+    wrong = [cell for name, cell in zip(names, row, strict=True) if _WRONG_COLUMN.fullmatch(name)]
+    messages: list[str] = []
+    item = _question(
+        fields["prompt"], fields["answer"], wrong, fields.get("category"),
+        fields.get("difficulty"), fields.get("explanation"), "row", messages,
+    )  # fmt: skip
+    problems.extend(Problem(path, line, 1, m.removeprefix("row: ")) for m in messages)
+    return item
 
 
 def _unescape(value: object) -> str:
@@ -256,9 +306,22 @@ def pack_data(meta: PackMeta, questions: list[QuestionData]) -> dict[str, object
     return data
 
 
+class _PackDumper(yaml.SafeDumper):
+    """safe_dump's dumper, writing text of several lines as a ``|`` block an author
+    can read and edit (PyYAML quotes it instead where a block cannot hold it)."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value.strip("\n") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_PackDumper.add_representer(str, _text)
+
+
 def dump_pack(data: dict[str, object]) -> str:
     """YAML text of a pack's data (safe_dump, Unicode kept, keys in pack order)."""
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return yaml.dump(data, Dumper=_PackDumper, allow_unicode=True, sort_keys=False, width=100)
 
 
 # -- exporting -------------------------------------------------------------------------

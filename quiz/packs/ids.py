@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 import zlib
 
 from quiz.facts import KINDS, Values
@@ -26,6 +27,34 @@ def slug(text: str) -> str:
         digest = f"{zlib.crc32(text.encode('utf-8')):08x}"
         result = f"{result[: MAX_SLUG - 9].rstrip('-')}-{digest}".lstrip("-")
     return result
+
+
+# Latin letters that NFKD does not split into a base letter and a mark.
+_OWN_LETTERS = str.maketrans({
+    "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O", "ł": "l",
+    "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ı": "i",
+})  # fmt: skip
+
+
+def transliterate(text: str) -> str:
+    """``text`` in ASCII letters where a Latin letter has an obvious one ("Ünïcödé" gives
+    "Unicode", "Straße" "Strasse"); other characters are dropped."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_OWN_LETTERS))
+    return decomposed.encode("ascii", "ignore").decode("ascii")
+
+
+def pack_id_from(name: str) -> str:
+    """A pack id made from a title or file name: its words, accents taken off the
+    letters rather than the letters dropped ("Ünïcödé bank" gives ``unicode-bank``).
+    A name with no Latin letters gets the short hash :func:`slug` gives it."""
+    ascii_name = transliterate(name)
+    plain = slug(ascii_name) if any(char.isalnum() for char in ascii_name) else ""
+    if any(char.isalnum() and not transliterate(char) for char in name):
+        # Letters of another script have no ASCII form: a hash of the whole name keeps
+        # "日本語 bank" and "中文 bank" apart.
+        digest = f"{zlib.crc32(name.encode('utf-8', 'surrogatepass')):08x}"
+        return f"{plain[:31].rstrip('-')}-{digest}".lstrip("-")
+    return plain[:40].strip("-")
 
 
 def fact_id(kind: str, values: Values) -> str:

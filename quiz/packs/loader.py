@@ -10,6 +10,7 @@ from quiz.packs import cache, yamlsafe
 from quiz.packs.lint import lint
 from quiz.packs.problems import PackError, Problem, sort_problems
 from quiz.packs.validate import PackBuilder
+from quiz.packs.yields import unasked
 
 
 def _read(path: str) -> bytes:
@@ -84,5 +85,5 @@ def check_pack(path: str | os.PathLike[str]) -> tuple[Pack | None, list[Problem]
     except Exception as error:
         return None, [Problem(path, 0, 0, f"cannot load the pack: {type(error).__name__}: {error}")]
     if pack is not None:
-        problems = sort_problems(problems + lint(pack, builder))
+        problems = sort_problems(problems + lint(pack, builder) + unasked(pack, builder))
     return pack, problems

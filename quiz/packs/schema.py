@@ -16,6 +16,7 @@ from typing import Any
 from quiz.facts import KINDS
 from quiz.packs.ids import PACK_ID_PATTERN
 from quiz.packs.specs import (
+    ATTRIBUTION_FIELDS,
     FACT_FIELDS,
     ID_PATTERN,
     INFO_FIELDS,
@@ -98,6 +99,9 @@ def build_schema() -> Schema:
     question["anyOf"] = [{"required": ["wrong"]}, {"required": ["pool"]}]
     top: Schema = {"format": {"const": 1}}
     top.update({name: _type(field) for name, field in INFO_FIELDS.items()})
+    attribution = _object(ATTRIBUTION_FIELDS)
+    attribution["properties"]["url"]["pattern"] = "^[Hh][Tt][Tt][Pp][Ss]?://"
+    top["attribution"] = {"anyOf": [attribution, {"type": "null"}]}
     top["subject"] = _object(SUBJECT_FIELDS)
     top["pools"] = {
         "type": "object",

@@ -16,14 +16,14 @@ from dataclasses import dataclass
 from typing import Literal, Union
 
 from quiz import facts
-from quiz.facts import KINDS, HandQuestion, PackInfo, Subject
+from quiz.facts import KINDS, Attribution, HandQuestion, PackInfo, Subject
 
 QUESTION_REQUIRED = frozenset({"prompt", "answer"})
 #: Text fields kept on several lines (everything else is folded onto one line).
 MULTILINE = frozenset({"explanation", "description", "note"})
 #: Fields of the top-level mapping, in the order a pack writes them.
 TOP_LEVEL = (
-    "format", "pack", "title", "author", "version", "description",
+    "format", "pack", "title", "author", "version", "description", "attribution",
     "subject", "pools", "facts", "questions",
 )  # fmt: skip
 TOP_REQUIRED = frozenset({"format", "pack", "title"})
@@ -32,7 +32,8 @@ ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$"
 
 #: What a field holds (see :class:`Field`); ``any`` is a top-level key read by its own rule.
 FieldType = Literal[
-    "text", "int", "number", "bool", "texts", "enum", "pool", "pool-name", "items", "any"
+    "text", "int", "number", "bool", "texts", "enum", "pool", "pool-name", "items", "any",
+    "mapping",
 ]
 
 
@@ -42,7 +43,8 @@ class Field:
 
     ``type`` is one of ``text``, ``int``, ``number``, ``bool``, ``texts`` (a list of
     text), ``enum``, ``pool`` (a pool name or a list of text), ``pool-name``, ``items``
-    (chronology entries); ``choices`` lists an enum's values; ``nullable`` allows null;
+    (chronology entries), ``mapping`` (a block of its own fields: ``attribution``);
+    ``choices`` lists an enum's values; ``nullable`` allows null;
     ``minimum``/``maximum`` bound a number (from :func:`quiz.fact_rules.within`).
     """
 
@@ -69,6 +71,8 @@ def _field_type(name: str, annotation: object) -> tuple[FieldType, tuple[str, ..
         return "pool", (), nullable
     if origin is Literal:
         return "enum", tuple(typing.get_args(annotation)), nullable
+    if dataclasses.is_dataclass(annotation):
+        return "mapping", (), nullable
     if origin is tuple:
         inner = typing.get_args(annotation)[0]
         return ("items" if dataclasses.is_dataclass(inner) else "texts"), (), nullable
@@ -101,6 +105,9 @@ _question["pool"] = dataclasses.replace(_question["pool"], type="pool-name")
 QUESTION_FIELDS: dict[str, Field] = _question
 SUBJECT_FIELDS: dict[str, Field] = _fields_of(Subject, frozenset({"title", "artist"}))
 ITEM_FIELDS: dict[str, Field] = _fields_of(facts.ChronologyItem, frozenset({"title"}))
+ATTRIBUTION_FIELDS: dict[str, Field] = _fields_of(Attribution, frozenset())
 _info = _fields_of(PackInfo, frozenset({"id", "title"}))
 _info["pack"] = dataclasses.replace(_info.pop("id"), name="pack")
+#: The one-value metadata keys (``attribution``, a block of its own, is apart).
 INFO_FIELDS: dict[str, Field] = {"pack": _info.pop("pack"), **_info}
+ATTRIBUTION: Field = INFO_FIELDS.pop("attribution")

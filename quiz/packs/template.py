@@ -15,7 +15,7 @@ _TEMPLATE = """\
 #     wdta-quiz questions --pack {file_name} --all
 # and install it with:
 #     wdta-quiz packs add {file_name}
-# The full reference is docs/packs.md. Text is shown literally: [brackets] are fine.
+# The full guide: wdta-quiz packs docs. Text is shown literally: [brackets] are fine.
 
 format: 1
 pack: {pack_id}                  # the id: lower-case letters, digits and '-', at most 40

@@ -14,7 +14,17 @@ from typing import Any
 
 from yaml import MappingNode, Node, ScalarNode, SequenceNode
 
-from quiz.facts import KINDS, ChronologyItem, Fact, HandQuestion, Pack, PackInfo, Subject, Values
+from quiz.facts import (
+    KINDS,
+    Attribution,
+    ChronologyItem,
+    Fact,
+    HandQuestion,
+    Pack,
+    PackInfo,
+    Subject,
+    Values,
+)
 from quiz.packs import ids
 from quiz.packs.nodes import (
     INVALID,
@@ -28,6 +38,7 @@ from quiz.packs.nodes import (
 )
 from quiz.packs.problems import Problem
 from quiz.packs.specs import (
+    ATTRIBUTION_FIELDS,
     FACT_FIELDS,
     ID_PATTERN,
     INFO_FIELDS,
@@ -109,7 +120,24 @@ class PackBuilder(NodeReader):
         if "pack" not in values or "title" not in values:
             return None
         values["id"] = values.pop("pack")
+        if "attribution" in entries:
+            values["attribution"] = self.attribution(entries["attribution"][1])
         return PackInfo(**values)
+
+    def attribution(self, node: Node) -> Attribution | None:
+        """Where the pack's content came from (all keys optional; None if it says nothing)."""
+        if type(node) is ScalarNode and node.tag == NULL:
+            return None
+        values = self.fields(node, ATTRIBUTION_FIELDS, "'attribution'")
+        if not values:
+            return None
+        url = values.get("url")
+        if isinstance(url, str) and url and not url.lower().startswith(("https://", "http://")):
+            # Shown for players to follow: only a web address, never a file or a script.
+            self.error(value_node(node, "url") or node,
+                       f"'url' must be a web address starting with https:// (not {url!r})")
+            return None
+        return Attribution(**{name: value for name, value in values.items() if value})
 
     def subject(self, node: Node) -> Subject | None:
         """The song the pack is about."""

@@ -223,6 +223,11 @@ def _yaml_error(path: str, text: str, error: yaml.YAMLError) -> PackError:
         code = f"U+{char:04X}" if isinstance(char, int) else repr(char)
         return _error(path, line, column, f"character {code} is not allowed ({error.reason})")
     if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
+        tab = _indenting_tab(text, error.problem_mark.line)
+        if tab is not None:
+            # libyaml says "found character that cannot start any token": true, and no
+            # help to an author whose editor put a tab where spaces were meant.
+            return _error(path, error.problem_mark.line + 1, tab + 1, TAB_MESSAGE)
         message = f"invalid YAML: {error.problem}"
         if error.context:
             where = ""
@@ -232,6 +237,20 @@ def _yaml_error(path: str, text: str, error: yaml.YAMLError) -> PackError:
         mark = error.problem_mark
         return _error(path, mark.line + 1, mark.column + 1, message)
     return _error(path, 0, 0, f"invalid YAML: {error}")
+
+
+TAB_MESSAGE = "tabs are not allowed in YAML indentation; use spaces"
+
+
+def _indenting_tab(text: str, line: int) -> int | None:
+    """The 0-based column of the first tab in the indentation of line ``line`` (0-based)
+    of ``text``, or None when its indentation has no tab."""
+    lines = text.split("\n", line + 1)
+    if line >= len(lines):
+        return None
+    row = lines[line]
+    indent = row[: len(row) - len(row.lstrip(" \t"))]
+    return indent.index("\t") if "\t" in indent else None
 
 
 class _Position(Protocol):

@@ -160,8 +160,9 @@ async def test_broken_pack_lists_its_problems():
         # The panel names the file in full once, then each problem as FILE:LINE:COLUMN.
         assert "broken.yaml:12:5: unknown key 'promt' (did you mean 'prompt'?)" in detail
         assert "broken.yaml:31:7: [red]not markup[/red]" in detail
-        assert "a fourth problem" not in detail
-        assert "… and 1 more" in detail
+        # Every problem, not "… and 1 more" (issue 14): the panel scrolls instead.
+        assert "broken.yaml:40:1: a fourth problem" in detail
+        assert "more" not in detail
         # A broken pack cannot be switched on.
         await pilot.press("space")
         await pilot.pause()

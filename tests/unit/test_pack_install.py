@@ -159,7 +159,8 @@ def test_export_leaves_out_and_names_a_question_it_cannot_build(tmp_path, capsys
     source.write_text(GOOD_DATE, encoding="utf-8")
     assert main(["packs", "export", str(source), "--to", "csv"]) == 0
     captured = capsys.readouterr()
-    assert captured.out.splitlines()[1:] == ["A?,a,b,,,General,medium,The answer is a."]
+    # No "The answer is a.": that is the game's stand-in, not an explanation (issue 14).
+    assert captured.out.splitlines()[1:] == ["A?,a,b,,,General,medium,"]
     assert captured.err.splitlines() == [
         f"wdta-quiz: {source}: question 'edge:end:date' cannot be made "
         "(OverflowError: date value out of range): not exported"

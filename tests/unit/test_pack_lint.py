@@ -107,6 +107,8 @@ def test_distractors_that_cannot_be_built(tmp_path):
     )
     assert warnings_of(tmp_path, text) == [
         "P:7:5: 'Atlantic' is in the pool but also true: it is never offered",
+        "P:7:5: fact 'label' yields no question: its pool holds fewer than 2 values that are"
+        " not true (add false values of the same kind to its 'pool')",
         "P:9:5: pool 'small' gives only 1 wrong option(s); want 3",
         "P:10:5: no wrong options left after cleaning: it cannot be asked",
         "P:10:41: empty entry in 'wrong' dropped",

@@ -18,7 +18,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Label, Static
 from textual.worker import get_current_worker
@@ -36,15 +35,13 @@ from quiz.ui.pack_rows import (
     build_rows,
     folder_notices,
     format_problem,
-    short_problem,
 )
 from quiz.ui.screens.on_top import DismissOnTop
+from quiz.ui.screens.pack_detail import PackDetail
 from quiz.ui.screens.pack_preview import PackPreview
 
 __all__ = ["PackPreview", "PacksScreen", "format_problem", "load_installed_packs"]
 
-#: How many problems of a broken pack the detail panel lists.
-SHOWN_PROBLEMS = 3
 #: Questions in a preview.
 PREVIEW_SIZE = 3
 
@@ -106,11 +103,6 @@ class PacksScreen(DismissOnTop[bool]):
     PacksScreen DataTable {
         height: 1fr;
     }
-    PacksScreen #packs-detail-box {
-        height: 7;
-        border-top: solid $primary;
-        padding: 0 1;
-    }
     """
 
     AUTO_FOCUS = "DataTable"
@@ -147,8 +139,7 @@ class PacksScreen(DismissOnTop[bool]):
         yield Static(Content(), id="packs-notice")
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
         yield table
-        with VerticalScroll(id="packs-detail-box", can_focus=False):
-            yield Static(Content("Reading the packs…"), id="packs-detail")
+        yield PackDetail(id="packs-detail-box")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -170,9 +161,7 @@ class PacksScreen(DismissOnTop[bool]):
         if not self.is_attached:  # closed while loading
             return
         self.query_one("#packs-title", Label).update("Packs")
-        self.query_one("#packs-detail", Static).update(
-            Content(f"The packs could not be read: {error}")
-        )
+        self.query_one(PackDetail).say(f"The packs could not be read: {error}")
 
     def _show_rows(self, rows: list[PackRow], config: Config, notices: list[str]) -> None:
         if not self.is_attached:  # closed while loading
@@ -276,29 +265,7 @@ class PacksScreen(DismissOnTop[bool]):
         return None if index is None else self.rows[index]
 
     def _update_detail(self) -> None:
-        detail = self.query_one("#packs-detail", Static)
-        row = self.selected
-        if row is None:
-            detail.update(Content("No packs found."))
-            return
-        lines: list[Content] = []
-        if row.valid:
-            head = Content.styled(row.title, "bold")
-            if row.author:
-                head += Content(f" by {row.author}")
-            lines.append(head)
-            if row.description:
-                lines.append(Content(row.description).truncate(self.size.width * 2))
-            lines.append(Content.styled(f"{row.where}: {row.path}", "$text-muted"))
-        else:
-            count = len(row.problems)
-            noun = "problem" if count == 1 else "problems"
-            lines.append(Content.styled(f"{row.path or row.id}: {count} {noun}", "bold $error"))
-            shown = row.problems[:SHOWN_PROBLEMS]
-            lines.extend(Content(short_problem(problem, row.path)) for problem in shown)
-            if count > SHOWN_PROBLEMS:
-                lines.append(Content(f"… and {count - SHOWN_PROBLEMS} more"))
-        detail.update(Content("\n").join(lines))
+        self.query_one(PackDetail).show(self.selected, self.size.width)
 
     def on_resize(self) -> None:
         if self.rows:
