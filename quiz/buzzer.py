@@ -5,13 +5,14 @@ The question shows to all; the first player to buzz holds it and answers within
 of this question and opens it to the others again. The game (:mod:`quiz.game`)
 scores the answers; this module only keeps the floor.
 
-**Ties.** At one keyboard two buzzes can arrive with the same clock reading (both keys
-in one read of the terminal). Arrival order inside one read says nothing about who
-pressed first, so it is not used: a buzz with the same reading as the holder's buzz
-contests it, and :attr:`BuzzRound.tie_break` picks among everyone tied. The game's
-rule: the player with the lower score wins the tie (the one behind gets the chance),
-and between equal scores a draw from the game's seeded generator decides, so a
-replay with the same seed decides the same way.
+**Ties.** At one keyboard two buzzes can arrive together: both keys in one read of the
+terminal, handled microseconds apart. Arrival order inside one read says nothing about
+who pressed first, so it is not used: a buzz within :data:`TIE_SECONDS` of the holder's
+(the same clock reading, or one a human could not tell apart) contests it, and
+:attr:`BuzzRound.tie_break` picks among everyone tied. The game's rule: the player
+with the lower score wins the tie (the one behind gets the chance), and between equal
+scores a draw from the game's seeded generator decides, so a replay with the same seed
+decides the same way.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from enum import StrEnum
 
 from quiz.question import Question
 from quiz.question_clock import QuestionClock
+
+#: Buzzes this close to the holder's are simultaneous: well under human reaction time.
+TIE_SECONDS = 0.03
 
 #: Seconds the buzzing player has to answer: a pick is a key press; typing takes longer.
 ANSWER_SECONDS = {"choice": 5.0, "truefalse": 5.0, "number": 10.0, "text": 12.0, "order": 15.0}
@@ -93,7 +97,7 @@ class BuzzRound:
         return None
 
     def _same_reading(self) -> bool:
-        return self._buzzed_at is not None and self._clock() == self._buzzed_at
+        return self._buzzed_at is not None and self._clock() - self._buzzed_at <= TIE_SECONDS
 
     def buzz(self, player: int) -> bool:
         """``player`` buzzes; ``True`` if the floor changed hands (check :meth:`refusal`
