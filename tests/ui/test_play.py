@@ -170,10 +170,11 @@ async def test_help_pauses_the_clock(make_app, clock):
         assert isinstance(app.screen, QuestionScreen)
 
 
-async def test_abandoning_mid_game_asks_first_and_records(make_app, records):
-    app = make_app(("Ana", "Ben"))
+async def test_abandoning_mid_game_asks_first_and_records(make_app, clock, records):
+    app = make_app(("Ana", "Ben"), seating=Seating.TURNS)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        clock.advance(1)  # the handover takes no key in its first 0.8 s
         await pilot.press("enter")
         await pilot.pause()
         await play_turn(pilot)

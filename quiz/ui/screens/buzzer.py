@@ -66,7 +66,7 @@ class BuzzerScreen(GameScreen):
     BuzzerScreen #buzz-error { color: $text-error; }
     BuzzerScreen #answer-clock { margin: 0 1; color: $accent; }
     BuzzerScreen .answer-line { margin-bottom: 1; text-style: bold; }
-    BuzzerScreen .actions { height: 3; margin-top: 1; }
+    BuzzerScreen .actions { height: 3; }
     """
 
     @dataclass
@@ -110,7 +110,7 @@ class BuzzerScreen(GameScreen):
         with VerticalScroll(classes="stage"):
             yield Static(question_meta(question.category, question.difficulty), classes="meta")
             yield Static(Content(question.prompt), id="prompt", classes="prompt")
-            if question.options:
+            if question.options and not self.revealing:  # the reveal says the answer
                 yield OptionText(
                     [(Content.assemble((f" {n + 1} ", "reverse bold"), "  "), Content(text),
                       Content()) for n, text in enumerate(question.options)],
@@ -122,6 +122,9 @@ class BuzzerScreen(GameScreen):
                 yield Static("", id="buzz-status")
                 yield Input(id="buzz-input", compact=True, max_length=200)
                 yield Label("", id="buzz-error", markup=False)
+        if self.revealing:  # outside the scrolling part: never below the fold
+            with Center(classes="actions"):
+                yield Button("Continue  ⏎", id="continue", variant="primary")
         yield BuzzSeats(game, self.keys, id="buzz-seats")
         yield KeyHints(*self._hints())
 
@@ -159,8 +162,6 @@ class BuzzerScreen(GameScreen):
             yield RoundAnswers(answers, id="round-answers")
         if question.explanation:
             yield Static(Content(question.explanation), id="explanation")
-        with Center(classes="actions"):
-            yield Button("Continue  ⏎", id="continue", variant="primary")
 
     def on_mount(self) -> None:
         """Draw the state of the question and start checking the clock."""
@@ -183,7 +184,10 @@ class BuzzerScreen(GameScreen):
         game = self.game
         buzzer = game.buzzer
         holder = buzzer.holder if buzzer is not None else None
-        self.query_one("#countdown", Countdown).left = game.time_left()
+        # While someone answers, the question's clock waits: show theirs instead.
+        countdown = self.query_one("#countdown", Countdown)
+        countdown.left = game.time_left()
+        countdown.display = holder is None
         clock = self.query_one("#answer-clock", Countdown)
         clock.display = holder is not None
         if buzzer is not None and holder is not None:
@@ -206,7 +210,9 @@ class BuzzerScreen(GameScreen):
                 how = f"press 1-{len(question.options)} or A-{last}"
             else:
                 how = TYPED_HINT.get(question.type, "type the answer, then Enter")
-            return Content.assemble((name, "bold"), f" buzzed: {how}")
+            assert game.buzzer is not None  # someone holds it
+            seconds = f"{game.buzzer.window:g} s"
+            return Content.assemble((name, "bold"), f" buzzed! {seconds} to answer: {how}")
         lines: list[Content] = []
         answers = buzzes(game)
         if answers:

@@ -40,19 +40,14 @@ class HandoverScreen(StepScreen):
         with Vertical(classes="panel handover"):
             yield Label("Pass the keyboard to", classes="muted centered")
             yield Static(Content(turn.player), id="next-player", classes="big-name")
-            yield Label(
-                f"Round {turn.round} of {game.rounds}  ·  score {player.score:,}",
-                classes="muted centered",
-            )
+            hidden = "The question stays hidden until you are ready."
+            where = f"Round {turn.round} of {game.rounds}"
             if game.seating is Seating.SAME and game.multiplayer:
-                done = len(game.step_outcomes)
-                yield Label(
-                    f"Everyone gets this question: answer {done + 1} of {len(game.players)}."
-                    + (" The answers so far stay hidden." if done else ""),
-                    id="same-note",
-                    classes="centered",
-                )
-            yield Label("The question stays hidden until you are ready.", classes="centered")
+                # One question for all: say whose answer this is, and that none shows.
+                where += f"  ·  answer {len(game.step_outcomes) + 1} of {len(game.players)}"
+                hidden = "The question and the answers so far stay hidden."
+            yield Label(f"{where}  ·  score {player.score:,}", classes="muted centered")
+            yield Label(hidden, id="hidden-note", classes="centered")
             with Center():
                 yield Button("I'm ready  ⏎", id="ready", variant="primary")
         yield KeyHints(("enter", "ready"), ("esc", "quit game"), ("?", "help"))

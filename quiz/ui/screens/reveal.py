@@ -64,10 +64,11 @@ class RevealScreen(StepScreen):
         if len(everyone) > 1:  # no one pick is "your answer": only the right one is marked
             outcome, result = replace(outcome, response=None), "everyone"
         with Vertical(classes="top-bar"):
-            yield TurnStatus(outcome.turn, player, self.game.multiplayer)
-            if len(everyone) > 1:
-                yield Static(Content(summary(everyone)), id="verdict", classes="verdict -all")
+            if len(everyone) > 1:  # the round's, not the last player's
+                line = f"Round {outcome.turn.round} of {self.game.rounds}  ·  {summary(everyone)}"
+                yield Static(Content(line), id="verdict", classes="verdict -all")
             else:
+                yield TurnStatus(outcome.turn, player, self.game.multiplayer)
                 yield Static(verdict(outcome), id="verdict", classes=f"verdict -{result}")
         with VerticalScroll(classes="stage"):
             yield Static(Content(question.prompt), classes="prompt")

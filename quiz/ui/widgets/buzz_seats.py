@@ -9,13 +9,16 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 from textual.widgets import Static
 
+from quiz.game_phase import Phase
+
 if TYPE_CHECKING:
     from quiz.buzzer_game import BuzzerGame
 
 
 def seat_content(game: BuzzerGame, keys: Sequence[str]) -> Content:
     """``[Q] Ana 1,200   [P] Ben 800 ✖ out   ▶ [Z] Cy 0``: keys shown, names literal."""
-    buzzer = game.buzzer
+    # Who holds the floor or is out matters only while the question is open.
+    buzzer = game.buzzer if game.phase is Phase.QUESTION else None
     parts: list[Content] = []
     for seat, player in enumerate(game.players):
         key = keys[seat].upper() if seat < len(keys) else "?"
