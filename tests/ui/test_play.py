@@ -270,8 +270,9 @@ async def test_typing_q_in_a_name_does_not_quit(make_app):
         assert isinstance(app.screen, SetupScreen)
 
 
-async def test_hostile_text_is_literal_and_clicking_it_does_nothing(make_app):
-    app = make_app(("[@click=app.quit]Hint[/]", "[bold]x"), questions=hostile_questions())
+async def test_hostile_text_is_literal_and_clicking_it_does_nothing(make_app, clock):
+    app = make_app(("[@click=app.quit]Hint[/]", "[bold]x"), questions=hostile_questions(),
+                   seating=Seating.TURNS)  # fmt: skip
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         name = app.screen.query_one("#next-player", Static)
@@ -279,6 +280,7 @@ async def test_hostile_text_is_literal_and_clicking_it_does_nothing(make_app):
         await pilot.click("#next-player")
         await pilot.pause()
         assert app.is_running
+        clock.advance(1)  # the handover takes no key in its first 0.8 s
         await pilot.press("enter")
         await pilot.pause()
         prompt = app.screen.query_one("#prompt", Static)

@@ -183,3 +183,27 @@ async def test_a_whole_buzzer_game(make_app, clock, records):
     assert record.mode == "buzzer" and record.status == "finished"
     assert [a.player for a in record.answers][:1] == ["Ana"]
     assert len(record.answers) == 3
+
+
+async def test_names_in_the_round_reveal_and_the_buzzer_are_literal(make_app, clock):
+    names = ("[@click=app.quit]Hint[/]", "[bold]x")
+    app = make_app(names, per_player=5)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for _ in names:
+            clock.advance(1)
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("1")
+            await pilot.pause()
+        assert isinstance(app.screen, RevealScreen)
+        answers = shown(app.screen.query_one("#round-answers", Static))
+        assert all(name in answers for name in names)
+        await pilot.click("#round-answers")
+        await pilot.pause()
+        assert app.is_running
+    app = make_app(names, per_player=5, seating=Seating.BUZZER)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        seats = shown(app.screen.query_one("#buzz-seats", Static))
+        assert all(name in seats for name in names)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from fakes import FakeClock, fixed_now, make_questions
 
+from textual.widgets import Input, Select
+
 from quiz.bank import ListBank
 from quiz.game_setup import GameSetup, Seating
 from quiz.ui.app import QuizApp
@@ -14,9 +16,11 @@ from quiz.ui.app import QuizApp
 SIZES = [(80, 24), (60, 20)]
 
 
-def build(seating: Seating) -> QuizApp:
-    setup = GameSetup(players=("Ana", "Ben", "Cy"), questions=5, timer=20.0, seed=1,
-                      seating=seating)  # fmt: skip
+def build(seating: Seating | None) -> QuizApp:
+    setup = None
+    if seating is not None:
+        setup = GameSetup(players=("Ana", "Ben", "Cy"), questions=5, timer=20.0, seed=1,
+                          seating=seating)  # fmt: skip
     return QuizApp(ListBank(make_questions()), quick_start=setup, clock=FakeClock(),
                    now=fixed_now, new_seed=lambda: 42)  # fmt: skip
 
@@ -67,7 +71,19 @@ async def buzzer_reveal(pilot) -> None:
     await pilot.pause()
 
 
+async def setup_buzzer(pilot) -> None:
+    await pilot.press("p")
+    await pilot.pause()
+    screen = pilot.app.screen
+    screen.query_one("#players", Input).value = "Ana, Ben, Cy"
+    screen.query_one("#seating", Select).value = "buzzer"
+    for field in screen.query(Input):
+        field.cursor_blink = False
+    await pilot.pause()
+
+
 SCREENS = {
+    "setup_buzzer": (None, setup_buzzer),
     "same_second_handover": (Seating.SAME, same_second_handover),
     "same_reveal": (Seating.SAME, same_reveal),
     "buzzer_open": (Seating.BUZZER, None),

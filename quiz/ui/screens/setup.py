@@ -109,7 +109,7 @@ class SetupScreen(DismissOnTop[None]):
             )
             yield from self._row(
                 "Buzz keys", Input(keys, id="buzz-keys", compact=True),
-                "buzzer: one key per player, in order",
+                "one key per player, in order", row_id="buzz-row",
             )
             yield from self._row(
                 "Seed", Input(seed, id="seed", compact=True, placeholder="random"),
@@ -139,8 +139,8 @@ class SetupScreen(DismissOnTop[None]):
         yield KeyHints(("enter", "start"), ("tab", "next field"), ("esc", "back"))
 
     @staticmethod
-    def _row(label: str, field: Input, hint: str) -> ComposeResult:
-        with Horizontal(classes="setup-row"):
+    def _row(label: str, field: Input, hint: str, row_id: str | None = None) -> ComposeResult:
+        with Horizontal(classes="setup-row", id=row_id):
             yield Label(label, classes="setup-label")
             yield field
             yield Label(hint, classes="setup-hint muted")
@@ -187,6 +187,15 @@ class SetupScreen(DismissOnTop[None]):
     def action_back(self) -> None:
         """Back to the home screen."""
         self.dismiss()
+
+    def on_mount(self) -> None:
+        """Buzz keys show only for a buzzer game."""
+        self._show_buzz_keys()
+
+    @on(Select.Changed, "#seating")
+    def _show_buzz_keys(self) -> None:
+        buzzer = self.query_one("#seating", Select).value == "buzzer"
+        self.query_one("#buzz-row").display = buzzer
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
