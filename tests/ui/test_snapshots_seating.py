@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 from fakes import FakeClock, fixed_now, make_questions
-
 from textual.widgets import Input, Select
 
 from quiz.bank import ListBank
