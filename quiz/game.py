@@ -3,16 +3,21 @@
 Phases: ``setup`` -> (``handover`` ->) ``question`` -> ``reveal`` -> ... ->
 (``standings`` between rounds) -> ... -> ``results``; ``abandoned`` from anywhere.
 
-How players meet the questions is the :class:`Seating`. With ``TURNS`` (solo and
-hot-seat) every player answers their own question each round, in turn order, and a
-``handover`` phase (pass the keyboard) comes before each turn. With ``SHARED`` every
-player answers the same question and the reveal comes once all of them answered or the
-time ran out. Answers name the player and the question (:meth:`Game.submit`), so
-several of them, from any source, can arrive for one question.
+How players meet the questions is the :class:`Seating`:
 
-Time comes from an injected ``clock`` (monotonic seconds) and timestamps from an
-injected ``now``, so tests replay a game exactly. A time-out is an ordinary
-transition: the front end calls :meth:`Game.tick` and the clock decides.
+* ``SAME`` (hot-seat, the default): every player answers the same question, in turn
+  order; a ``handover`` phase (pass the keyboard) comes before each player's answer,
+  each player's clock starts when they are ready, and one reveal shows all answers.
+* ``TURNS`` (hot-seat, "own question each", and solo): every player answers their own
+  question each round, in turn order, each after a ``handover``.
+* ``SHARED``: every player answers the same question at once (their own devices); the
+  reveal comes once all of them answered or the time ran out.
+* ``BUZZER``: the question shows to all; the first to :meth:`Game.buzz` answers (see
+  :mod:`quiz.buzzer`); a wrong or late answer locks them out and reopens the question.
+
+Answers name the player and the question (:meth:`Game.submit`), from any source. Time
+comes from an injected ``clock`` and timestamps from an injected ``now``, so tests
+replay a game exactly; a time-out is an ordinary transition (:meth:`Game.tick`).
 """
 
 from __future__ import annotations
@@ -20,16 +25,25 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import datetime
-from enum import StrEnum
 
-from quiz.game_setup import GameSetup
+from quiz.game_phase import GameStateError, Phase
+from quiz.game_setup import GameSetup, Seating
 from quiz.grading import Response, grade
 from quiz.grading import refusal as shape_refusal
 from quiz.question import Question
+from quiz.question_clock import QuestionClock
 from quiz.records import GameRecord, PlayerResult, Status
 from quiz.scoring import score_answer
+from quiz.seating import (
+    HOT_SEAT,
+    answers,
+    asked,
+    questions_per_round,
+    round_ends,
+    round_number,
+)
 from quiz.session_clock import utc_now
 from quiz.session_record import Played, game_record, player_results
 from quiz.session_standings import PlayerScore, Standing, rank
@@ -50,55 +64,14 @@ __all__ = [
 ]
 
 
-class Phase(StrEnum):
-    """Where the game is."""
-
-    SETUP = "setup"
-    HANDOVER = "handover"
-    QUESTION = "question"
-    REVEAL = "reveal"
-    STANDINGS = "standings"
-    RESULTS = "results"
-    ABANDONED = "abandoned"
-
-
-class Seating(StrEnum):
-    """How players meet the questions."""
-
-    TURNS = "turns"  # each player their own question, in turn (solo, hot-seat)
-    SHARED = "shared"  # every player answers the same question at once
-
-
-class GameStateError(RuntimeError):
-    """A method was called in a phase where it makes no sense (a UI bug)."""
-
-
-@dataclass(slots=True)
-class _Clock:
-    """The question timer: started, paused and resumed on the injected clock."""
-
-    clock: Callable[[], float]
-    started: float = 0.0
-    paused_at: float | None = None
-    paused_total: float = 0.0
-
-    def start(self) -> None:
-        self.started = self.clock()
-        self.paused_at = None
-        self.paused_total = 0.0
-
-    def elapsed(self) -> float:
-        now = self.paused_at if self.paused_at is not None else self.clock()
-        return max(now - self.started - self.paused_total, 0.0)
-
-
 class Game:
     """A game in progress: players, their questions, scores and the current phase.
 
     With ``TURNS`` seating, ``questions`` are dealt in turn order: round 1 gives
-    player 1 ``questions[0]``, player 2 ``questions[1]``, ... With ``SHARED`` seating
-    everyone answers ``questions[0]``, then ``questions[1]``, ... If fewer questions
+    player 1 ``questions[0]``, player 2 ``questions[1]``, ... With the other seatings
+    everyone meets ``questions[0]``, then ``questions[1]``, ... If fewer questions
     are given than ``setup.questions`` per player need, each player gets fewer.
+    ``seating`` overrides the setup's.
     """
 
     def __init__(
@@ -109,12 +82,14 @@ class Game:
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], datetime] = utc_now,
         rng: random.Random | None = None,
-        seating: Seating = Seating.TURNS,
+        seating: Seating | None = None,
     ) -> None:
+        if seating is not None and seating is not setup.seating:
+            setup = replace(setup, seating=seating)
         self.setup = setup
-        self.seating = seating
+        self.seating = setup.seating
         count = len(setup.players)
-        seats = count if seating is Seating.TURNS else 1  # questions one round uses
+        seats = questions_per_round(self.seating, count)
         self.per_player = min(setup.questions, len(questions) // seats)
         if self.per_player < 1:
             raise ValueError(
@@ -126,12 +101,19 @@ class Game:
         self.phase = Phase.SETUP
         self.outcomes: list[Outcome] = []
         self.rng = rng or random.Random(setup.seed)
-        self._timer = _Clock(clock)
+        self.clock = clock
+        self._timer = QuestionClock(clock)
+        self._dialog = False  # a dialog holds the clocks (pause() is idempotent)
         self._now = now
         self._index = 0
         self._answered: dict[int, Outcome] = {}  # player index -> outcome, this question
+        if self.seating is Seating.BUZZER and not self.buzzes:
+            raise ValueError("a buzzer game is dealt as a quiz.buzzer_game.BuzzerGame")
         self.started_at: datetime | None = None
         self.finished_at: datetime | None = None
+
+    #: Whether players buzz for the floor (:class:`quiz.buzzer_game.BuzzerGame`).
+    buzzes = False
 
     # -- what the front ends read ------------------------------------------
 
@@ -156,29 +138,24 @@ class Game:
         return min(self._index, len(self.questions) - 1)
 
     def asked(self, step: int | None = None) -> tuple[int, ...]:
-        """The players (indexes) who answer question ``step`` (default: the current one)."""
-        step = self.step if step is None else step
-        if self.seating is Seating.TURNS:
-            return (step % len(self.players),)
-        return tuple(range(len(self.players)))
+        """The players (indexes) who answer question ``step`` (default: the current
+        one), in the order they answer it at one keyboard."""
+        return asked(self.seating, len(self.players), self.step if step is None else step)
 
-    def _asks(self, player: int, step: int) -> bool:
-        """Whether ``player`` answers question ``step`` (without building :meth:`asked`:
-        a party of 200 phones checks this for every answer)."""
-        if self.seating is Seating.TURNS:
-            return player == step % len(self.players)
-        return 0 <= player < len(self.players)
-
-    def _asked_count(self) -> int:
-        return 1 if self.seating is Seating.TURNS else len(self.players)
+    @property
+    def at_keyboard(self) -> int | None:
+        """The seat whose answer the open question waits for at one keyboard: the
+        player in turn, or the buzzer's holder; ``None`` when answers come at once or
+        nobody holds the buzzer."""
+        if self.seating is Seating.SHARED:
+            return None
+        left = [p for p in self.asked() if p not in self._answered]
+        return left[0] if left else None
 
     def turn_of(self, player_index: int, step: int | None = None) -> Turn:
         """``player_index`` facing question ``step`` (default: the current one)."""
         step = self.step if step is None else step
-        if self.seating is Seating.TURNS:
-            number = step // len(self.players) + 1
-        else:
-            number = step + 1
+        number = round_number(self.seating, len(self.players), step)
         return Turn(
             index=step,
             round=number,
@@ -191,16 +168,20 @@ class Game:
 
     @property
     def turn(self) -> Turn:
-        """The current (or, in ``reveal``, just answered) turn; with shared questions,
-        the first asked player's."""
-        return self.turn_of(self.asked()[0])
+        """The current (or, in ``reveal``, just answered) turn: the player at the
+        keyboard's, else the first asked player's."""
+        seat = self.at_keyboard
+        return self.turn_of(self.asked()[0] if seat is None else seat)
 
     @property
     def waiting_for(self) -> tuple[int, ...]:
-        """Players still expected to answer the open question (none outside ``question``)."""
+        """Players whose answer the open question expects now (none outside ``question``)."""
         if self.phase is not Phase.QUESTION:
             return ()
-        return tuple(p for p in self.asked() if p not in self._answered)
+        if self.seating is Seating.SHARED:
+            return tuple(p for p in self.asked() if p not in self._answered)
+        seat = self.at_keyboard
+        return () if seat is None else (seat,)
 
     @property
     def current_player(self) -> PlayerScore:
@@ -223,7 +204,8 @@ class Game:
         return self.setup.timer
 
     def elapsed(self) -> float:
-        """Seconds the current question has been on screen (pauses excluded)."""
+        """Seconds the current question has been on screen for the player at the
+        keyboard (pauses, and a buzzer's answering time, excluded)."""
         return self._timer.elapsed()
 
     def time_left(self) -> float | None:
@@ -248,11 +230,11 @@ class Game:
 
     def _show_question(self) -> None:
         self.phase = Phase.QUESTION
-        self._answered = {}
+        self._dialog = False
         self._timer.start()
 
     def _next_turn_phase(self) -> None:
-        if self.multiplayer and self.seating is Seating.TURNS:
+        if self.multiplayer and self.seating in HOT_SEAT:
             self.phase = Phase.HANDOVER
         else:
             self._show_question()
@@ -264,20 +246,21 @@ class Game:
         self._next_turn_phase()
 
     def ready(self) -> None:
-        """The next player has the keyboard: show their question and start the clock."""
+        """The next player has the keyboard: show their question and start their clock."""
         self._expect(Phase.HANDOVER)
         self._show_question()
 
     def pause(self) -> None:
         """Stop the question clock (a help or quit dialog is open)."""
-        if self.phase is Phase.QUESTION and self._timer.paused_at is None:
-            self._timer.paused_at = self._timer.clock()
+        if self.phase is Phase.QUESTION and not self._dialog:
+            self._dialog = True
+            self._timer.pause()
 
     def resume(self) -> None:
         """Restart the question clock after :meth:`pause`."""
-        if self._timer.paused_at is not None:
-            self._timer.paused_total += self._timer.clock() - self._timer.paused_at
-            self._timer.paused_at = None
+        if self._dialog:
+            self._dialog = False
+            self._timer.resume()
 
     def refusal(self, player: int, step: int, response: Response) -> Refusal | None:
         """Why ``player`` may not answer ``response`` to question ``step`` now, or ``None``."""
@@ -285,10 +268,12 @@ class Game:
             return Refusal.NOT_ASKING
         if step != self.step:
             return Refusal.OTHER_QUESTION
-        if not self._asks(player, step):
+        if not answers(self.seating, len(self.players), step, player):
             return Refusal.NOT_ASKED
         if player in self._answered:
             return Refusal.ALREADY_ANSWERED
+        if player not in self.waiting_for:
+            return Refusal.NO_BUZZ if self.buzzes else Refusal.NOT_YOUR_TURN
         question = self.questions[step]
         if shape_refusal(question, response) is not None:
             return Refusal.NO_SUCH_OPTION if question.picks else Refusal.BAD_RESPONSE
@@ -300,12 +285,13 @@ class Game:
         """``player`` answers ``response`` to question ``step``: an option index (0-based)
         for a pick, indices in order, a number or words (see :mod:`quiz.grading`).
 
-        Raises :class:`GameStateError` if :meth:`refusal` has a reason. A pick that
-        arrives after the time limit counts as a time-out, even if no tick came yet,
-        and closes the question for everyone. The question closes (``reveal``) once
-        every asked player has answered. ``seconds`` is the time this player took when
-        the front end measured it itself (a phone: from when the question reached it);
-        it never exceeds the time the question has been open.
+        Raises :class:`GameStateError` if :meth:`refusal` has a reason. An answer that
+        arrives after the time limit counts as a time-out, even if no tick came yet.
+        The question closes (``reveal``) once every asked player has answered; at one
+        keyboard the next player's handover comes first; in a buzzer game a right
+        answer closes it and a wrong one reopens it to the others. ``seconds`` is the
+        time this player took when the front end measured it itself (a phone: from when
+        the question reached it); it never exceeds the time the question has been open.
         """
         reason = self.refusal(player, step, response)
         if reason is not None:
@@ -315,47 +301,41 @@ class Game:
             return self._answered[player]
         taken = self.elapsed() if seconds is None else min(max(seconds, 0.0), self.elapsed())
         outcome = self._score(player, response, taken)
-        if len(self._answered) >= self._asked_count():
-            self.phase = Phase.REVEAL
+        self._moved_on(outcome)
         return outcome
 
+    def _moved_on(self, outcome: Outcome) -> None:
+        """After an answer or a time-out: close the question, pass it on, or reopen it."""
+        if self.seating is Seating.SAME and self.at_keyboard is not None:
+            self.phase = Phase.HANDOVER if self.multiplayer else Phase.QUESTION
+        elif not self.waiting_for:
+            self.phase = Phase.REVEAL
+
     def answer(self, response: Response) -> Outcome:
-        """The current player answers ``response``: one keyboard, turns."""
+        """The player at the keyboard answers ``response``: one keyboard, turns."""
         self._expect(Phase.QUESTION)
         question = self.turn.question
         problem = shape_refusal(question, response)
         if problem is not None:
             raise ValueError(problem)
+        if not self.waiting_for:
+            raise GameStateError(Refusal.NO_BUZZ.value)
         return self.submit(self.waiting_for[0], self.step, response)
 
     def tick(self) -> Outcome | None:
-        """Check the clock; on a time-out, every missing answer times out and the reveal
-        comes. Returns the last of those time-outs, or ``None`` if time is not up."""
-        if self.phase is not Phase.QUESTION or self.time_limit is None or not self._time_up():
-            return None
-        timed_out = [self._score(p, None, self.time_limit) for p in self.waiting_for]
-        self.phase = Phase.REVEAL
-        return timed_out[-1] if timed_out else None
-
-    def close(self) -> Outcome | None:
-        """End the open question now: every missing answer times out, the reveal comes.
-
-        For a host who skips a question, or a party where only away players are left to
-        answer. Returns the last time-out (``None`` if nobody was missing or no question
-        was open).
-        """
+        """Check the clock; on a time-out the missing answer (every missing answer, when
+        all answer at once) times out and the game moves on. Returns the last of those
+        time-outs, or ``None`` if time is not up."""
         if self.phase is not Phase.QUESTION:
             return None
-        missing = [self._score(p, None, self.elapsed()) for p in self.waiting_for]
-        self.phase = Phase.REVEAL
-        return missing[-1] if missing else None
-
-    def add_player(self, name: str) -> int:
-        """A player joining between questions of a shared game, with 0 points; their seat."""
-        if self.seating is not Seating.SHARED or self.phase is Phase.QUESTION:
-            raise GameStateError("players join a shared game between questions")
-        self.players.append(PlayerScore(name))
-        return len(self.players) - 1
+        if self.time_limit is None or not self._time_up():
+            return None
+        timed_out = [self._score(p, None, self.time_limit) for p in self.waiting_for]
+        if timed_out:
+            self._moved_on(timed_out[-1])
+        else:
+            self.phase = Phase.REVEAL
+        return timed_out[-1] if timed_out else None
 
     def _score(self, player_index: int, response: Response | None, seconds: float) -> Outcome:
         turn = self.turn_of(player_index)
@@ -366,24 +346,11 @@ class Game:
             correct, seconds, self.time_limit, player.streak,
             timed_out=response is None, fraction=fraction,
         )  # fmt: skip
-        player.answered += 1
-        player.score += points.total
-        player.streak = streak
-        player.best_streak = max(player.best_streak, streak)
-        if correct:
-            player.correct += 1
-            if player.fastest is None or seconds < player.fastest:
-                player.fastest = seconds
+        player.add(points.total, streak, correct, seconds)
         outcome = Outcome(turn, response, round(seconds, 3), points, streak)
         self.outcomes.append(outcome)
         self._answered[player_index] = outcome
         return outcome
-
-    def _round_ends(self) -> bool:
-        """Whether the question just left ended a round (standings come next)."""
-        if self.seating is Seating.SHARED:
-            return True
-        return self._index % len(self.players) == 0
 
     def advance(self) -> Phase:
         """Leave the reveal or the standings for whatever comes next; return it."""
@@ -392,10 +359,11 @@ class Game:
             self._next_turn_phase()
             return self.phase
         self._index += 1
+        self._answered = {}
         if self._index >= len(self.questions):
             self.phase = Phase.RESULTS
             self.finished_at = self._now()
-        elif self.multiplayer and self._round_ends():
+        elif self.multiplayer and round_ends(self.seating, len(self.players), self._index):
             self.phase = Phase.STANDINGS
         else:
             self._next_turn_phase()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from quiz.text import display_name, player_key
@@ -27,8 +28,30 @@ MAX_NAME_LENGTH = 24
 MIN_SEED, MAX_SEED = 0, 2**63 - 1
 
 
+#: Buzz keys of seats 1-4 by default: spread over the keyboard, so four people at one
+#: keyboard each have a corner, and clear of the answer keys (1-6, A-F).
+DEFAULT_BUZZ_KEYS = ("q", "p", "z", "m")
+MIN_BUZZ_PLAYERS, MAX_BUZZ_PLAYERS = 2, 4
+#: Keys a buzz key may not be: they answer, quit or open help in a game.
+_TAKEN_KEYS = frozenset("123456abcdef?")
+
+
 class SetupError(ValueError):
     """A setting the user gave is not usable; the message says which and why."""
+
+
+class Seating(StrEnum):
+    """How players meet the questions.
+
+    ``SAME`` and ``TURNS`` are hot-seat at one keyboard: a pass-the-keyboard screen comes
+    before each player's answer. ``SHARED`` is for front ends where everyone answers at
+    once on their own device; ``BUZZER`` is one keyboard where the first to buzz answers.
+    """
+
+    SAME = "same"  # every player answers the same question, in turn; one reveal
+    TURNS = "turns"  # each player their own question, in turn ("own question each")
+    SHARED = "shared"  # every player answers the same question at once
+    BUZZER = "buzzer"  # the question shows to all; the first to buzz answers
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,18 +64,27 @@ class GameSetup:
     timer: float | None = DEFAULT_TIMER
     packs: tuple[str, ...] = ()
     seed: int | None = None
-    mode: Mode | None = None  # None: solo for one player, hotseat for more
+    mode: Mode | None = None  # None: solo for one player, hotseat for more, or buzzer
+    seating: Seating = Seating.SAME
+    buzz_keys: tuple[str, ...] = DEFAULT_BUZZ_KEYS  # seat i buzzes with buzz_keys[i]
 
     @property
     def mode_name(self) -> Mode:
         """The mode stored with the game."""
         if self.mode is not None:
             return self.mode
+        if self.seating is Seating.BUZZER:
+            return "buzzer"
         return "solo" if len(self.players) == 1 else "hotseat"
 
     def settings(self) -> dict[str, object]:
         """The settings a :class:`~quiz.records.GameRecord` keeps."""
-        return {"questions": self.questions, "timer": self.timer, "packs": list(self.packs)}
+        settings: dict[str, object] = {
+            "questions": self.questions, "timer": self.timer, "packs": list(self.packs),
+        }  # fmt: skip
+        if len(self.players) > 1:
+            settings["seating"] = self.seating.value
+        return settings
 
 
 def clean_name(name: str) -> str:
@@ -144,6 +176,49 @@ def parse_seed(value: str | int | None) -> int | None:
     return seed
 
 
+def parse_seating(value: str) -> Seating:
+    """``same`` (one question for everyone, the default), ``own`` (each their own
+    question, in turn) or ``buzzer``."""
+    text = value.strip().casefold()
+    names = {"same": Seating.SAME, "own": Seating.TURNS, "buzzer": Seating.BUZZER}
+    if text not in names:
+        raise SetupError(f"seating must be same, own or buzzer, not {value!r}")
+    return names[text]
+
+
+def parse_buzz_keys(value: str | Iterable[str], players: int) -> tuple[str, ...]:
+    """One buzz key per player (``"q,p,z,m"`` or ``"qpzm"``): single letters or
+    symbols, all different, none of the answer keys (1-6, A-F); fewer than the players
+    are filled from the defaults."""
+    if isinstance(value, str):
+        text = value.replace(",", " ").split()
+        raw = text if len(text) > 1 else list(text[0]) if text else []
+    else:
+        raw = list(value)
+    keys = [key.strip().casefold() for key in raw if key.strip()]
+    for key in keys:
+        if len(key) != 1 or not key.isprintable():
+            raise SetupError(f"buzz key {key!r}: one letter or symbol each")
+        if key in _TAKEN_KEYS:
+            raise SetupError(f"buzz key {key!r} answers or opens help: choose another")
+    spare = [key for key in DEFAULT_BUZZ_KEYS if key not in keys]
+    keys += spare[: max(players - len(keys), 0)]
+    if len(set(keys)) != len(keys):
+        raise SetupError("two players have the same buzz key")
+    return tuple(keys[:players])
+
+
+def check_buzzer(setup: GameSetup) -> None:
+    """A buzzer game needs 2 to 4 players and a buzz key each."""
+    count = len(setup.players)
+    if not MIN_BUZZ_PLAYERS <= count <= MAX_BUZZ_PLAYERS:
+        raise SetupError(
+            f"a buzzer game has {MIN_BUZZ_PLAYERS} to {MAX_BUZZ_PLAYERS} players, not {count}"
+        )
+    if len(setup.buzz_keys) < count:
+        raise SetupError("each player needs a buzz key")
+
+
 SEED_RANGE = f"choose a whole number from {MIN_SEED} to {MAX_SEED}"
 
 
@@ -161,6 +236,8 @@ def check_setup(setup: GameSetup) -> None:
     """
     if setup.seed is not None:
         check_seed(setup.seed)
+    if setup.seating is Seating.BUZZER:
+        check_buzzer(setup)
     for number, name in enumerate(setup.players, start=1):
         if undecodable(name) or not clean_name(name):
             raise SetupError(f"player {number}'s name {name!r} cannot be saved")

@@ -34,12 +34,16 @@ from datetime import datetime
 from typing import Literal
 
 from quiz.bank import QuestionBank, deal_questions
+from quiz.buzzer import BuzzRefusal
+from quiz.buzzer_game import BuzzerGame
+from quiz.open_game import OpenGame
 from quiz.errors import UserError
 from quiz.game import Game, GameStateError, Phase, Seating
 from quiz.game_setup import MAX_QUESTIONS, GameSetup, SetupError, check_setup
 from quiz.grading import Response
 from quiz.question import Question
 from quiz.records import GameRecord
+from quiz.rounds import balanced
 from quiz.session_clock import fresh_seed, utc_now
 from quiz.session_turns import Outcome, Refusal
 
@@ -182,11 +186,22 @@ class GameSession:
         outcome = self.game.submit(
             answer.player, answer.question, answer.response, seconds=answer.seconds
         )
-        return Accepted(answer, outcome, complete=self.game.phase is not Phase.QUESTION)
+        return Accepted(answer, outcome, complete=self.game.phase is Phase.REVEAL)
+
+    def buzz(self, seat: int, question: int) -> BuzzRefusal | None:
+        """``seat`` buzzes on ``question`` (a buzzer game): ``None`` if the buzz was
+        taken (they hold the floor, or share a tie), else why not."""
+        if not isinstance(self.game, BuzzerGame):
+            return BuzzRefusal.NOT_OPEN
+        return self.game.buzz(seat, question)
 
     def tick(self) -> bool:
-        """Let the clock close the open question; ``True`` if it did (time ran out)."""
-        return self.game.tick() is not None
+        """Let the clock move the game on; ``True`` if the phase changed (time ran out
+        for the player at the keyboard, or for everyone). A buzzer's holder running out
+        of time only reopens the question: the phase stays."""
+        before = self.game.phase
+        self.game.tick()
+        return self.game.phase is not before
 
     def advance(self, seen: Phase | None = None, question: int | None = None) -> Saved | None:
         """Leave the reveal or the standings; returns the save if the game just ended.
@@ -234,6 +249,10 @@ class GameSession:
         return self.saved
 
 
+#: The engine each seating is dealt as (any other: :class:`~quiz.game.Game`).
+ENGINES: dict[Seating, type[Game]] = {Seating.BUZZER: BuzzerGame, Seating.SHARED: OpenGame}
+
+
 class Dealer:
     """Deals games from a bank with an injected clock, ``now`` and seed source.
 
@@ -272,24 +291,29 @@ class Dealer:
         setup: GameSetup,
         *,
         questions: Sequence[Question] | None = None,
-        seating: Seating = Seating.TURNS,
+        seating: Seating | None = None,
     ) -> GameSession:
-        """Fix the seed, draw the questions (unless given) and begin; raises :class:`DealError`."""
+        """Fix the seed, draw the questions (unless given) and begin; raises :class:`DealError`.
+
+        ``seating`` overrides the setup's. Drawn questions of "own question each" come
+        in fair rounds (:mod:`quiz.rounds`).
+        """
+        seed = setup.seed if setup.seed is not None else self.new_seed()
+        setup = replace(setup, seed=seed, seating=seating or setup.seating)
         try:
             check_setup(setup)
         except SetupError as error:
             raise DealError(f"Cannot start a game: {error}") from None
-        seed = setup.seed if setup.seed is not None else self.new_seed()
-        setup = replace(setup, seed=seed)
         recent, notice = self._recent(setup.players)
         try:
             if questions is None:
                 questions, rng = deal_questions(self.bank, setup, recent)
+                if setup.seating is Seating.TURNS:
+                    questions = balanced(questions, len(setup.players))
             else:
                 rng = random.Random(seed)
-            game = Game(
-                setup, questions, clock=self.clock, now=self.now, rng=rng, seating=seating
-            )
+            engine = ENGINES.get(setup.seating, Game)
+            game = engine(setup, questions, clock=self.clock, now=self.now, rng=rng)
         except Exception as error:  # a pack or generator failing must not end the app
             raise DealError(f"Cannot start a game: {error}") from error
         shortfall = None
@@ -324,8 +348,9 @@ class Dealer:
         if not questions:
             raise DealError("No missed questions to review.", severity="information")
         setup = GameSetup(
-            players=(player,), questions=len(questions), timer=None, mode="practice"
-        )
+            players=(player,), questions=len(questions), timer=None, mode="practice",
+            seating=Seating.TURNS,
+        )  # fmt: skip
         return self.deal(setup, questions=questions)
 
     def again(self, session: GameSession) -> GameSession:

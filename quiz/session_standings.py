@@ -18,6 +18,17 @@ class PlayerScore:
     best_streak: int = 0
     fastest: float | None = None  # seconds of the fastest correct answer
 
+    def add(self, points: int, streak: int, correct: bool, seconds: float) -> None:
+        """Count one answer: its points, the streak it leaves, and a right answer's time."""
+        self.answered += 1
+        self.score += points
+        self.streak = streak
+        self.best_streak = max(self.best_streak, streak)
+        if correct:
+            self.correct += 1
+            if self.fastest is None or seconds < self.fastest:
+                self.fastest = seconds
+
     @property
     def accuracy(self) -> float:
         """Share of answered questions that were right, 0.0 to 1.0."""

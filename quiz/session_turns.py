@@ -62,5 +62,7 @@ class Refusal(StrEnum):
     OTHER_QUESTION = "that is not the question being asked"
     NOT_ASKED = "that player is not answering this question"
     ALREADY_ANSWERED = "that player has answered already"
+    NOT_YOUR_TURN = "it is another player's turn at the keyboard"
+    NO_BUZZ = "that player does not hold the buzzer"
     NO_SUCH_OPTION = "the question has no such option"
     BAD_RESPONSE = "that is not an answer this question takes"

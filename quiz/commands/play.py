@@ -11,6 +11,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,9 +22,13 @@ from quiz.game_setup import (
     DEFAULT_QUESTIONS,
     DEFAULT_TIMER,
     GameSetup,
+    Seating,
     SetupError,
+    check_buzzer,
+    parse_buzz_keys,
     parse_players,
     parse_questions,
+    parse_seating,
     parse_seed,
     parse_timer,
 )
@@ -56,6 +61,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--pack", action="append", default=[], metavar="ID|PATH", help="play only these packs"
     )
     parser.add_argument("--seed", metavar="S", help="seed: the same seed deals the same questions")
+    parser.add_argument(
+        "--seating",
+        metavar="same|own|buzzer",
+        help="same: one question for everyone each round (default); own: each player "
+        "their own question in turn; buzzer: 2-4 players, first to buzz answers",
+    )
+    parser.add_argument(
+        "--buzz-keys",
+        metavar="KEYS",
+        help='buzzer: one key per player, in order (default "qpzm")',
+    )
     parser.set_defaults(func=run)
 
 
@@ -71,13 +87,22 @@ def setup_from_args(args: argparse.Namespace) -> GameSetup | None:
         timer = parse_timer(args.timer) if args.timer is not None else DEFAULT_TIMER
         flag = "--seed"
         seed = parse_seed(args.seed)
+        flag = "--seating"
+        seating = parse_seating(args.seating) if args.seating else Seating.SAME
         if args.players is None:
             return None
         flag = "--players"
         players = parse_players(args.players)
+        setup = GameSetup(players, questions, timer, seed=seed, seating=seating)
+        if seating is Seating.BUZZER:
+            flag = "--buzz-keys"
+            keys = parse_buzz_keys(args.buzz_keys or "", len(players))
+            flag = "--players"
+            setup = replace(setup, buzz_keys=keys)
+            check_buzzer(setup)
     except SetupError as error:
         raise UserError(f"{flag}: {error}", USAGE_ERROR) from None
-    return GameSetup(players=players, questions=questions, timer=timer, seed=seed)
+    return setup
 
 
 class ScoresLink:
@@ -225,13 +250,7 @@ def run(args: argparse.Namespace) -> int:
     if setup is not None or args.pack:
         packs = check_packs(bank, args.pack)
         if setup is not None:
-            setup = GameSetup(
-                players=setup.players,
-                questions=setup.questions,
-                timer=setup.timer,
-                packs=packs,
-                seed=setup.seed,
-            )
+            setup = replace(setup, packs=packs)
     needs_terminal()
     # Games a database failure kept aside earlier are stored now, said in the app.
     saved_earlier = scores.store_waiting()

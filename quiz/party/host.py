@@ -25,6 +25,7 @@ from typing import Literal
 
 from quiz.bank import deal_questions
 from quiz.game import Phase, Seating
+from quiz.open_game import OpenGame
 from quiz.game_setup import GameSetup
 from quiz.grading import describe
 from quiz.party.protocol import AnswerMessage, public_question
@@ -111,7 +112,7 @@ class PartyHost:
         """Give the game a seat for each room player it has not got, between questions."""
         if self.session is None or self.session.phase is Phase.QUESTION:
             return
-        game = self.session.game
+        game = self._game()
         while len(game.players) < len(self.room.players):
             game.add_player(self.room.players[len(game.players)].name)
 
@@ -205,7 +206,7 @@ class PartyHost:
     def skip(self) -> None:
         """Close the open question now (whoever has not answered scores nothing)."""
         if self.session is not None and self.session.phase is Phase.QUESTION:
-            self.session.game.close()
+            self._game().close()
             self._reveal()
 
     def pause(self) -> None:
@@ -273,7 +274,7 @@ class PartyHost:
             return
         here = {p.seat for p in self.room.present}
         if not any(seat in here for seat in session.waiting_for):
-            session.game.close()
+            self._game().close()
             self._reveal()
 
     def _reveal(self) -> None:
@@ -323,6 +324,14 @@ class PartyHost:
         self.stage = "ended"
         for player in self.room.present:
             self.send(player.seat, {"type": "final", "result": self._final_for(player.seat)})
+
+    def _game(self) -> OpenGame:
+        """The engine of the party's game (the dealer deals shared games as OpenGame)."""
+        assert self.session is not None
+        game = self.session.game
+        if not isinstance(game, OpenGame):
+            raise TypeError("a party's game is dealt with shared seating")
+        return game
 
     def _broadcast(self, message: dict[str, object]) -> None:
         for player in self.room.present:

@@ -14,7 +14,7 @@ from textual import on
 from textual.screen import ModalScreen
 
 from quiz.game_setup import GameSetup
-from quiz.ui import requests
+from quiz.ui import buzz_requests, requests
 from quiz.ui.guards import exiting, on_top
 from quiz.ui.key_safe_app import KeySafeApp
 from quiz.ui.screens.base import GameScreen, StepScreen
@@ -130,9 +130,15 @@ class GameRoutes(KeySafeApp):
             self.show_phase()
 
     def _moved(self, before: object) -> None:
-        """Show the new phase if the last message moved the game on."""
+        """Show the new phase if the last message moved the game on; else let a screen
+        that draws several states of one phase (the buzzer's) redraw at once."""
         if self.session is not None and self.session.phase is not before:
             self.show_phase()
+            return
+        from quiz.ui.screens.buzzer import BuzzerScreen
+
+        if isinstance(self.screen, BuzzerScreen):
+            self.screen.sync()
 
     @on(requests.Pick)
     def _answered(self, event: requests.Pick) -> None:
@@ -141,6 +147,22 @@ class GameRoutes(KeySafeApp):
         if self.session is not None and on_top(self, GameScreen):
             before = self.session.phase
             self.session.submit(Answer(event.player, event.question, event.choice))
+            self._moved(before)
+
+    @on(buzz_requests.Buzz)
+    def _buzzed(self, event: buzz_requests.Buzz) -> None:
+        if self.session is not None and on_top(self, GameScreen):
+            before = self.session.phase
+            self.session.buzz(event.player, event.question)
+            self._moved(before)
+
+    @on(buzz_requests.Respond)
+    def _responded(self, event: buzz_requests.Respond) -> None:
+        from quiz.session import Answer
+
+        if self.session is not None and on_top(self, GameScreen):
+            before = self.session.phase
+            self.session.submit(Answer(event.player, event.question, event.response))
             self._moved(before)
 
     @on(requests.CheckClock)

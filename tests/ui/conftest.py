@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from fakes import FakeClock, fixed_now, make_questions
 
 from quiz.bank import ListBank, PackChoice
-from quiz.game_setup import GameSetup
+from quiz.game_setup import GameSetup, Seating
 from quiz.question import Question
 from quiz.ui.app import QuizApp
 
@@ -35,11 +37,14 @@ def make_app(clock, records):
         timer: float | None = 20.0,
         packs: list[PackChoice] | None = None,
         problems: tuple[str, ...] = (),
+        seating: Seating | None = None,
     ) -> QuizApp:
         bank = ListBank(questions or make_questions(), packs or [], problems)
         setup = None
         if players is not None:
             setup = GameSetup(players=players, questions=per_player, timer=timer, seed=1)
+            if seating is not None:
+                setup = dataclasses.replace(setup, seating=seating)
         return QuizApp(
             bank,
             recorder=records.append,

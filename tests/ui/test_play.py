@@ -8,7 +8,7 @@ from textual.widgets import Button, Input, Label, Static
 from quiz.bank import ListBank
 from quiz.errors import UserError
 from quiz.game import Phase
-from quiz.game_setup import GameSetup
+from quiz.game_setup import GameSetup, Seating
 from quiz.ui.app import QuizApp
 from quiz.ui.screens.confirm import ConfirmAbandonScreen
 from quiz.ui.screens.handover import HandoverScreen
@@ -69,7 +69,7 @@ async def test_solo_game_from_the_home_screen(make_app, clock, records):
     assert record.answers[0].seconds == 10 and record.answers[0].points == 750
 
 
-async def test_three_player_hot_seat(make_app, records):
+async def test_three_player_hot_seat(make_app, clock, records):
     app = make_app(("Ana", "Ben", "Cy"), per_player=5)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -82,6 +82,7 @@ async def test_three_player_hot_seat(make_app, records):
                 order.append(name)
                 # The question stays hidden until the next player is ready.
                 assert not app.screen.query(".option")
+                clock.advance(1)  # the handover takes no key in its first 0.8 s
                 await pilot.press("enter")
             elif isinstance(screen, QuestionScreen):
                 await play_turn(pilot, right=app.game.turn.player != "Cy")
@@ -121,11 +122,12 @@ async def test_mouse_clicks_and_arrows_answer(make_app):
         assert app.game.last_outcome.chosen == answer
 
 
-async def test_a_stray_enter_does_not_answer_unseen(make_app):
-    app = make_app(("Ana", "Ben"))
+async def test_a_stray_enter_does_not_answer_unseen(make_app, clock):
+    app = make_app(("Ana", "Ben"), seating=Seating.TURNS)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HandoverScreen)
+        clock.advance(1)  # the handover takes no key in its first 0.8 s
         await pilot.press("enter", "enter")  # "I'm ready", then one Enter too many
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
@@ -168,10 +170,11 @@ async def test_help_pauses_the_clock(make_app, clock):
         assert isinstance(app.screen, QuestionScreen)
 
 
-async def test_abandoning_mid_game_asks_first_and_records(make_app, records):
-    app = make_app(("Ana", "Ben"))
+async def test_abandoning_mid_game_asks_first_and_records(make_app, clock, records):
+    app = make_app(("Ana", "Ben"), seating=Seating.TURNS)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        clock.advance(1)  # the handover takes no key in its first 0.8 s
         await pilot.press("enter")
         await pilot.pause()
         await play_turn(pilot)
@@ -270,8 +273,9 @@ async def test_typing_q_in_a_name_does_not_quit(make_app):
         assert isinstance(app.screen, SetupScreen)
 
 
-async def test_hostile_text_is_literal_and_clicking_it_does_nothing(make_app):
-    app = make_app(("[@click=app.quit]Hint[/]", "[bold]x"), questions=hostile_questions())
+async def test_hostile_text_is_literal_and_clicking_it_does_nothing(make_app, clock):
+    app = make_app(("[@click=app.quit]Hint[/]", "[bold]x"), questions=hostile_questions(),
+                   seating=Seating.TURNS)  # fmt: skip
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         name = app.screen.query_one("#next-player", Static)
@@ -279,6 +283,7 @@ async def test_hostile_text_is_literal_and_clicking_it_does_nothing(make_app):
         await pilot.click("#next-player")
         await pilot.pause()
         assert app.is_running
+        clock.advance(1)  # the handover takes no key in its first 0.8 s
         await pilot.press("enter")
         await pilot.pause()
         prompt = app.screen.query_one("#prompt", Static)

@@ -12,17 +12,20 @@ from fakes import FakeClock, fixed_now, make_questions
 from textual.widgets import Input
 
 from quiz.bank import ListBank, PackChoice
-from quiz.game_setup import GameSetup
+from quiz.game_setup import GameSetup, Seating
 from quiz.ui.app import QuizApp
 
 SIZES = [(80, 24), (120, 36), (60, 20)]
 PACKS = [PackChoice("test", "We Don't Talk Anymore: the test pack"), PackChoice("extra", "Extras")]
 
 
-def build(players: tuple[str, ...] | None, clock: FakeClock) -> QuizApp:
+def build(players: tuple[str, ...] | None, clock: FakeClock,
+          seating: Seating = Seating.TURNS) -> QuizApp:  # fmt: skip
+    """The app over the test questions; a quick start for ``players`` if given
+    (own question each, unless ``seating`` says otherwise)."""
     setup = None
     if players:
-        setup = GameSetup(players=players, questions=5, timer=20.0, seed=1)
+        setup = GameSetup(players=players, questions=5, timer=20.0, seed=1, seating=seating)
     return QuizApp(
         ListBank(make_questions(), PACKS),
         quick_start=setup,
@@ -53,8 +56,14 @@ async def to_setup(pilot) -> None:
     await no_blink(pilot)
 
 
+async def ready(pilot) -> None:
+    """Press "I'm ready" once the handover takes keys (after its first 0.8 s)."""
+    pilot.app.clock.advance(1)
+    await pilot.press("enter")
+
+
 async def to_question(pilot) -> None:
-    await pilot.press("enter")  # Ana takes the keyboard
+    await ready(pilot)  # Ana takes the keyboard
     await pilot.pause()
     pilot.app.clock.advance(6.5)
     pilot.app.screen._update_countdown()  # what the next timer tick would draw
@@ -62,20 +71,20 @@ async def to_question(pilot) -> None:
 
 
 async def to_reveal_wrong(pilot) -> None:
-    await pilot.press("enter")
+    await ready(pilot)
     await pilot.pause()
     await answer(pilot, right=False)
 
 
 async def to_reveal_right(pilot) -> None:
-    await pilot.press("enter")
+    await ready(pilot)
     await pilot.pause()
     await answer(pilot, right=True, seconds=7.5)
 
 
 async def to_standings(pilot) -> None:
     for player in range(3):
-        await pilot.press("enter")
+        await ready(pilot)
         await pilot.pause()
         await answer(pilot, right=player != 1, seconds=2.0 + player)
         await pilot.press("enter")
@@ -90,7 +99,7 @@ async def to_results(pilot) -> None:
             await answer(pilot, right=turn % 4 != 1, seconds=1.0 + turn % 5)
             turn += 1
         else:
-            await pilot.press("enter")
+            await ready(pilot)
             await pilot.pause()
 
 

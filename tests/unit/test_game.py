@@ -10,6 +10,7 @@ from doubles import FakeClock, fixed_now, plain_questions
 from quiz.game import Game, GameStateError, Phase, PlayerScore, rank
 from quiz.game_setup import (
     GameSetup,
+    Seating,
     SetupError,
     parse_players,
     parse_questions,
@@ -20,8 +21,11 @@ from quiz.game_setup import (
 make_questions = plain_questions
 
 
-def new_game(players=("Ana",), questions=5, timer=20.0, count=None, clock=None):
-    setup = GameSetup(players=tuple(players), questions=questions, timer=timer, seed=7)
+def new_game(players=("Ana",), questions=5, timer=20.0, count=None, clock=None,
+             seating=Seating.TURNS):  # fmt: skip
+    """A game of "own question each" unless ``seating`` says otherwise."""
+    setup = GameSetup(players=tuple(players), questions=questions, timer=timer, seed=7,
+                      seating=seating)  # fmt: skip
     pool = make_questions(count if count is not None else questions * len(players))
     return Game(setup, pool, clock=clock or FakeClock(), now=fixed_now, rng=random.Random(7))
 

@@ -31,8 +31,11 @@ def dealer(records: list[GameRecord] | None = None, clock: FakeClock | None = No
     )
 
 
-def setup(*players: str, questions: int = 5, timer: float | None = 20.0) -> GameSetup:
-    return GameSetup(players=players or ("Ana",), questions=questions, timer=timer, seed=3)
+def setup(*players: str, questions: int = 5, timer: float | None = 20.0,
+          seating: Seating = Seating.TURNS) -> GameSetup:  # fmt: skip
+    """A setup of "own question each" unless ``seating`` says otherwise."""
+    return GameSetup(players=players or ("Ana",), questions=questions, timer=timer, seed=3,
+                     seating=seating)  # fmt: skip
 
 
 def right(session: GameSession, player: int) -> Answer:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from quiz.buzzer_game import BuzzerGame
 from quiz.game import Game, Phase
 from quiz.ui.screens.base import GameScreen
+from quiz.ui.screens.buzzer import BuzzerScreen
 from quiz.ui.screens.handover import HandoverScreen
 from quiz.ui.screens.question import QuestionScreen
 from quiz.ui.screens.results import ResultsScreen
@@ -13,6 +15,8 @@ from quiz.ui.screens.standings import StandingsScreen
 
 def screen_for(game: Game, tick_interval: float) -> GameScreen | None:
     """A new screen for ``game``'s phase (``None`` for a phase no screen draws)."""
+    if isinstance(game, BuzzerGame) and game.phase in (Phase.QUESTION, Phase.REVEAL):
+        return BuzzerScreen(game, tick_interval=tick_interval)
     match game.phase:
         case Phase.HANDOVER:
             return HandoverScreen(game)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical, VerticalScroll
 from textual.content import Content
@@ -11,6 +13,7 @@ from quiz.session_turns import Outcome
 from quiz.ui.screens.base import StepScreen
 from quiz.ui.widgets.key_hints import KeyHints
 from quiz.ui.widgets.option_button import OptionText
+from quiz.ui.widgets.round_answers import RoundAnswers, summary
 from quiz.ui.widgets.turn_status import TurnStatus
 
 
@@ -57,11 +60,20 @@ class RevealScreen(StepScreen):
         question = outcome.turn.question
         result = "timeout" if outcome.timed_out else ("right" if outcome.correct else "wrong")
         player = self.game.players[outcome.turn.player_index]
+        everyone = self.game.step_outcomes  # a question all players answered: one reveal
+        if len(everyone) > 1:  # no one pick is "your answer": only the right one is marked
+            outcome, result = replace(outcome, response=None), "everyone"
         with Vertical(classes="top-bar"):
-            yield TurnStatus(outcome.turn, player, self.game.multiplayer)
-            yield Static(verdict(outcome), id="verdict", classes=f"verdict -{result}")
+            if len(everyone) > 1:  # the round's, not the last player's
+                line = f"Round {outcome.turn.round} of {self.game.rounds}  ·  {summary(everyone)}"
+                yield Static(Content(line), id="verdict", classes="verdict -all")
+            else:
+                yield TurnStatus(outcome.turn, player, self.game.multiplayer)
+                yield Static(verdict(outcome), id="verdict", classes=f"verdict -{result}")
         with VerticalScroll(classes="stage"):
             yield Static(Content(question.prompt), classes="prompt")
+            if len(everyone) > 1:
+                yield RoundAnswers(everyone, id="round-answers")
             with Vertical(id="revealed"):
                 for index, text in enumerate(question.options):
                     head, body, note, css = option_line(index, text, outcome)

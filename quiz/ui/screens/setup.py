@@ -1,28 +1,34 @@
-"""Setting up a game: players, questions, timer, packs, seed."""
+"""Setting up a game: players, how they play (same question, own question, buzzer),
+questions, timer, buzz keys, packs, seed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Input, Label, SelectionList
+from textual.widgets import Button, Input, Label, Select, SelectionList
 from textual.widgets.selection_list import Selection
 
 from quiz.bank import Library
 from quiz.game_setup import (
+    DEFAULT_BUZZ_KEYS,
     DEFAULT_QUESTIONS,
     DEFAULT_TIMER,
     MAX_PLAYERS,
     MAX_QUESTIONS,
     MIN_QUESTIONS,
     GameSetup,
+    Seating,
     SetupError,
+    check_buzzer,
+    parse_buzz_keys,
     parse_players,
     parse_questions,
+    parse_seating,
     parse_seed,
     parse_timer,
 )
@@ -36,11 +42,27 @@ def _timer_text(timer: float | None) -> str:
     return "off" if timer is None else f"{timer:g}"
 
 
+SEATINGS = (
+    ("Same question for everyone", "same"),
+    ("Own question each, in turn", "own"),
+    ("Buzzer: first to buzz answers", "buzzer"),
+)
+"""How players meet the questions, as the setup offers it (words for ``parse_seating``)."""
+
+
+def seating_word(seating: Seating) -> str:
+    """The setup's word for ``seating``."""
+    return {Seating.TURNS: "own", Seating.BUZZER: "buzzer"}.get(seating, "same")
+
+
 class SetupScreen(DismissOnTop[None]):
     """The setup form. Enter in a field or "Start game" starts; Esc goes back."""
 
     CSS_PATH = GAME_CSS
     AUTO_FOCUS = "#players"
+    DEFAULT_CSS = """
+    SetupScreen #seating { width: 36; }
+    """
 
     BINDINGS = [
         Binding("escape", "back", "Back"),
@@ -64,12 +86,19 @@ class SetupScreen(DismissOnTop[None]):
         questions = str(last.questions) if last else str(DEFAULT_QUESTIONS)
         timer = _timer_text(last.timer) if last else f"{DEFAULT_TIMER:g}"
         seed = "" if last is None or last.seed is None else str(last.seed)
+        seating = seating_word(last.seating) if last else "same"
+        keys = " ".join(key.upper() for key in (last.buzz_keys if last else DEFAULT_BUZZ_KEYS))
         with VerticalScroll(id="setup"):
             yield Label("New game", classes="title")
             yield from self._row(
                 "Players", Input(players, id="players", compact=True),
                 f"1 to {MAX_PLAYERS} names, separated by commas",
             )
+            with Horizontal(classes="setup-row"):
+                yield Label("Play", classes="setup-label")
+                yield Select(
+                    SEATINGS, value=seating, allow_blank=False, compact=True, id="seating"
+                )
             yield from self._row(
                 "Questions", Input(questions, id="questions", compact=True, type="integer"),
                 f"per player, {MIN_QUESTIONS} to {MAX_QUESTIONS}",
@@ -77,6 +106,10 @@ class SetupScreen(DismissOnTop[None]):
             yield from self._row(
                 "Timer", Input(timer, id="timer", compact=True),
                 "seconds per question, or off",
+            )
+            yield from self._row(
+                "Buzz keys", Input(keys, id="buzz-keys", compact=True),
+                "one key per player, in order", row_id="buzz-row",
             )
             yield from self._row(
                 "Seed", Input(seed, id="seed", compact=True, placeholder="random"),
@@ -106,8 +139,8 @@ class SetupScreen(DismissOnTop[None]):
         yield KeyHints(("enter", "start"), ("tab", "next field"), ("esc", "back"))
 
     @staticmethod
-    def _row(label: str, field: Input, hint: str) -> ComposeResult:
-        with Horizontal(classes="setup-row"):
+    def _row(label: str, field: Input, hint: str, row_id: str | None = None) -> ComposeResult:
+        with Horizontal(classes="setup-row", id=row_id):
             yield Label(label, classes="setup-label")
             yield field
             yield Label(hint, classes="setup-hint muted")
@@ -123,13 +156,21 @@ class SetupScreen(DismissOnTop[None]):
             raise SetupError("no valid packs to play with (check them with: wdta-quiz packs)")
         if not packs:
             raise SetupError("choose at least one pack")
-        return GameSetup(
-            players=parse_players(value("players")),
+        players = parse_players(value("players"))
+        seating = parse_seating(str(self.query_one("#seating", Select).value))
+        setup = GameSetup(
+            players=players,
             questions=parse_questions(value("questions")),
             timer=parse_timer(value("timer")),
             packs=() if len(packs) == len(self.library.packs) else packs,
             seed=parse_seed(value("seed")),
+            seating=seating,
         )
+        if seating is Seating.BUZZER:
+            keys = parse_buzz_keys(value("buzz-keys"), len(players))
+            setup = replace(setup, buzz_keys=keys)
+            check_buzzer(setup)
+        return setup
 
     def action_start(self) -> None:
         """Check the form and start the game, or say what is wrong."""
@@ -146,6 +187,15 @@ class SetupScreen(DismissOnTop[None]):
     def action_back(self) -> None:
         """Back to the home screen."""
         self.dismiss()
+
+    def on_mount(self) -> None:
+        """Buzz keys show only for a buzzer game."""
+        self._show_buzz_keys()
+
+    @on(Select.Changed, "#seating")
+    def _show_buzz_keys(self) -> None:
+        buzzer = self.query_one("#seating", Select).value == "buzzer"
+        self.query_one("#buzz-row").display = buzzer
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
