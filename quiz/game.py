@@ -382,8 +382,6 @@ class Game:
         """A seed for "Play again", derived from this game's random generator."""
         return self.rng.randrange(2**31)
 
-    # -- the record --------------------------------------------------------
-
     def record(self) -> GameRecord:
         """The :class:`GameRecord` of a finished or abandoned game."""
         if not self.over:

@@ -36,11 +36,11 @@ from typing import Literal
 from quiz.bank import QuestionBank, deal_questions
 from quiz.buzzer import BuzzRefusal
 from quiz.buzzer_game import BuzzerGame
-from quiz.open_game import OpenGame
 from quiz.errors import UserError
 from quiz.game import Game, GameStateError, Phase, Seating
 from quiz.game_setup import MAX_QUESTIONS, GameSetup, SetupError, check_setup
 from quiz.grading import Response
+from quiz.open_game import OpenGame
 from quiz.question import Question
 from quiz.records import GameRecord
 from quiz.rounds import balanced

@@ -25,9 +25,9 @@ from typing import Literal
 
 from quiz.bank import deal_questions
 from quiz.game import Phase, Seating
-from quiz.open_game import OpenGame
 from quiz.game_setup import GameSetup
 from quiz.grading import describe
+from quiz.open_game import OpenGame
 from quiz.party.protocol import AnswerMessage, public_question
 from quiz.party.room import JoinRefused, PartyPlayer, Room
 from quiz.podium import RoundRow, ordinal, round_rows
