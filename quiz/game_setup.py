@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from quiz.difficulty import MIXES, Mix
 from quiz.text import display_name, player_key
 
 if TYPE_CHECKING:  # types only: `play` imports this before its first frame
@@ -34,7 +35,8 @@ class SetupError(ValueError):
 @dataclass(frozen=True, slots=True)
 class GameSetup:
     """Everything chosen before a game: players in turn order, questions per player,
-    seconds per question (``None`` = timer off), pack ids (empty = all) and a seed."""
+    seconds per question (``None`` = timer off), pack ids (empty = all), a seed and
+    how hard the questions are (``easy``, ``mixed`` or ``hard``)."""
 
     players: tuple[str, ...]
     questions: int = DEFAULT_QUESTIONS
@@ -42,6 +44,7 @@ class GameSetup:
     packs: tuple[str, ...] = ()
     seed: int | None = None
     mode: Mode | None = None  # None: solo for one player, hotseat for more
+    difficulty: Mix = "mixed"
 
     @property
     def mode_name(self) -> Mode:
@@ -52,7 +55,8 @@ class GameSetup:
 
     def settings(self) -> dict[str, object]:
         """The settings a :class:`~quiz.records.GameRecord` keeps."""
-        return {"questions": self.questions, "timer": self.timer, "packs": list(self.packs)}
+        return {"questions": self.questions, "timer": self.timer, "packs": list(self.packs),
+                "difficulty": self.difficulty}
 
 
 def clean_name(name: str) -> str:
@@ -142,6 +146,15 @@ def parse_seed(value: str | int | None) -> int | None:
     if not MIN_SEED <= seed <= MAX_SEED:
         raise SetupError(f"seed {text}: {SEED_RANGE}")
     return seed
+
+
+def parse_difficulty(value: str) -> Mix:
+    """``easy``, ``mixed`` or ``hard`` (any case)."""
+    text = str(value).strip().casefold()
+    for mix in MIXES:
+        if text == mix:
+            return mix
+    raise SetupError(f"difficulty must be {', '.join(MIXES[:-1])} or {MIXES[-1]}, not {value!r}")
 
 
 SEED_RANGE = f"choose a whole number from {MIN_SEED} to {MAX_SEED}"

@@ -15,13 +15,29 @@ questions it keeps, so choosing 20 questions does not grow with pack size. A sca
 a whole category happens only when random draws keep hitting used or recent
 questions (a category nearly exhausted), and ``recent``/``only_ids`` cost their own
 length.
+
+Fair mixes (issue 11): no category takes more than :data:`MAX_SHARE` of a game while
+another can still give (Charts, the biggest, stays at a quarter or less). Within a
+category, up to :data:`CHOICES` usable questions are drawn and built, and the one that
+suits the game best is kept: the difficulty the players asked for (``mix``, see
+:func:`quiz.difficulty.preference`), then the question type dealt least so far, so a
+game mixes picks, true/false, orders, numbers and typed answers instead of dealing
+whichever kind a pack has most of. Every question's difficulty is estimated, or
+measured once it was answered often enough (``rates``, see :mod:`quiz.difficulty`).
+A choice question's options are shuffled as it is dealt: a sorted list told players
+where the answer sat (a number-one peak always came first, the award year never
+last); true/false keeps True, False.
 """
 
 from __future__ import annotations
 
+import math
 import random
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 
+from quiz.difficulty import Mix, RightRate, preference, rated
 from quiz.facts import Pack
 from quiz.generators.base import Slot
 from quiz.generators.index import PackIndex, index_for
@@ -30,6 +46,10 @@ from quiz.spoilers import Guard
 
 #: Random draws tried in a category before scanning it for a usable question.
 DRAWS = 24
+#: Usable questions a category offers for each place, the best suited kept.
+CHOICES = 4
+#: The largest share of a game one category takes while others can still give.
+MAX_SHARE = 0.25
 
 
 class _Category:
@@ -65,13 +85,18 @@ class _Game:
     """The choosing of one game: what is taken so far and how to test a candidate."""
 
     def __init__(self, rng: random.Random, recent: Sequence[str],
-                 indexes: Sequence[PackIndex]) -> None:
+                 indexes: Sequence[PackIndex], mix: Mix = "mixed",
+                 rates: Mapping[str, RightRate] | None = None) -> None:  # fmt: skip
         self.rng = rng
         self.recent = set(recent)
         self.taken: set[str] = set()
         self.guard = Guard({index.pack.id: _subject(index.pack) for index in indexes})
         self.dead: set[str] = set()
         self.chosen: list[Question] = []
+        self.mix = mix
+        self.rates = rates or {}
+        self.types: Counter[str] = Counter()
+        self.levels: Counter[str] = Counter()
 
     def usable(self, index: PackIndex, entry: Slot | int) -> Slot | None:
         """The entry's slot if it may be taken now (checked on ids and facts before
@@ -87,34 +112,83 @@ class _Game:
             return None
         return slot
 
-    def take(self, slot: Slot) -> bool:
-        """Build and keep ``slot``'s question unless it spoils or is spoiled by one
-        already dealt (known only once built: texts, seed-chosen rows); then it is
-        out of this game."""
-        question = slot.build(self.rng)
+    def build(self, slot: Slot) -> Question:
+        """``slot``'s question as players get it: rated, options placed."""
+        question = rated(slot.build(self.rng), self.rates.get(slot.id))
+        return place(question, self.rng)
+
+    def take(self, slot: Slot, question: Question | None = None) -> bool:
+        """Keep ``slot``'s question (built now unless given) unless it spoils or is
+        spoiled by one already dealt (known only once built: texts, seed-chosen rows);
+        then it is out of this game."""
+        question = question if question is not None else self.build(slot)
         if not self.guard.admit(question):
             self.dead.add(slot.id)
             return False
         self.taken.add(slot.id)
         self.chosen.append(question)
+        self.types[shape(question)] += 1
+        self.levels[question.difficulty] += 1
         return True
 
+    def suits(self, question: Question) -> tuple[int, int]:
+        """How well ``question`` fits the game so far (lower is better): the asked
+        difficulty first, then the type (and in a mixed game the level) dealt least."""
+        if self.mix == "mixed":
+            return 0, self.types[shape(question)] + self.levels[question.difficulty]
+        return preference(question.difficulty, self.mix, self.levels), self.types[shape(question)]
+
+    def take_best(self, slots: Sequence[Slot]) -> bool:
+        """Take the best suited of ``slots`` that still fits; whether one did."""
+        built = [(slot, self.build(slot)) for slot in slots]
+        ranked = sorted(range(len(built)), key=lambda i: (self.suits(built[i][1]), i))
+        for i in ranked:
+            slot, question = built[i]
+            # Taking an earlier one may have made this one a spoiler.
+            if self.guard.fits(slot.pack, slot.asks, slot.reveals) and self.take(slot, question):
+                return True
+        return False
+
     def pick(self, category: _Category) -> bool:
-        """Take one question of ``category``: random draws first, then a scan."""
+        """Take one question of ``category``: the best of a few random draws first,
+        then of a scan."""
         if category.total == 0:
             return False
+        drawn: dict[str, Slot] = {}
         for _ in range(DRAWS):
             slot = self.usable(*category.draw(self.rng))
-            if slot is not None and self.take(slot):
-                return True
+            if slot is not None:
+                drawn.setdefault(slot.id, slot)
+                if len(drawn) >= CHOICES:
+                    break
+        if drawn and self.take_best(list(drawn.values())):
+            return True
         found = [slot for index, entry in category.scan()
                  if (slot := self.usable(index, entry)) is not None]
         while found:
-            slot = found.pop(self.rng.randrange(len(found)))
-            # An earlier try in this scan may have made this one a spoiler.
-            if self.guard.fits(slot.pack, slot.asks, slot.reveals) and self.take(slot):
+            few = [found.pop(self.rng.randrange(len(found)))
+                   for _ in range(min(CHOICES, len(found)))]
+            if self.take_best(few):
                 return True
         return False
+
+
+def shape(question: Question) -> str:
+    """How a question is answered, for spreading a game: its type, with a two-option
+    True/False pick counted as true/false whichever type its generator gave it."""
+    return "truefalse" if question.options == ("True", "False") else question.type
+
+
+def place(question: Question, rng: random.Random) -> Question:
+    """A choice question with its options in a fresh random order, so the answer is
+    equally likely in every place; any other type as it is (true/false reads True,
+    False; an order question's items are already shuffled; typed answers have none)."""
+    if shape(question) != "choice":
+        return question
+    options = list(question.options)
+    rng.shuffle(options)
+    return replace(question, options=tuple(options),
+                   answer=options.index(question.options[question.answer]))  # fmt: skip
 
 
 def _subject(pack: Pack) -> str:
@@ -156,22 +230,32 @@ def choose(
     *,
     recent: Sequence[str] = (),
     only_ids: Collection[str] | None = None,
+    mix: Mix = "mixed",
+    rates: Mapping[str, RightRate] | None = None,
 ) -> list[Question]:
     """Pick ``count`` distinct questions for a game (fewer if the packs run out).
 
     ``recent``: question ids the players saw, most recent first; they are chosen
     last, least recently seen first. ``only_ids``: restrict to these ids (review mode).
+    ``mix``: easy, mixed or hard questions; ``rates``: each question id's stored right
+    rate (measured difficulty wins over the estimate once there are enough answers).
     """
     indexes = _indexes(packs)
     categories = _categories(indexes, only_ids)
     rng.shuffle(categories)
-    game = _Game(rng, recent, indexes)
+    game = _Game(rng, recent, indexes, mix, rates)
+    share = Counter[str]()
+    cap = max(1, math.ceil(count * MAX_SHARE))
     active = list(categories)
     while active and len(game.chosen) < count:
-        for category in list(active):
+        # A category at its cap waits while any other can still give.
+        open_now = [c for c in active if share[c.name] < cap] or active
+        for category in open_now:
             if len(game.chosen) >= count:
                 break
-            if not game.pick(category):
+            if game.pick(category):
+                share[category.name] += 1
+            else:
                 active.remove(category)
     if len(game.chosen) < count and recent:
         _take_recent(game, indexes, categories, recent, count, only_ids)

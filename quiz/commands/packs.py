@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz.commands import COMMANDS
+from quiz.commands import flags as flags_command
 from quiz.commands.output import plural as _plural
 from quiz.commands.output import print_problems as _print_problems
 from quiz.commands.output import write
@@ -72,6 +73,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--to", dest="target", choices=("opentdb", "csv"), required=True)
     p.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
     p.set_defaults(func=run_export)
+
+    flags_command.register(packs)
 
 
 def _is_pack_id(text: str) -> bool:

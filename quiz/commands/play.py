@@ -22,6 +22,7 @@ from quiz.game_setup import (
     DEFAULT_TIMER,
     GameSetup,
     SetupError,
+    parse_difficulty,
     parse_players,
     parse_questions,
     parse_seed,
@@ -56,6 +57,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--pack", action="append", default=[], metavar="ID|PATH", help="play only these packs"
     )
     parser.add_argument("--seed", metavar="S", help="seed: the same seed deals the same questions")
+    parser.add_argument("--difficulty", metavar="easy|mixed|hard", default="mixed",
+                        help="easy questions first, a spread (default) or hard ones first")
     parser.set_defaults(func=run)
 
 
@@ -71,13 +74,16 @@ def setup_from_args(args: argparse.Namespace) -> GameSetup | None:
         timer = parse_timer(args.timer) if args.timer is not None else DEFAULT_TIMER
         flag = "--seed"
         seed = parse_seed(args.seed)
+        flag = "--difficulty"
+        difficulty = parse_difficulty(args.difficulty)
         if args.players is None:
             return None
         flag = "--players"
         players = parse_players(args.players)
     except SetupError as error:
         raise UserError(f"{flag}: {error}", USAGE_ERROR) from None
-    return GameSetup(players=players, questions=questions, timer=timer, seed=seed)
+    return GameSetup(players=players, questions=questions, timer=timer, seed=seed,
+                     difficulty=difficulty)
 
 
 class ScoresLink:
@@ -218,9 +224,10 @@ def run(args: argparse.Namespace) -> int:
     """Run `play`."""
     setup = setup_from_args(args)
     from quiz.bank import CatalogBank
+    from quiz.store import right_rates
 
     scores = ScoresLink()
-    bank = CatalogBank(args.pack)
+    bank = CatalogBank(args.pack, rates=right_rates.stored)
     if setup is not None or args.pack:
         packs = check_packs(bank, args.pack)
         if setup is not None:
@@ -230,6 +237,7 @@ def run(args: argparse.Namespace) -> int:
                 timer=setup.timer,
                 packs=packs,
                 seed=setup.seed,
+                difficulty=setup.difficulty,
             )
     needs_terminal()
     # Games a database failure kept aside earlier are stored now, said in the app.
