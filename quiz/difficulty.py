@@ -58,7 +58,9 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "September", "October", "November", "December")
 _DAY = re.compile(rf"\b({'|'.join(_MONTHS)}) \d{{1,2}}\b")
 _WRITTEN_DATE = re.compile(rf"({'|'.join(_MONTHS)})(?: (\d{{1,2}}))?(?:,? (\d{{4}}))?")
-_FIGURE = re.compile(r"\b(number|position|rank(?:ed)?|#) ?\d+\b|\b\d+(st|nd|rd|th)\b", re.I)
+_FIGURE = re.compile(
+    r"\b(number|position|rank(?:ed)?|#) ?\d+\b|\b\d+(st|nd|rd|th)\b|\b\d+×", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Input, Label, SelectionList
+from textual.widgets import Button, Input, Label, Select, SelectionList
 from textual.widgets.selection_list import Selection
 
 from quiz.bank import Library
+from quiz.difficulty import MIXES
 from quiz.game_setup import (
     DEFAULT_QUESTIONS,
     DEFAULT_TIMER,
@@ -21,6 +22,7 @@ from quiz.game_setup import (
     MIN_QUESTIONS,
     GameSetup,
     SetupError,
+    parse_difficulty,
     parse_players,
     parse_questions,
     parse_seed,
@@ -79,6 +81,13 @@ class SetupScreen(DismissOnTop[None]):
                 "seconds per question, or off",
             )
             yield from self._row(
+                "Difficulty",
+                Select([(mix.capitalize(), mix) for mix in MIXES], id="difficulty",
+                       value=last.difficulty if last else "mixed", allow_blank=False,
+                       compact=True),  # fmt: skip
+                "easy, a mix, or hard questions first",
+            )
+            yield from self._row(
                 "Seed", Input(seed, id="seed", compact=True, placeholder="random"),
                 "optional: replays the same questions",
             )
@@ -106,7 +115,7 @@ class SetupScreen(DismissOnTop[None]):
         yield KeyHints(("enter", "start"), ("tab", "next field"), ("esc", "back"))
 
     @staticmethod
-    def _row(label: str, field: Input, hint: str) -> ComposeResult:
+    def _row(label: str, field: Input | Select[str], hint: str) -> ComposeResult:
         with Horizontal(classes="setup-row"):
             yield Label(label, classes="setup-label")
             yield field
@@ -129,6 +138,7 @@ class SetupScreen(DismissOnTop[None]):
             timer=parse_timer(value("timer")),
             packs=() if len(packs) == len(self.library.packs) else packs,
             seed=parse_seed(value("seed")),
+            difficulty=parse_difficulty(str(self.query_one("#difficulty", Select).value)),
         )
 
     def action_start(self) -> None:
