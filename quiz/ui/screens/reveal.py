@@ -83,4 +83,4 @@ class RevealScreen(StepScreen):
                 yield Label(f"Source: {question.source}", markup=False, classes="source")
         with Center(classes="actions"):
             yield Button("Continue  ⏎", id="continue", variant="primary")
-        yield KeyHints(("enter", "continue"), ("f", "flag"), ("esc", "quit game"), ("?", "help"))
+        yield KeyHints(("enter", "continue"), ("esc", "quit game"), ("?", "help"))

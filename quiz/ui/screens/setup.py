@@ -85,7 +85,7 @@ class SetupScreen(DismissOnTop[None]):
                 Select([(mix.capitalize(), mix) for mix in MIXES], id="difficulty",
                        value=last.difficulty if last else "mixed", allow_blank=False,
                        compact=True),  # fmt: skip
-                "easy, a mix, or hard questions first",
+                "mostly easy, a spread, or mostly hard",
             )
             yield from self._row(
                 "Seed", Input(seed, id="seed", compact=True, placeholder="random"),
