@@ -23,7 +23,7 @@ from quiz.selection import choose
 
 
 def q(prompt="Which?", options=("a", "b", "c", "d"), answer=0, *, kind="attribute",
-      difficulty="medium", source="", type="choice") -> Question:  # noqa: A002
+      difficulty="medium", source="", type="choice") -> Question:
     return Question(f"p:{prompt}", "p", "C", difficulty, prompt, tuple(options), answer, "",
                     "f", kind, source=source, type=type)  # fmt: skip
 
