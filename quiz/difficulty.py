@@ -138,11 +138,35 @@ def estimate(question: Question) -> float:
     return sum(w * p for w, p in zip(_WEIGHTS, parts, strict=True))
 
 
-def measured(question: Question, rate: RightRate) -> float:
-    """Hardness from play: one minus the skill shown, the right rate above blind luck."""
-    chance = luck(question)
+def measured(chance: float, rate: RightRate) -> float:
+    """Hardness from play: one minus the skill shown, the right rate above ``chance``
+    (the share a blind guess gets right, :func:`luck`)."""
     skill = (rate.rate - chance) / (1 - chance) if chance < 1 else rate.rate
     return _clamp(1 - skill)
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    """What a question's estimate comes to: its hardness and a blind guess's luck
+    (kept per question by the dealer, so a game need not judge every candidate)."""
+
+    hardness: float
+    luck: float
+
+
+def judge(question: Question) -> Judged:
+    """The estimate of ``question`` and its luck."""
+    return Judged(estimate(question), luck(question))
+
+
+def settle(question: Question, judged: Judged, rate: RightRate | None = None) -> Question:
+    """``question`` with the difficulty ``judged`` gives it, or the measured one once
+    ``rate`` holds enough answers (then ``right_rate`` says how often it was right)."""
+    if rate is not None and rate.measured:
+        return replace(question, difficulty=level_of(measured(judged.luck, rate)),
+                       right_rate=round(rate.rate, 3))  # fmt: skip
+    level = level_of(judged.hardness)
+    return question if level == question.difficulty else replace(question, difficulty=level)
 
 
 def level_of(hardness: float) -> Level:
@@ -153,13 +177,9 @@ def level_of(hardness: float) -> Level:
 
 
 def rated(question: Question, rate: RightRate | None = None) -> Question:
-    """``question`` with its difficulty estimated, or measured once answered often
-    enough (then ``right_rate`` says how often it was answered right)."""
-    if rate is not None and rate.measured:
-        return replace(question, difficulty=level_of(measured(question, rate)),
-                       right_rate=round(rate.rate, 3))  # fmt: skip
-    level = level_of(estimate(question))
-    return question if level == question.difficulty else replace(question, difficulty=level)
+    """``question`` with its difficulty estimated from itself, or measured once
+    answered often enough (see :func:`settle`)."""
+    return settle(question, judge(question), rate)
 
 
 def rate_all(questions: Sequence[Question],

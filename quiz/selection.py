@@ -22,8 +22,10 @@ category, up to :data:`CHOICES` usable questions are drawn and built, and the on
 suits the game best is kept: the difficulty the players asked for (``mix``, see
 :func:`quiz.difficulty.preference`), then the question type dealt least so far, so a
 game mixes picks, true/false, orders, numbers and typed answers instead of dealing
-whichever kind a pack has most of. Every question's difficulty is estimated, or
-measured once it was answered often enough (``rates``, see :mod:`quiz.difficulty`).
+whichever kind a pack has most of. Every question's difficulty is estimated (from one
+build with a fixed seed, :data:`PROBE_SEED`, so it is the same in every game and a
+candidate is judged without being built), or measured once it was answered often
+enough (``rates``, see :mod:`quiz.difficulty`).
 A choice question's options are shuffled as it is dealt: a sorted list told players
 where the answer sat (a number-one peak always came first, the award year never
 last); true/false keeps True, False.
@@ -36,8 +38,9 @@ import random
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from weakref import WeakKeyDictionary
 
-from quiz.difficulty import Mix, RightRate, preference, rated
+from quiz.difficulty import Judged, Mix, RightRate, judge, level_of, measured, preference, settle
 from quiz.facts import Pack
 from quiz.generators.base import Slot
 from quiz.generators.index import PackIndex, index_for
@@ -50,6 +53,24 @@ DRAWS = 24
 CHOICES = 4
 #: The largest share of a game one category takes while others can still give.
 MAX_SHARE = 0.25
+#: The seed of the one build each question is judged from (its type and estimated
+#: difficulty), whatever the game's seed: a question keeps its level from game to game,
+#: and a game judges a candidate without building it.
+PROBE_SEED = 0
+
+#: (shape, judged estimate) per question id, per pack index: judged once per process.
+_judged: WeakKeyDictionary[PackIndex, dict[str, tuple[str, Judged]]] = WeakKeyDictionary()
+
+
+def judged(index: PackIndex, slot: Slot) -> tuple[str, Judged]:
+    """How ``slot``'s question is answered and its estimate, from a build with
+    :data:`PROBE_SEED` (cached with the pack's index)."""
+    known = _judged.setdefault(index, {})
+    found = known.get(slot.id)
+    if found is None:
+        probe = slot.build(random.Random(PROBE_SEED))
+        found = known[slot.id] = (shape(probe), judge(probe))
+    return found
 
 
 class _Category:
@@ -112,16 +133,20 @@ class _Game:
             return None
         return slot
 
-    def build(self, slot: Slot) -> Question:
-        """``slot``'s question as players get it: rated, options placed."""
-        question = rated(slot.build(self.rng), self.rates.get(slot.id))
-        return place(question, self.rng)
+    def level(self, slot: Slot, estimate: Judged) -> str:
+        """The difficulty ``slot``'s question is dealt with: measured once answered
+        often enough, else estimated."""
+        rate = self.rates.get(slot.id)
+        if rate is not None and rate.measured:
+            return level_of(measured(estimate.luck, rate))
+        return level_of(estimate.hardness)
 
-    def take(self, slot: Slot, question: Question | None = None) -> bool:
-        """Keep ``slot``'s question (built now unless given) unless it spoils or is
-        spoiled by one already dealt (known only once built: texts, seed-chosen rows);
-        then it is out of this game."""
-        question = question if question is not None else self.build(slot)
+    def take(self, slot: Slot, estimate: Judged | None = None) -> bool:
+        """Build and keep ``slot``'s question (judged on itself unless ``estimate``
+        is given), options placed, unless it spoils or is spoiled by one already dealt
+        (known only once built: texts, seed-chosen rows); then it is out of this game."""
+        built = place(slot.build(self.rng), self.rng)
+        question = settle(built, estimate or judge(built), self.rates.get(slot.id))
         if not self.guard.admit(question):
             self.dead.add(slot.id)
             return False
@@ -131,21 +156,27 @@ class _Game:
         self.levels[question.difficulty] += 1
         return True
 
-    def suits(self, question: Question) -> tuple[int, int]:
-        """How well ``question`` fits the game so far (lower is better): the asked
-        difficulty first, then the type (and in a mixed game the level) dealt least."""
+    def suits(self, slot: Slot, kind: str, level: str) -> tuple[int, int, int]:
+        """How well ``slot``, answered as ``kind`` at ``level``, fits the game so far
+        (lower is better): the asked difficulty first, then the type (and in a mixed
+        game the level) dealt least, then the fewer facts it gives away (each one
+        rules out the questions that ask it, and a long game needs them)."""
+        spent = len(slot.reveals)
         if self.mix == "mixed":
-            return 0, self.types[shape(question)] + self.levels[question.difficulty]
-        return preference(question.difficulty, self.mix, self.levels), self.types[shape(question)]
+            return 0, self.types[kind] + self.levels[level], spent
+        return preference(level, self.mix, self.levels), self.types[kind], spent
 
-    def take_best(self, slots: Sequence[Slot]) -> bool:
-        """Take the best suited of ``slots`` that still fits; whether one did."""
-        built = [(slot, self.build(slot)) for slot in slots]
-        ranked = sorted(range(len(built)), key=lambda i: (self.suits(built[i][1]), i))
-        for i in ranked:
-            slot, question = built[i]
+    def take_best(self, found: Sequence[tuple[PackIndex, Slot]]) -> bool:
+        """Take the best suited of ``found`` that still fits; whether one did."""
+        ranked = []
+        for order, (index, slot) in enumerate(found):
+            kind, estimate = judged(index, slot)
+            ranked.append((self.suits(slot, kind, self.level(slot, estimate)), order, slot,
+                           estimate))
+        ranked.sort(key=lambda item: item[:2])
+        for *_, slot, estimate in ranked:
             # Taking an earlier one may have made this one a spoiler.
-            if self.guard.fits(slot.pack, slot.asks, slot.reveals) and self.take(slot, question):
+            if self.guard.fits(slot.pack, slot.asks, slot.reveals) and self.take(slot, estimate):
                 return True
         return False
 
@@ -154,16 +185,17 @@ class _Game:
         then of a scan."""
         if category.total == 0:
             return False
-        drawn: dict[str, Slot] = {}
+        drawn: dict[str, tuple[PackIndex, Slot]] = {}
         for _ in range(DRAWS):
-            slot = self.usable(*category.draw(self.rng))
+            index, entry = category.draw(self.rng)
+            slot = self.usable(index, entry)
             if slot is not None:
-                drawn.setdefault(slot.id, slot)
+                drawn.setdefault(slot.id, (index, slot))
                 if len(drawn) >= CHOICES:
                     break
         if drawn and self.take_best(list(drawn.values())):
             return True
-        found = [slot for index, entry in category.scan()
+        found = [(index, slot) for index, entry in category.scan()
                  if (slot := self.usable(index, entry)) is not None]
         while found:
             few = [found.pop(self.rng.randrange(len(found)))
@@ -293,4 +325,4 @@ def _take_recent(
         if slot is None or slot.category not in allowed or slot.id in game.taken:
             continue
         if slot.id not in game.dead and game.guard.fits(slot.pack, slot.asks, slot.reveals):
-            game.take(slot)
+            game.take(slot, judged(by_pack[slot.pack], slot)[1])

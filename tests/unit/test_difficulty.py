@@ -13,6 +13,7 @@ from quiz.difficulty import (
     closeness,
     estimate,
     level_of,
+    luck,
     measured,
     preference,
     rate_all,
@@ -101,10 +102,10 @@ def test_measured_difficulty_wins_once_answered_often_enough():
 def test_measured_hardness_discounts_blind_luck():
     truth = q(options=("True", "False"), kind="truefalse", type="truefalse")
     # Half right on a true/false is what guessing gives: nobody knew it.
-    assert measured(truth, RightRate(20, 10)) == pytest.approx(1.0)
-    assert level_of(measured(truth, RightRate(20, 10))) == "hard"
+    assert measured(luck(truth), RightRate(20, 10)) == pytest.approx(1.0)
+    assert level_of(measured(luck(truth), RightRate(20, 10))) == "hard"
     four = q()
-    assert measured(four, RightRate(20, 20)) == pytest.approx(0.0)
+    assert measured(luck(four), RightRate(20, 20)) == pytest.approx(0.0)
 
 
 def test_preference_orders_levels_for_each_mix():
