@@ -182,13 +182,6 @@ def rated(question: Question, rate: RightRate | None = None) -> Question:
     return settle(question, judge(question), rate)
 
 
-def rate_all(questions: Sequence[Question],
-             rates: Mapping[str, RightRate] | None = None) -> list[Question]:  # fmt: skip
-    """Every question :func:`rated` with its own right rate, if any."""
-    rates = rates or {}
-    return [rated(question, rates.get(question.id)) for question in questions]
-
-
 def preference(level: str, mix: Mix, counts: Mapping[str, int]) -> int:
     """How well a question of ``level`` suits a game of ``mix`` so far (lower is
     better): an easy game wants easy, then medium, then hard; a hard game the reverse;

@@ -294,6 +294,22 @@ def choose(
     return game.chosen
 
 
+def settle_all(packs: Iterable[Pack], questions: Sequence[Question],
+               rates: Mapping[str, RightRate] | None = None) -> list[Question]:  # fmt: skip
+    """Questions built outside a game (``questions --all``) with the difficulty a game
+    deals them with: judged from the same fixed-seed build, or measured."""
+    by_pack = {index.pack.id: index for index in _indexes(packs)}
+    rates = rates or {}
+    settled = []
+    for question in questions:
+        index = by_pack.get(question.pack)
+        slot = index.find(question.id) if index is not None else None
+        estimate = judged(index, slot)[1] if index is not None and slot is not None \
+            else judge(question)
+        settled.append(settle(question, estimate, rates.get(question.id)))
+    return settled
+
+
 def _find(by_pack: dict[str, PackIndex], question_id: str) -> Slot | None:
     """The slot with this id among the packs in play, if any."""
     index = by_pack.get(QuestionId.parse(question_id).pack)

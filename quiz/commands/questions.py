@@ -99,9 +99,9 @@ def render_json(questions: list[Question]) -> str:
 def run(args: argparse.Namespace) -> int:
     """Run `questions`."""
     from quiz.bank import CatalogBank, deal_questions
-    from quiz.difficulty import rate_all
     from quiz.game_setup import GameSetup
     from quiz.generators import generate_all
+    from quiz.selection import settle_all
     from quiz.store import right_rates
 
     bank = CatalogBank(args.pack, rates=right_rates.stored)
@@ -114,8 +114,8 @@ def run(args: argparse.Namespace) -> int:
         seed = random.SystemRandom().randrange(2**32)
         print(f"wdta-quiz: seed {seed} (repeat with --seed {seed})", file=sys.stderr)
     if args.all:
-        questions = rate_all(generate_all(catalog.packs, random.Random(seed)),
-                             right_rates.stored())
+        questions = settle_all(catalog.packs, generate_all(catalog.packs, random.Random(seed)),
+                               right_rates.stored())
     else:
         # The one player's name never reaches the choice: only the count and seed do.
         setup = GameSetup(players=("preview",), questions=args.count, seed=seed,

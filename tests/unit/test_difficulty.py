@@ -16,11 +16,11 @@ from quiz.difficulty import (
     luck,
     measured,
     preference,
-    rate_all,
     rated,
 )
+from quiz.generators import generate_all
 from quiz.question import Question
-from quiz.selection import choose
+from quiz.selection import choose, settle_all
 
 
 def q(prompt="Which?", options=("a", "b", "c", "d"), answer=0, *, kind="attribute",
@@ -31,7 +31,6 @@ def q(prompt="Which?", options=("a", "b", "c", "d"), answer=0, *, kind="attribut
 
 @pytest.fixture(scope="module")
 def builtin():
-    from quiz.generators import generate_all
     from quiz.packs import load_catalog
 
     return generate_all(load_catalog([]).packs, random.Random(1))
@@ -129,7 +128,7 @@ def test_easy_and_hard_games_lean_their_way():
     assert levels["hard"]["hard"] > levels["mixed"]["hard"] > levels["easy"]["hard"]
 
 
-def test_rates_reach_selection_and_rate_all():
+def test_rates_reach_selection_and_the_full_listing():
     from quiz.packs import load_catalog
 
     packs = load_catalog([]).packs
@@ -137,5 +136,11 @@ def test_rates_reach_selection_and_rate_all():
     rates = {question.id: RightRate(10, 10) for question in first}
     again = choose(packs, 10, random.Random(5), rates=rates)
     assert any(question.right_rate == 1.0 for question in again)
-    listed = rate_all(first, rates)
+    listed = settle_all(packs, first, rates)
     assert all(question.right_rate == 1.0 for question in listed)
+    # Unmeasured, a question has the level a game deals it with, whatever the seed.
+    dealt = {question.id: question.difficulty for question in first}
+    for seed in (1, 2):
+        for question in settle_all(packs, generate_all(packs, random.Random(seed))):
+            if question.id in dealt:
+                assert question.difficulty == dealt[question.id]
