@@ -44,7 +44,7 @@ HARD_FROM = 0.6
 #: How obscure each kind of generated fact is (0 everyone knows, 1 nobody does);
 #: kinds not listed (hand-written items, new generators) count as :data:`UNKNOWN_KIND`.
 KIND_OBSCURITY: Mapping[str, float] = {
-    "attribute": 0.35, "credit": 0.4, "role": 0.4, "chronology": 0.5, "quote": 0.55,
+    "attribute": 0.5, "credit": 0.5, "role": 0.5, "chronology": 0.5, "quote": 0.55,
     "critic": 0.6, "award": 0.55, "award-year": 0.6, "certification": 0.6,
     "truefalse": 0.45, "date": 0.55, "number": 0.55, "duration": 0.7, "comparison": 0.7,
     "reverse": 0.75, "position": 0.85, "order": 0.55,
@@ -102,7 +102,7 @@ def obscurity(question: Question) -> float:
     sources = question.source.casefold()
     if sources and all(part.strip().startswith(("lead", "infobox"))
                        for part in sources.split(";")):  # fmt: skip
-        base -= 0.1
+        base -= 0.2
     elif "table" in sources:
         base += 0.05
     text = f"{question.prompt} {question.correct}"

@@ -51,8 +51,18 @@ from quiz.spoilers import Guard
 DRAWS = 24
 #: Usable questions a category offers for each place, the best suited kept.
 CHOICES = 4
+#: Deals tried (the seeded generator going on) when one comes up short: questions
+#: that give away several facts can strand a long game a question or two short of a
+#: pack that could fill it.
+ATTEMPTS = 3
 #: The largest share of a game one category takes while others can still give.
 MAX_SHARE = 0.25
+#: How much of a game each way of answering is meant to take where the packs allow:
+#: picking among several stays the staple, a true/false is a quick change, and the
+#: typed and ordered kinds come up often without taking over.
+TYPE_SHARES: Mapping[str, float] = {
+    "choice": 0.4, "truefalse": 0.2, "order": 0.13, "number": 0.13, "text": 0.13,
+}
 #: The seed of the one build each question is judged from (its type and estimated
 #: difficulty), whatever the game's seed: a question keeps its level from game to game,
 #: and a game judges a candidate without building it.
@@ -156,15 +166,17 @@ class _Game:
         self.levels[question.difficulty] += 1
         return True
 
-    def suits(self, slot: Slot, kind: str, level: str) -> tuple[int, int, int]:
+    def suits(self, slot: Slot, kind: str, level: str) -> tuple[int, float, int]:
         """How well ``slot``, answered as ``kind`` at ``level``, fits the game so far
-        (lower is better): the asked difficulty first, then the type (and in a mixed
-        game the level) dealt least, then the fewer facts it gives away (each one
-        rules out the questions that ask it, and a long game needs them)."""
+        (lower is better): the asked difficulty first, then the type furthest below
+        its share (:data:`TYPE_SHARES`; in a mixed game plus the level dealt least),
+        then the fewer facts it gives away (each one rules out the questions that ask
+        it, and a long game needs them)."""
         spent = len(slot.reveals)
+        behind = self.types[kind] / TYPE_SHARES.get(kind, 0.1)
         if self.mix == "mixed":
-            return 0, self.types[kind] + self.levels[level], spent
-        return preference(level, self.mix, self.levels), self.types[kind], spent
+            return 0, behind + self.levels[level] * len(TYPE_SHARES), spent
+        return preference(level, self.mix, self.levels), behind, spent
 
     def take_best(self, found: Sequence[tuple[PackIndex, Slot]]) -> bool:
         """Take the best suited of ``found`` that still fits; whether one did."""
@@ -274,8 +286,23 @@ def choose(
     """
     indexes = _indexes(packs)
     categories = _categories(indexes, only_ids)
-    rng.shuffle(categories)
-    game = _Game(rng, recent, indexes, mix, rates)
+    best: list[Question] = []
+    for _ in range(ATTEMPTS):
+        game = _Game(rng, recent, indexes, mix, rates)
+        _deal(game, list(categories), count)
+        if len(game.chosen) < count and recent:
+            _take_recent(game, indexes, categories, recent, count, only_ids)
+        if len(game.chosen) > len(best):
+            best = game.chosen
+        if len(best) >= count:
+            break
+    return best
+
+
+def _deal(game: _Game, categories: list[_Category], count: int) -> None:
+    """Categories take turns giving a question, in a seeded order, until the game
+    has ``count`` or none can give."""
+    game.rng.shuffle(categories)
     share = Counter[str]()
     cap = max(1, math.ceil(count * MAX_SHARE))
     active = list(categories)
@@ -289,9 +316,6 @@ def choose(
                 share[category.name] += 1
             else:
                 active.remove(category)
-    if len(game.chosen) < count and recent:
-        _take_recent(game, indexes, categories, recent, count, only_ids)
-    return game.chosen
 
 
 def settle_all(packs: Iterable[Pack], questions: Sequence[Question],
