@@ -111,22 +111,6 @@ class QuizApp(GameRoutes):
             new_seed=self.new_seed, missed=self.missed, recent=self.recent,
         )  # fmt: skip
 
-    @on(requests.FlagQuestion)
-    def _flagged(self, event: requests.FlagQuestion) -> None:
-        """Keep a player's flag in the scores database (``wdta-quiz packs flags``)."""
-        from quiz.errors import UserError
-
-        if self.scores is None:
-            self.notify("Flags are not kept: no scores database.", severity="warning")
-            return
-        try:
-            self.scores().add_flag(event.question_id, event.pack, event.reason, self.now(),
-                                   event.player)  # fmt: skip
-        except UserError as error:
-            self.notify(f"The flag was not kept: {error}", severity="error", markup=False)
-            return
-        self.notify("Flagged for the pack's author. Thanks!")
-
     # -- start-up ----------------------------------------------------------
 
     def get_default_screen(self) -> Screen[None]:
@@ -238,6 +222,22 @@ class QuizApp(GameRoutes):
             self.start_review(event.player)
 
     # -- everywhere --------------------------------------------------------
+
+    @on(requests.FlagQuestion)
+    def _flagged(self, event: requests.FlagQuestion) -> None:
+        """Keep a player's flag in the scores database (``wdta-quiz packs flags``)."""
+        from quiz.errors import UserError
+
+        if self.scores is None:
+            self.notify("Flags are not kept: no scores database.", severity="warning")
+            return
+        try:
+            self.scores().add_flag(event.question_id, event.pack, event.reason, self.now(),
+                                   event.player)  # fmt: skip
+        except UserError as error:
+            self.notify(f"The flag was not kept: {error}", severity="error", markup=False)
+            return
+        self.notify("Flagged for the pack's author. Thanks!")
 
     def action_help(self) -> None:
         """Show the keys."""
