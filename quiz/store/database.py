@@ -24,7 +24,7 @@ from pathlib import Path
 from quiz import paths, stats
 from quiz.errors import UserError
 from quiz.records import GameRecord
-from quiz.store import flags, writes
+from quiz.store import writes
 from quiz.store.opening import open_database
 
 
@@ -74,15 +74,6 @@ class Store:
             return writes.save_game(self._conn, record)
         except sqlite3.DatabaseError as error:
             raise UserError(f"could not save the game to {self.path}: {error}") from None
-
-    def add_flag(self, question_id: str, pack: str, reason: str, flagged_at: datetime,
-                 player: str | None = None) -> int:  # fmt: skip
-        """Keep a player's flag on a question (see ``quiz.store.flags``); its id.
-        Raises ``UserError`` if the database cannot be written."""
-        try:
-            return flags.add(self._conn, question_id, pack, reason, flagged_at, player)
-        except sqlite3.DatabaseError as error:
-            raise UserError(f"could not save the flag to {self.path}: {error}") from None
 
     # -- reads (see quiz.stats) ------------------------------------------------------
 
@@ -142,6 +133,19 @@ class Store:
         if stats.find_player(self._conn, key) is None:
             raise UnknownPlayerError(player, self.players())
         return key
+
+    # -- flags (see quiz.store.flags) -----------------------------------------------
+
+    def add_flag(self, question_id: str, pack: str, reason: str, flagged_at: datetime,
+                 player: str | None = None) -> int:  # fmt: skip
+        """Keep a player's flag on a question (see ``quiz.store.flags``); its id.
+        Raises ``UserError`` if the database cannot be written."""
+        from quiz.store import flags
+
+        try:
+            return flags.add(self._conn, question_id, pack, reason, flagged_at, player)
+        except sqlite3.DatabaseError as error:
+            raise UserError(f"could not save the flag to {self.path}: {error}") from None
 
 
 class UnknownPlayerError(UserError):
