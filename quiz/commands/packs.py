@@ -56,6 +56,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("pack_id", metavar="ID")
     p.set_defaults(func=run_remove)
 
+    flags_command.register(packs)
+
     p = packs.add_parser("import", help="make a pack from an OpenTDB JSON or CSV question bank")
     p.add_argument("--from", dest="source", choices=("opentdb", "csv"), required=True)
     p.add_argument("file", metavar="FILE")
@@ -73,8 +75,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--to", dest="target", choices=("opentdb", "csv"), required=True)
     p.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
     p.set_defaults(func=run_export)
-
-    flags_command.register(packs)
 
 
 def _is_pack_id(text: str) -> bool:

@@ -224,10 +224,9 @@ def run(args: argparse.Namespace) -> int:
     """Run `play`."""
     setup = setup_from_args(args)
     from quiz.bank import CatalogBank
-    from quiz.store import right_rates
 
     scores = ScoresLink()
-    bank = CatalogBank(args.pack, rates=right_rates.stored)
+    bank = CatalogBank(args.pack)
     if setup is not None or args.pack:
         packs = check_packs(bank, args.pack)
         if setup is not None:

@@ -104,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.selection import settle_all
     from quiz.store import right_rates
 
-    bank = CatalogBank(args.pack, rates=right_rates.stored)
+    bank = CatalogBank(args.pack)
     catalog = bank.catalog
     _report_failures(catalog.failures)
     if not catalog.packs:
