@@ -42,9 +42,9 @@ class GameSetup:
     questions: int = DEFAULT_QUESTIONS
     timer: float | None = DEFAULT_TIMER
     packs: tuple[str, ...] = ()
+    difficulty: Mix = "mixed"
     seed: int | None = None
     mode: Mode | None = None  # None: solo for one player, hotseat for more
-    difficulty: Mix = "mixed"
 
     @property
     def mode_name(self) -> Mode:

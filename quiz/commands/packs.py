@@ -41,6 +41,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(func=run_validate)
 
+    flags_command.register(packs)
+
     p = packs.add_parser("new", help="write a commented template for a new pack")
     p.add_argument("name", metavar="NAME", help="the pack's id or title")
     p.add_argument("-o", "--output", metavar="FILE", help="where to write it (default: ID.yaml)")
@@ -55,8 +57,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = packs.add_parser("remove", help="uninstall a pack you added")
     p.add_argument("pack_id", metavar="ID")
     p.set_defaults(func=run_remove)
-
-    flags_command.register(packs)
 
     p = packs.add_parser("import", help="make a pack from an OpenTDB JSON or CSV question bank")
     p.add_argument("--from", dest="source", choices=("opentdb", "csv"), required=True)
