@@ -55,8 +55,7 @@ class GameSetup:
 
     def settings(self) -> dict[str, object]:
         """The settings a :class:`~quiz.records.GameRecord` keeps."""
-        return {"questions": self.questions, "timer": self.timer, "packs": list(self.packs),
-                "difficulty": self.difficulty}
+        return {"questions": self.questions, "timer": self.timer, "packs": list(self.packs)}
 
 
 def clean_name(name: str) -> str:
@@ -132,6 +131,15 @@ def parse_timer(value: str | float | None) -> float | None:
     return seconds
 
 
+def parse_difficulty(value: str) -> Mix:
+    """``easy``, ``mixed`` or ``hard`` (any case)."""
+    text = str(value).strip().casefold()
+    for mix in MIXES:
+        if text == mix:
+            return mix
+    raise SetupError(f"difficulty must be {', '.join(MIXES[:-1])} or {MIXES[-1]}, not {value!r}")
+
+
 def parse_seed(value: str | int | None) -> int | None:
     """An optional whole-number seed; empty means "pick one"."""
     if value is None or str(value).strip() == "":
@@ -146,15 +154,6 @@ def parse_seed(value: str | int | None) -> int | None:
     if not MIN_SEED <= seed <= MAX_SEED:
         raise SetupError(f"seed {text}: {SEED_RANGE}")
     return seed
-
-
-def parse_difficulty(value: str) -> Mix:
-    """``easy``, ``mixed`` or ``hard`` (any case)."""
-    text = str(value).strip().casefold()
-    for mix in MIXES:
-        if text == mix:
-            return mix
-    raise SetupError(f"difficulty must be {', '.join(MIXES[:-1])} or {MIXES[-1]}, not {value!r}")
 
 
 SEED_RANGE = f"choose a whole number from {MIN_SEED} to {MAX_SEED}"

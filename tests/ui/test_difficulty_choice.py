@@ -47,7 +47,6 @@ def args(**given: object) -> argparse.Namespace:
 def test_play_difficulty_flag():
     setup = setup_from_args(args(difficulty="HARD"))
     assert setup is not None and setup.difficulty == "hard"
-    assert setup.settings()["difficulty"] == "hard"
     setup = setup_from_args(args())
     assert setup is not None and setup.difficulty == "mixed"
 
