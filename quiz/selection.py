@@ -1,8 +1,8 @@
 """Choosing the questions of one game.
 
 Questions are spread over categories: categories take turns in a seeded order
-(round robin), and within a category every question of every pack is equally likely,
-so a pack with 40 chart rows does not turn a game into a chart quiz. A game never
+(round robin), and within a category every question of every pack is equally likely
+to be drawn, so a pack with 40 chart rows does not turn a game into a chart quiz. A game never
 holds a spoiler (:mod:`quiz.spoilers`): no question states a fact another one asks,
 so no two questions ask the same fact, and no question's text holds another's
 specific answer; a game comes up short rather than break this. Questions the
@@ -18,17 +18,18 @@ length.
 
 Fair mixes (issue 11): no category takes more than :data:`MAX_SHARE` of a game while
 another can still give (Charts, the biggest, stays at a quarter or less). Within a
-category, up to :data:`CHOICES` usable questions are drawn and built, and the one that
-suits the game best is kept: the difficulty the players asked for (``mix``, see
-:func:`quiz.difficulty.preference`), then the question type dealt least so far, so a
-game mixes picks, true/false, orders, numbers and typed answers instead of dealing
-whichever kind a pack has most of. Every question's difficulty is estimated (from one
-build with a fixed seed, :data:`PROBE_SEED`, so it is the same in every game and a
-candidate is judged without being built), or measured once it was answered often
-enough (``rates``, see :mod:`quiz.difficulty`).
-A choice question's options are shuffled as it is dealt: a sorted list told players
-where the answer sat (a number-one peak always came first, the award year never
-last); true/false keeps True, False.
+category, up to :data:`CHOICES` usable questions are drawn and the one that suits the
+game best is built and kept: the difficulty the players asked for (``mix``, see
+:func:`quiz.difficulty.preference`), then the type furthest below its share
+(:data:`TYPE_SHARES`), so a game mixes picks, true/false, orders, numbers and typed
+answers instead of dealing whichever kind a pack has most of; then the question that
+gives away fewer facts. A candidate is judged without being built: its type and
+estimated difficulty come from one build with a fixed seed (:data:`PROBE_SEED`), so a
+question also keeps its level from game to game, unless it was answered often enough
+to be measured (``rates``, see :mod:`quiz.difficulty`). A deal that comes up short is
+tried again (:data:`ATTEMPTS`). A choice question's options are shuffled as it is
+dealt: a sorted list told players where the answer sat (a number-one peak always came
+first, the award year never last); true/false keeps True, False.
 """
 
 from __future__ import annotations
@@ -40,7 +41,17 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from weakref import WeakKeyDictionary
 
-from quiz.difficulty import Judged, Mix, RightRate, judge, level_of, measured, preference, settle
+from quiz.difficulty import (
+    LEVELS,
+    Judged,
+    Mix,
+    RightRate,
+    judge,
+    level_of,
+    measured,
+    preference,
+    settle,
+)
 from quiz.facts import Pack
 from quiz.generators.base import Slot
 from quiz.generators.index import PackIndex, index_for
@@ -169,13 +180,14 @@ class _Game:
     def suits(self, slot: Slot, kind: str, level: str) -> tuple[int, float, int]:
         """How well ``slot``, answered as ``kind`` at ``level``, fits the game so far
         (lower is better): the asked difficulty first, then the type furthest below
-        its share (:data:`TYPE_SHARES`; in a mixed game plus the level dealt least),
+        its share (:data:`TYPE_SHARES`; in a mixed game plus the level furthest below
+        a third),
         then the fewer facts it gives away (each one rules out the questions that ask
         it, and a long game needs them)."""
         spent = len(slot.reveals)
         behind = self.types[kind] / TYPE_SHARES.get(kind, 0.1)
         if self.mix == "mixed":
-            return 0, behind + self.levels[level] * len(TYPE_SHARES), spent
+            return 0, behind + self.levels[level] * len(LEVELS), spent
         return preference(level, self.mix, self.levels), behind, spent
 
     def take_best(self, found: Sequence[tuple[PackIndex, Slot]]) -> bool:
