@@ -106,7 +106,8 @@ def obscurity(question: Question) -> float:
     elif "table" in sources:
         base += 0.05
     text = f"{question.prompt} {question.correct}"
-    if _DAY.search(text) or _FIGURE.search(text):
+    # Both patterns need a digit; most texts have none, and the search is the cost.
+    if any(c.isdigit() for c in text) and (_DAY.search(text) or _FIGURE.search(text)):
         base += 0.15
     return _clamp(base)
 
@@ -159,14 +160,21 @@ def judge(question: Question) -> Judged:
     return Judged(estimate(question), luck(question))
 
 
-def settle(question: Question, judged: Judged, rate: RightRate | None = None) -> Question:
+def settle(question: Question, judged: Judged, rate: RightRate | None = None, *,
+           placed: tuple[tuple[str, ...], int] | None = None) -> Question:  # fmt: skip
     """``question`` with the difficulty ``judged`` gives it, or the measured one once
-    ``rate`` holds enough answers (then ``right_rate`` says how often it was right)."""
+    ``rate`` holds enough answers (then ``right_rate`` says how often it was right);
+    ``placed``: its options and answer in a new order, set in the same copy."""
+    right_rate = question.right_rate
     if rate is not None and rate.measured:
-        return replace(question, difficulty=level_of(measured(judged.luck, rate)),
-                       right_rate=round(rate.rate, 3))  # fmt: skip
-    level = level_of(judged.hardness)
-    return question if level == question.difficulty else replace(question, difficulty=level)
+        level, right_rate = level_of(measured(judged.luck, rate)), round(rate.rate, 3)
+    else:
+        level = level_of(judged.hardness)
+    options, answer = placed or (question.options, question.answer)
+    if (level, right_rate, placed) == (question.difficulty, question.right_rate, None):
+        return question
+    return replace(question, difficulty=level, right_rate=right_rate, options=options,
+                   answer=answer)  # fmt: skip
 
 
 def level_of(hardness: float) -> Level:

@@ -42,7 +42,6 @@ from dataclasses import replace
 from weakref import WeakKeyDictionary
 
 from quiz.difficulty import (
-    LEVELS,
     Judged,
     Mix,
     RightRate,
@@ -79,8 +78,13 @@ TYPE_SHARES: Mapping[str, float] = {
 #: and a game judges a candidate without building it.
 PROBE_SEED = 0
 
+_PROBE = random.Random(PROBE_SEED)
+_PROBE_STATE = _PROBE.getstate()
+
 #: (shape, judged estimate) per question id, per pack index: judged once per process.
 _judged: WeakKeyDictionary[PackIndex, dict[str, tuple[str, Judged]]] = WeakKeyDictionary()
+#: The shapes judged so far per pack index: what a pack is known to offer.
+_kinds: WeakKeyDictionary[PackIndex, set[str]] = WeakKeyDictionary()
 
 
 def judged(index: PackIndex, slot: Slot) -> tuple[str, Judged]:
@@ -89,8 +93,10 @@ def judged(index: PackIndex, slot: Slot) -> tuple[str, Judged]:
     known = _judged.setdefault(index, {})
     found = known.get(slot.id)
     if found is None:
-        probe = slot.build(random.Random(PROBE_SEED))
+        _PROBE.setstate(_PROBE_STATE)  # reseeding costs more than restoring the state
+        probe = slot.build(_PROBE)
         found = known[slot.id] = (shape(probe), judge(probe))
+        _kinds.setdefault(index, set()).add(found[0])
     return found
 
 
@@ -166,8 +172,9 @@ class _Game:
         """Build and keep ``slot``'s question (judged on itself unless ``estimate``
         is given), options placed, unless it spoils or is spoiled by one already dealt
         (known only once built: texts, seed-chosen rows); then it is out of this game."""
-        built = place(slot.build(self.rng), self.rng)
-        question = settle(built, estimate or judge(built), self.rates.get(slot.id))
+        built = slot.build(self.rng)
+        question = settle(built, estimate or judge(built), self.rates.get(slot.id),
+                          placed=placing(built, self.rng))
         if not self.guard.admit(question):
             self.dead.add(slot.id)
             return False
@@ -177,18 +184,59 @@ class _Game:
         self.levels[question.difficulty] += 1
         return True
 
-    def suits(self, slot: Slot, kind: str, level: str) -> tuple[int, float, int]:
+    def suits(self, slot: Slot, kind: str, level: str) -> tuple[int, float, int, int]:
         """How well ``slot``, answered as ``kind`` at ``level``, fits the game so far
-        (lower is better): the asked difficulty first, then the type furthest below
-        its share (:data:`TYPE_SHARES`; in a mixed game plus the level furthest below
-        a third),
-        then the fewer facts it gives away (each one rules out the questions that ask
-        it, and a long game needs them)."""
-        spent = len(slot.reveals)
+        (lower is better): the difficulty an easy or hard game asks for first, then the
+        type furthest below its share (:data:`TYPE_SHARES`), then in a mixed game the
+        level dealt least, then the fewer facts it gives away (each one rules out the
+        questions that ask it, and a long game needs them)."""
         behind = self.types[kind] / TYPE_SHARES.get(kind, 0.1)
         if self.mix == "mixed":
-            return 0, behind + self.levels[level] * len(LEVELS), spent
-        return preference(level, self.mix, self.levels), behind, spent
+            return 0, behind, self.levels[level], len(slot.reveals)
+        return preference(level, self.mix, self.levels), behind, 0, len(slot.reveals)
+
+    def ideal(self, kinds: Iterable[str]) -> tuple[int, float]:
+        """The best the first two parts of :meth:`suits` could be for a question of
+        one of ``kinds`` (the types these packs are known to have): a candidate this
+        good is taken at once, without judging more."""
+        behind = min((self.types[kind] / TYPE_SHARES.get(kind, 0.1) for kind in kinds),
+                     default=0.0)  # fmt: skip
+        return 0, behind
+
+    def pick(self, category: _Category) -> bool:
+        """Take one question of ``category``: the best of a few random draws (the
+        first that is as good as any could be), then of a scan."""
+        if category.total == 0:
+            return False
+        kinds = {kind for index, _ in category.parts for kind in _kinds.get(index, ())}
+        ideal = self.ideal(kinds)
+        drawn: dict[str, tuple[PackIndex, Slot]] = {}
+        for _ in range(DRAWS):
+            index, entry = category.draw(self.rng)
+            slot = self.usable(index, entry)
+            if slot is None or slot.id in drawn:
+                continue
+            kind, estimate = judged(index, slot)
+            if kind not in kinds:  # a type not judged before: the ideal may move
+                kinds.add(kind)
+                ideal = self.ideal(kinds)
+            if self.suits(slot, kind, self.level(slot, estimate))[:2] <= ideal:
+                if self.take(slot, estimate):
+                    return True
+                continue
+            drawn[slot.id] = (index, slot)
+            if len(drawn) >= CHOICES:
+                break
+        if drawn and self.take_best(list(drawn.values())):
+            return True
+        found = [(index, slot) for index, entry in category.scan()
+                 if (slot := self.usable(index, entry)) is not None]
+        while found:
+            few = [found.pop(self.rng.randrange(len(found)))
+                   for _ in range(min(CHOICES, len(found)))]
+            if self.take_best(few):
+                return True
+        return False
 
     def take_best(self, found: Sequence[tuple[PackIndex, Slot]]) -> bool:
         """Take the best suited of ``found`` that still fits; whether one did."""
@@ -204,30 +252,6 @@ class _Game:
                 return True
         return False
 
-    def pick(self, category: _Category) -> bool:
-        """Take one question of ``category``: the best of a few random draws first,
-        then of a scan."""
-        if category.total == 0:
-            return False
-        drawn: dict[str, tuple[PackIndex, Slot]] = {}
-        for _ in range(DRAWS):
-            index, entry = category.draw(self.rng)
-            slot = self.usable(index, entry)
-            if slot is not None:
-                drawn.setdefault(slot.id, (index, slot))
-                if len(drawn) >= CHOICES:
-                    break
-        if drawn and self.take_best(list(drawn.values())):
-            return True
-        found = [(index, slot) for index, entry in category.scan()
-                 if (slot := self.usable(index, entry)) is not None]
-        while found:
-            few = [found.pop(self.rng.randrange(len(found)))
-                   for _ in range(min(CHOICES, len(found)))]
-            if self.take_best(few):
-                return True
-        return False
-
 
 def shape(question: Question) -> str:
     """How a question is answered, for spreading a game: its type, with a two-option
@@ -236,15 +260,24 @@ def shape(question: Question) -> str:
 
 
 def place(question: Question, rng: random.Random) -> Question:
-    """A choice question with its options in a fresh random order, so the answer is
-    equally likely in every place; any other type as it is (true/false reads True,
-    False; an order question's items are already shuffled; typed answers have none)."""
-    if shape(question) != "choice":
+    """A choice question with its options in a fresh random order (see :func:`placing`);
+    any other as it is."""
+    placed = placing(question, rng)
+    if placed is None:
         return question
+    return replace(question, options=placed[0], answer=placed[1])
+
+
+def placing(question: Question, rng: random.Random) -> tuple[tuple[str, ...], int] | None:
+    """A choice question's options in a fresh random order and the answer's new index,
+    so the answer is equally likely in every place; ``None`` for any other type
+    (true/false reads True, False; an order question's items are already shuffled;
+    typed answers have none)."""
+    if shape(question) != "choice":
+        return None
     options = list(question.options)
     rng.shuffle(options)
-    return replace(question, options=tuple(options),
-                   answer=options.index(question.options[question.answer]))  # fmt: skip
+    return tuple(options), options.index(question.options[question.answer])
 
 
 def _subject(pack: Pack) -> str:
