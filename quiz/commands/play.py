@@ -58,7 +58,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     parser.add_argument("--seed", metavar="S", help="seed: the same seed deals the same questions")
     parser.add_argument("--difficulty", metavar="easy|mixed|hard", default="mixed",
-                        help="easy questions first, a spread (default) or hard ones first")
+                        help="mostly easy questions, a spread (default) or mostly hard ones")
     parser.set_defaults(func=run)
 
 
