@@ -28,8 +28,7 @@ estimated difficulty come from one build with a fixed seed (:data:`PROBE_SEED`),
 question also keeps its level from game to game, unless it was answered often enough
 to be measured (``rates``, see :mod:`quiz.difficulty`). A deal that comes up short is
 tried again (:data:`ATTEMPTS`). A choice question's options are shuffled as it is
-dealt: a sorted list told players where the answer sat (a number-one peak always came
-first, the award year never last); true/false keeps True, False.
+dealt (:mod:`quiz.placing`).
 """
 
 from __future__ import annotations
@@ -38,7 +37,6 @@ import math
 import random
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
 from weakref import WeakKeyDictionary
 
 from quiz.difficulty import (
@@ -54,6 +52,7 @@ from quiz.difficulty import (
 from quiz.facts import Pack
 from quiz.generators.base import Slot
 from quiz.generators.index import PackIndex, index_for
+from quiz.placing import placing, shape
 from quiz.question import Question, QuestionId
 from quiz.spoilers import Guard
 
@@ -251,33 +250,6 @@ class _Game:
             if self.guard.fits(slot.pack, slot.asks, slot.reveals) and self.take(slot, estimate):
                 return True
         return False
-
-
-def shape(question: Question) -> str:
-    """How a question is answered, for spreading a game: its type, with a two-option
-    True/False pick counted as true/false whichever type its generator gave it."""
-    return "truefalse" if question.options == ("True", "False") else question.type
-
-
-def place(question: Question, rng: random.Random) -> Question:
-    """A choice question with its options in a fresh random order (see :func:`placing`);
-    any other as it is."""
-    placed = placing(question, rng)
-    if placed is None:
-        return question
-    return replace(question, options=placed[0], answer=placed[1])
-
-
-def placing(question: Question, rng: random.Random) -> tuple[tuple[str, ...], int] | None:
-    """A choice question's options in a fresh random order and the answer's new index,
-    so the answer is equally likely in every place; ``None`` for any other type
-    (true/false reads True, False; an order question's items are already shuffled;
-    typed answers have none)."""
-    if shape(question) != "choice":
-        return None
-    options = list(question.options)
-    rng.shuffle(options)
-    return tuple(options), options.index(question.options[question.answer])
 
 
 def _subject(pack: Pack) -> str:

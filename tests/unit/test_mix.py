@@ -14,8 +14,9 @@ import random
 import pytest
 
 from quiz.facts import HandQuestion, Pack, PackInfo, Subject
+from quiz.placing import place, shape
 from quiz.question import Question
-from quiz.selection import MAX_SHARE, choose, place, shape
+from quiz.selection import MAX_SHARE, choose
 
 GAMES, LENGTH = 1000, 20
 
