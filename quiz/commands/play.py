@@ -53,12 +53,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument(
         "--timer", metavar="SECONDS|off", help=f"seconds per question (default {DEFAULT_TIMER:g})"
     )
+    parser.add_argument("--difficulty", metavar="easy|mixed|hard", default="mixed",
+                        help="mostly easy questions, a spread (default) or mostly hard ones")
     parser.add_argument(
         "--pack", action="append", default=[], metavar="ID|PATH", help="play only these packs"
     )
     parser.add_argument("--seed", metavar="S", help="seed: the same seed deals the same questions")
-    parser.add_argument("--difficulty", metavar="easy|mixed|hard", default="mixed",
-                        help="mostly easy questions, a spread (default) or mostly hard ones")
     parser.set_defaults(func=run)
 
 
@@ -72,10 +72,10 @@ def setup_from_args(args: argparse.Namespace) -> GameSetup | None:
         questions = parse_questions(args.questions) if args.questions else DEFAULT_QUESTIONS
         flag = "--timer"
         timer = parse_timer(args.timer) if args.timer is not None else DEFAULT_TIMER
-        flag = "--seed"
-        seed = parse_seed(args.seed)
         flag = "--difficulty"
         difficulty = parse_difficulty(args.difficulty)
+        flag = "--seed"
+        seed = parse_seed(args.seed)
         if args.players is None:
             return None
         flag = "--players"
