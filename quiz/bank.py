@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import random
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from quiz.game_setup import GameSetup
 
 if TYPE_CHECKING:
+    from quiz.difficulty import RightRate
     from quiz.facts import Pack
     from quiz.packs import Catalog, PackError
     from quiz.question import Question
@@ -107,10 +108,16 @@ class CatalogBank:
 
     The questions the players saw lately come from the dealer (it asks the scores
     database, and says so at the start if it cannot), so the bank never touches it.
+    ``rates`` gives each question id's stored right rate when a game is drawn (see
+    :mod:`quiz.difficulty`); by default they are read from the user's scores database
+    (``quiz.store.right_rates.stored``, read-only: no database, no rates), so a game and
+    the ``questions`` preview judge difficulty alike.
     """
 
-    def __init__(self, selectors: Sequence[str] = ()) -> None:
+    def __init__(self, selectors: Sequence[str] = (),
+                 rates: Callable[[], Mapping[str, RightRate]] | None = None) -> None:  # fmt: skip
         self.selectors = tuple(selectors)
+        self.rates = rates or _stored_rates
         self._catalog: Catalog | None = None
         self._library: Library | None = None
         self._lock = threading.Lock()  # the app loads in a worker thread; Play may race it
@@ -139,19 +146,20 @@ class CatalogBank:
     def draw(
         self, setup: GameSetup, rng: random.Random, recent: Sequence[str] = ()
     ) -> list[Question]:
-        """Choose the game's questions, recent ones last."""
+        """Choose the game's questions, recent ones last, as hard as ``setup`` asks."""
         from quiz.selection import choose
 
         packs = [
             pack for pack in self.catalog.packs if not setup.packs or pack.id in setup.packs
         ]
-        return choose(packs, setup.questions * len(setup.players), rng, recent=recent)
+        return choose(packs, setup.questions * len(setup.players), rng, recent=recent,
+                      mix=setup.difficulty, rates=self.rates())
 
     def draw_ids(self, ids: Sequence[str], count: int, rng: random.Random) -> list[Question]:
         """Up to ``count`` of the questions with these ids, from every loaded pack."""
         from quiz.selection import choose
 
-        return choose(self.catalog.packs, count, rng, only_ids=set(ids))
+        return choose(self.catalog.packs, count, rng, only_ids=set(ids), rates=self.rates())
 
     def browse(self) -> Catalog:
         """Every installed pack, switched off or not (read afresh: the browser edits them)."""
@@ -168,6 +176,13 @@ class CatalogBank:
         with self._lock:
             self._catalog = None
             self._library = None
+
+
+def _stored_rates() -> Mapping[str, RightRate]:
+    """The right rates kept in the user's scores database (none without one)."""
+    from quiz.store import right_rates
+
+    return right_rates.stored()
 
 
 class ListBank:

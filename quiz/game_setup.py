@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from quiz.difficulty import MIXES, Mix
 from quiz.text import display_name, player_key
 
 if TYPE_CHECKING:  # types only: `play` imports this before its first frame
@@ -57,12 +58,14 @@ class Seating(StrEnum):
 @dataclass(frozen=True, slots=True)
 class GameSetup:
     """Everything chosen before a game: players in turn order, questions per player,
-    seconds per question (``None`` = timer off), pack ids (empty = all) and a seed."""
+    seconds per question (``None`` = timer off), pack ids (empty = all), a seed and
+    how hard the questions are (``easy``, ``mixed`` or ``hard``)."""
 
     players: tuple[str, ...]
     questions: int = DEFAULT_QUESTIONS
     timer: float | None = DEFAULT_TIMER
     packs: tuple[str, ...] = ()
+    difficulty: Mix = "mixed"
     seed: int | None = None
     mode: Mode | None = None  # None: solo for one player, hotseat for more, or buzzer
     seating: Seating = Seating.SAME
@@ -84,6 +87,8 @@ class GameSetup:
         }  # fmt: skip
         if len(self.players) > 1:
             settings["seating"] = self.seating.value
+        if self.difficulty != "mixed":
+            settings["difficulty"] = self.difficulty
         return settings
 
 
@@ -158,6 +163,15 @@ def parse_timer(value: str | float | None) -> float | None:
             f"timer of {text} seconds: choose {MIN_TIMER:g} to {MAX_TIMER:g} seconds, or 'off'"
         )
     return seconds
+
+
+def parse_difficulty(value: str) -> Mix:
+    """``easy``, ``mixed`` or ``hard`` (any case)."""
+    text = str(value).strip().casefold()
+    for mix in MIXES:
+        if text == mix:
+            return mix
+    raise SetupError(f"difficulty must be {', '.join(MIXES[:-1])} or {MIXES[-1]}, not {value!r}")
 
 
 def parse_seed(value: str | int | None) -> int | None:

@@ -133,6 +133,9 @@ class Question:
     accept: tuple[str, ...] = ()
     #: ``text``: values of other facts of the same kind, never accepted as this answer.
     reject: tuple[str, ...] = ()
+    #: The share of stored answers that were right, once there are enough to go by
+    #: (:mod:`quiz.difficulty`); ``None`` before.
+    right_rate: float | None = None
 
     @property
     def picks(self) -> bool:
@@ -177,6 +180,8 @@ class Question:
         elif self.type == "text":
             data["answer"] = self.text
             data["accept"] = list(self.accept)
+        if self.right_rate is not None:
+            data["right_rate"] = self.right_rate
         return data
 
 

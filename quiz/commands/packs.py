@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz.commands import COMMANDS
+from quiz.commands import flags as flags_command
 from quiz.commands.output import plural as _plural
 from quiz.commands.output import print_problems as _print_problems
 from quiz.commands.output import write
@@ -38,6 +39,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = packs.add_parser("validate", help="check pack files; every problem as FILE:LINE:COLUMN")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(func=run_validate)
+
+    flags_command.register(packs)
 
     p = packs.add_parser("new", help="write a commented template for a new pack")
     p.add_argument("name", metavar="NAME", help="the pack's id or title")

@@ -26,6 +26,7 @@ from quiz.game_setup import (
     SetupError,
     check_buzzer,
     parse_buzz_keys,
+    parse_difficulty,
     parse_players,
     parse_questions,
     parse_seating,
@@ -57,6 +58,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument(
         "--timer", metavar="SECONDS|off", help=f"seconds per question (default {DEFAULT_TIMER:g})"
     )
+    parser.add_argument("--difficulty", metavar="easy|mixed|hard", default="mixed",
+                        help="mostly easy questions, a spread (default) or mostly hard ones")
     parser.add_argument(
         "--pack", action="append", default=[], metavar="ID|PATH", help="play only these packs"
     )
@@ -85,6 +88,8 @@ def setup_from_args(args: argparse.Namespace) -> GameSetup | None:
         questions = parse_questions(args.questions) if args.questions else DEFAULT_QUESTIONS
         flag = "--timer"
         timer = parse_timer(args.timer) if args.timer is not None else DEFAULT_TIMER
+        flag = "--difficulty"
+        difficulty = parse_difficulty(args.difficulty)
         flag = "--seed"
         seed = parse_seed(args.seed)
         flag = "--seating"
@@ -102,7 +107,7 @@ def setup_from_args(args: argparse.Namespace) -> GameSetup | None:
             check_buzzer(setup)
     except SetupError as error:
         raise UserError(f"{flag}: {error}", USAGE_ERROR) from None
-    return setup
+    return replace(setup, difficulty=difficulty)
 
 
 class ScoresLink:

@@ -60,6 +60,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                         help="seed for choosing and shuffling (default: random)")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="text for reading, json for one object per line")
+    parser.add_argument("--difficulty", choices=("easy", "mixed", "hard"), default="mixed",
+                        help="deal as a game of this difficulty does (default mixed)")
     parser.set_defaults(func=run)
 
 
@@ -99,6 +101,8 @@ def run(args: argparse.Namespace) -> int:
     from quiz.bank import CatalogBank, deal_questions
     from quiz.game_setup import GameSetup
     from quiz.generators import generate_all
+    from quiz.selection import settle_all
+    from quiz.store import right_rates
 
     bank = CatalogBank(args.pack)
     catalog = bank.catalog
@@ -110,10 +114,12 @@ def run(args: argparse.Namespace) -> int:
         seed = random.SystemRandom().randrange(2**32)
         print(f"wdta-quiz: seed {seed} (repeat with --seed {seed})", file=sys.stderr)
     if args.all:
-        questions = generate_all(catalog.packs, random.Random(seed))
+        questions = settle_all(catalog.packs, generate_all(catalog.packs, random.Random(seed)),
+                               right_rates.stored())
     else:
         # The one player's name never reaches the choice: only the count and seed do.
-        setup = GameSetup(players=("preview",), questions=args.count, seed=seed)
+        setup = GameSetup(players=("preview",), questions=args.count, seed=seed,
+                          difficulty=args.difficulty)
         questions, _ = deal_questions(bank, setup)
     render = render_json if args.format == "json" else render_text
     write(render(questions), data=args.format == "json")

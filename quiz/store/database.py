@@ -134,6 +134,19 @@ class Store:
             raise UnknownPlayerError(player, self.players())
         return key
 
+    # -- flags (see quiz.store.flags) -----------------------------------------------
+
+    def add_flag(self, question_id: str, pack: str, reason: str, flagged_at: datetime,
+                 player: str | None = None) -> int:  # fmt: skip
+        """Keep a player's flag on a question (see ``quiz.store.flags``); its id.
+        Raises ``UserError`` if the database cannot be written."""
+        from quiz.store import flags
+
+        try:
+            return flags.add(self._conn, question_id, pack, reason, flagged_at, player)
+        except sqlite3.DatabaseError as error:
+            raise UserError(f"could not save the flag to {self.path}: {error}") from None
+
 
 class UnknownPlayerError(UserError):
     """A player name that is not in the scores database."""

@@ -259,6 +259,22 @@ class QuizApp(GameRoutes):
 
     # -- everywhere --------------------------------------------------------
 
+    @on(requests.FlagQuestion)
+    def _flagged(self, event: requests.FlagQuestion) -> None:
+        """Keep a player's flag in the scores database (``wdta-quiz packs flags``)."""
+        from quiz.errors import UserError
+
+        if self.scores is None:
+            self.notify("Flags are not kept: no scores database.", severity="warning")
+            return
+        try:
+            self.scores().add_flag(event.question_id, event.pack, event.reason, self.now(),
+                                   event.player)  # fmt: skip
+        except UserError as error:
+            self.notify(f"The flag was not kept: {error}", severity="error", markup=False)
+            return
+        self.notify("Flagged for the pack's author. Thanks!")
+
     def action_help(self) -> None:
         """Show the keys."""
         from quiz.ui.screens.help import HelpScreen

@@ -52,3 +52,14 @@ class Review(Message):
     """A practice game of the questions ``player`` missed."""
 
     player: str
+
+
+@dataclass
+class FlagQuestion(Message):
+    """A player flags question ``question_id`` of ``pack`` for its author, with a
+    ``reason`` ("" for none)."""
+
+    question_id: str
+    pack: str
+    reason: str
+    player: str | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Center, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Label, Static
@@ -50,8 +51,18 @@ def option_line(index: int, text: str, outcome: Outcome) -> tuple[Content, Conte
 
 
 class RevealScreen(StepScreen):
-    """The answer to the question just asked. Enter or Space continues."""
+    """The answer to the question just asked. Enter or Space continues; F flags it."""
 
+    BINDINGS = [Binding("f", "flag", "Flag question")]
+
+    def action_flag(self) -> None:
+        """Flag the question just revealed, with an optional reason."""
+        from quiz.ui.screens.flag import flag_question
+
+        outcome = self.game.last_outcome
+        if outcome is not None:
+            player = self.game.players[outcome.turn.player_index].name
+            flag_question(self, outcome.turn.question, player)
 
     def compose(self) -> ComposeResult:
         """Verdict, the options marked, the explanation and a continue button."""

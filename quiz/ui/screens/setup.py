@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, Select, SelectionList
 from textual.widgets.selection_list import Selection
 
 from quiz.bank import Library
+from quiz.difficulty import MIXES
 from quiz.game_setup import (
     DEFAULT_BUZZ_KEYS,
     DEFAULT_QUESTIONS,
@@ -26,6 +27,7 @@ from quiz.game_setup import (
     SetupError,
     check_buzzer,
     parse_buzz_keys,
+    parse_difficulty,
     parse_players,
     parse_questions,
     parse_seating,
@@ -108,6 +110,13 @@ class SetupScreen(DismissOnTop[None]):
                 "seconds per question, or off",
             )
             yield from self._row(
+                "Difficulty",
+                Select([(mix.capitalize(), mix) for mix in MIXES], id="difficulty",
+                       value=last.difficulty if last else "mixed", allow_blank=False,
+                       compact=True),  # fmt: skip
+                "mostly easy, a spread, or mostly hard",
+            )
+            yield from self._row(
                 "Buzz keys", Input(keys, id="buzz-keys", compact=True),
                 "one key per player, in order", row_id="buzz-row",
             )
@@ -139,7 +148,9 @@ class SetupScreen(DismissOnTop[None]):
         yield KeyHints(("enter", "start"), ("tab", "next field"), ("esc", "back"))
 
     @staticmethod
-    def _row(label: str, field: Input, hint: str, row_id: str | None = None) -> ComposeResult:
+    def _row(
+        label: str, field: Input | Select[str], hint: str, row_id: str | None = None
+    ) -> ComposeResult:
         with Horizontal(classes="setup-row", id=row_id):
             yield Label(label, classes="setup-label")
             yield field
@@ -165,6 +176,7 @@ class SetupScreen(DismissOnTop[None]):
             packs=() if len(packs) == len(self.library.packs) else packs,
             seed=parse_seed(value("seed")),
             seating=seating,
+            difficulty=parse_difficulty(str(self.query_one("#difficulty", Select).value)),
         )
         if seating is Seating.BUZZER:
             keys = parse_buzz_keys(value("buzz-keys"), len(players))
