@@ -1,0 +1,126 @@
+"""An article in, a format-v1 pack and its review report out.
+
+:func:`import_article` reads the file in either form, gathers facts in a fixed order
+(infobox, credits, tables, then prose, which may confirm or complete a table row),
+and writes the pack text an author could have written: a commented header naming the
+article, the subject, the generic pools its facts use (less every value the pack
+states as true), and the facts, each with the lines it was read from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from quiz.importer.accolades import award_facts
+from quiz.importer.article import Article
+from quiz.importer.certifications import certification_facts
+from quiz.importer.charts import chart_facts
+from quiz.importer.harvest import FactData, Harvest
+from quiz.importer.infobox import chronology, infobox_facts
+from quiz.importer.people import credit_facts
+from quiz.importer.plaintext import read_plaintext, song_title
+from quiz.importer.pools import GENERIC, without
+from quiz.importer.prose import Prose
+from quiz.importer.releases import release_facts
+from quiz.importer.wikitext import read_wikitext
+from quiz.packs.convert import dump_pack
+from quiz.packs.ids import slug
+from quiz.packs.specs import TOP_LEVEL
+
+#: The input forms ``packs import --from`` reads.
+Form = Literal["article", "wikitext"]
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    """An import's result: the pack's id and YAML text, its facts, and the review
+    report (one "line N: …" per thing left out)."""
+
+    pack_id: str
+    text: str
+    facts: tuple[FactData, ...]
+    review: tuple[tuple[int, str], ...]
+
+    def review_text(self, source: str) -> str:
+        """The review report as a file: a heading, then one line per item."""
+        head = (f"# What the importer read in {source} but left out of the pack, by line.\n"
+                "# Check each one: add what is certain to the pack by hand.\n")
+        return head + "".join(f"line {line}: {message}\n" for line, message in self.review)
+
+
+def read(text: str, form: Form) -> Article:
+    """The article in ``text``, read as ``form``."""
+    return read_plaintext(text) if form == "article" else read_wikitext(text)
+
+
+def import_article(text: str, form: Form, source: str, *, pack_id: str | None = None,
+                   title: str | None = None, author: str | None = None) -> Imported:
+    """The pack made from ``text`` (an article in ``form``); ``source`` names the
+    file in the pack's header comment. ``pack_id``, ``title`` (the pack's, not the
+    song's) and ``author`` replace the defaults when given."""
+    article = read(text, form)
+    song_name = song_title(article.title) or "Untitled song"
+    song = f'"{song_name}"'
+    harvest = Harvest(subject=song_name)
+    harvest.review.extend(article.skipped)
+    infobox_facts(article, harvest, song)
+    artists = [v for f in harvest.facts if f["id"].endswith("-artist") for v in f["values"]]
+    credit_facts(article, harvest, artists)
+    chart_facts(article, harvest)
+    award_facts(article, harvest)
+    certification_facts(article, harvest)
+    release_facts(article, harvest, song)
+    Prose(article, harvest, song, song_name).read()
+    chronology(article, harvest)
+    harvest.review.sort(key=lambda item: item[0])
+    pack_id = pack_id or slug(song_name)[:40].strip("-") or "imported-song"
+    data = _pack_data(article, harvest, pack_id, song_name)
+    data["title"] = title or song_name
+    data["author"] = author or data["author"]
+    header = _header(article, source, form)
+    return Imported(pack_id, header + dump_pack(data), tuple(harvest.facts),
+                    tuple(harvest.review))
+
+
+def _pack_data(article: Article, harvest: Harvest, pack_id: str,
+               title: str) -> dict[str, object]:
+    artist = article.info("artist")
+    data: dict[str, object] = {
+        "format": 1, "pack": pack_id, "title": title, "author": "wdta-quiz importer",
+        "version": "1",
+        "description": f'Facts read from the article "{article.title}"; each names the '
+                       "line it came from.",
+    }
+    attribution = article.attribution.as_dict()
+    if attribution and "attribution" in TOP_LEVEL:
+        data["attribution"] = attribution
+    data["subject"] = {"title": title, "artist": artist.value if artist else ""}
+    true_values = [value for fact in harvest.facts
+                   for value in (*fact.get("values", ()), *fact.get("people", ()))]
+    pools = {name: without(GENERIC[name], true_values) for name in sorted(harvest.pools)}
+    if pools:
+        data["pools"] = pools
+    data["facts"] = [_ordered(fact) for fact in harvest.facts]
+    return data
+
+
+def _ordered(fact: FactData) -> FactData:
+    """A fact's keys in the order an author writes them; empty values left out."""
+    first = ("kind", "id", "category", "source")
+    keys = [*(k for k in first if k in fact), *(k for k in fact if k not in first)]
+    return {key: fact[key] for key in keys if fact[key] not in ("", [], None)}
+
+
+def _header(article: Article, source: str, form: Form) -> str:
+    lines = [f"# Imported with `wdta-quiz packs import --from {form}` from {Path(source).name}.",
+             "# Every fact's `source` names the section and line of the article it was read "
+             "from;",
+             "# what the importer left out is listed in the review report beside this file."]
+    about = article.attribution.as_dict()
+    if about:
+        lines.append("# Content from: " + "; ".join(f"{k} {v}" for k, v in about.items()))
+        lines.append("# Keep this attribution (and the article's licence) with the pack.")
+    return "".join(line + "\n" for line in lines)
+
