@@ -94,4 +94,8 @@ def _add(harvest: Harvest, organization: str, year: int, award: str, written: st
         harvest.skip(row.where.line, f"{organization} {year}, {award} listed twice: "
                                      "the second row left out")
         return
-    harvest.add("award", data, (row.where, "accolades table"))
+    places = [(row.where, "accolades table")]
+    if row.spread_from is not None:
+        # The organisation and year were written once, on the row above (a rowspan).
+        places.insert(0, (row.spread_from, "accolades table"))
+    harvest.add("award", data, *places)

@@ -58,6 +58,8 @@ class Row:
     where: Where
     broken: bool = False
     continues: bool = False
+    #: Where the cells a rowspan spread down to this row were written (wikitext).
+    spread_from: Where | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from quiz.generators.values import cert_rank
+from quiz.generators.values import cert_rank, level_name
 from quiz.importer.article import Article, Where
 from quiz.importer.harvest import Harvest
 
@@ -30,10 +30,17 @@ def add_certification(harvest: Harvest, region: str, level: str, where: Where,
                       part: str) -> None:
     """Add one certification, or cite this place on the fact that has it already."""
     region, level = region_name(region), " ".join(level.split())
-    if not region or cert_rank(level) is None:
+    rank = cert_rank(level)
+    if not region or rank is None:
         harvest.skip(where.line, f"certification {level!r} in {region or '?'}: level or "
                                  "region not read: left out")
         return
+    # "Quintuple Platinum" is written as its options are ("5× Platinum"): a level
+    # spelt unlike its wrong options would give the answer away.
+    try:
+        level = level_name(rank)
+    except KeyError:
+        pass
     known = harvest.find("certification", region=region, level=level)
     if known is not None:
         harvest.cite_also(known, where, part)

@@ -2,7 +2,8 @@
 
 A table is a chart table when its first header cell starts with "Chart"; it is a
 year-end table when its caption or section says so. Its year is the header's
-"Chart (2016)" or the caption's year; a table with neither is left out. A row is a
+"Chart (2016)" or the caption's year; a table with neither, or with a range of
+years ("Chart (2018–2019)"), is left out. A row is a
 fact only when it names a chart and gives a position: a blank cell, a broken row or
 a dash ("did not chart" in some articles) goes to the review report, and a chart the
 article does not list is never a fact at all (unknown, not "did not chart").
@@ -32,8 +33,9 @@ def chart_kind(table: Table) -> tuple[str, int | None]:
     """(type, year) of a chart table: ``year-end`` or ``weekly``, and its year."""
     words = f"{table.caption} {table.where.section} {' '.join(table.header)}".casefold()
     kind = "year-end" if re.search(r"year[- ]end", words) else "weekly"
-    year = _YEAR.search(table.header[0]) or _YEAR.search(table.caption)
-    return kind, int(year.group(1)) if year else None
+    years = set(_YEAR.findall(table.header[0])) or set(_YEAR.findall(table.caption))
+    # "Chart (2018–2019)" does not say in which year each peak came.
+    return kind, int(years.pop()) if len(years) == 1 else None
 
 
 def size_for(chart: str, position: int) -> int:
@@ -54,7 +56,7 @@ def chart_facts(article: Article, harvest: Harvest) -> None:
         kind, year = chart_kind(table)
         if year is None:
             name = table.caption or table.header[0]
-            harvest.skip(table.where.line, f"chart table {name!r} gives no year: left out")
+            harvest.skip(table.where.line, f"chart table {name!r} gives no single year: left out")
             continue
         column = table.column("peak", "position") or 1
         for row in table.rows:
@@ -62,7 +64,8 @@ def chart_facts(article: Article, harvest: Harvest) -> None:
     for coded in article.chart_rows:
         kind, year = chart_kind(coded.table) if coded.table else ("weekly", None)
         if year is None:
-            harvest.skip(coded.where.line, f"chart {coded.chart!r}: no year for its table")
+            harvest.skip(coded.where.line, f"{coded.chart} (chart code {coded.code}): its table "
+                                           "gives no single year: left out")
             continue
         _add(harvest, coded.chart, coded.position, kind, year, coded.where)
 

@@ -21,7 +21,7 @@ GENERIC: dict[str, tuple[str, ...]] = {
     "genres": ("Country", "Hard rock", "Jazz", "Heavy metal", "Bluegrass", "Reggae",
                "Gospel", "Polka"),
     "albums": ("Thriller", "Rumours", "Back in Black", "The Joshua Tree", "Nevermind",
-               "Purple Rain", "Born in the U.S.A."),
+               "Purple Rain", "Abbey Road"),
     "studios": ("Capitol Studios (Los Angeles, CA)", "Electric Lady Studios (New York, NY)",
                 "Abbey Road Studios (London)", "Sunset Sound (Los Angeles, CA)",
                 "Muscle Shoals Sound Studio (Alabama)"),

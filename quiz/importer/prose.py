@@ -191,19 +191,33 @@ class Prose:
 
 
 def _not_number_one(harvest: Harvest, places: list[str]) -> list[str]:
-    """Countries whose every weekly chart row the article lists peaks below number one:
-    shown false for "reached number one in …" (a country with no row is unknown)."""
-    best: dict[str, int] = {}
-    for fact in harvest.facts:
-        if fact["kind"] != "chart" or fact["type"] != "weekly" or " (" not in fact["chart"]:
-            continue
-        country = fact["chart"].split(" (")[0]
-        if len(country.split()) > 2 or any(not word[:1].isupper() for word in country.split()):
-            continue
-        if norm(country) in {"global", "euro digital songs"} or any(
-                word in country.casefold() for word in ("airplay", "chart", "excl", "top")):
-            continue
-        best[country] = min(best.get(country, fact["position"]), fact["position"])
+    """Countries shown not to have reached number one: every weekly row of theirs peaks
+    lower, in a weekly table (same year) that lists one of ``places`` at number one.
+    A country with no such row is unknown, and stays out."""
     taken = {norm(place) for place in places}
-    return [country for country, peak in best.items() if peak > 1 and norm(country) not in taken]
+    rows = [(country, fact) for fact in harvest.facts
+            if fact["kind"] == "chart" and fact["type"] == "weekly"
+            and (country := _country(fact["chart"])) is not None]
+    years = {fact["year"] for country, fact in rows
+             if norm(country) in taken and fact["position"] == 1}
+    best: dict[str, int] = {}
+    for country, fact in rows:
+        best[country] = min(best.get(country, fact["position"]), fact["position"])
+    shown = {country for country, fact in rows if fact["year"] in years}
+    return [country for country in best
+            if country in shown and best[country] > 1 and norm(country) not in taken]
 
+
+def _country(chart: str) -> str | None:
+    """The country a chart is named after ("France (SNEP)"), or None when the name is
+    not a plain country ("Greece Airplay Chart (IFPI)", "Global Excl. US")."""
+    if " (" not in chart:
+        return None
+    country = chart.split(" (")[0]
+    words = country.split()
+    if len(words) > 2 or any(not word[:1].isupper() for word in words):
+        return None
+    if any(word in country.casefold() for word in ("airplay", "chart", "excl", "top", "global",
+                                                    "hot", "digital", "radio", "singles")):
+        return None
+    return country

@@ -2,8 +2,9 @@
 
 Rows are grouped by country and date: each group is one question ("In which format
 was the song released in the United States on May 24, 2016?") whose true values are
-every format of the group. Wrong formats are generic ones the table never lists for
-that country; a table of one row also asks in which country that release was.
+every format of the group. Wrong formats are generic ones the table never lists (a
+format of another row may have reached this country too, under "Various"); a table
+of one row also asks in which country that release was.
 """
 
 from __future__ import annotations
@@ -50,10 +51,9 @@ def _format_fact(harvest: Harvest, table: Table, group: list[Row],
                  columns: tuple[int, int, int], song: str, suffix: str) -> None:
     country, when, form = columns
     first = group[0]
-    region = place(first.cells[country])
+    region = _region(first.cells[country])
     formats = [f for row in group for f in split_list(row.cells[form])]
     listed = [f for row in table.rows if len(row.cells) > max(columns)
-              and norm(row.cells[country]) == norm(first.cells[country])
               for f in split_list(row.cells[form])]
     harvest.add("attribute", {
         "id": f"release-format{suffix}", "category": "Release",
@@ -64,9 +64,18 @@ def _format_fact(harvest: Harvest, table: Table, group: list[Row],
     }, *((row.where, "release history table") for row in group))
 
 
+def _region(country: str) -> str:
+    """A release row's country as a prompt names it ("Various" is several countries)."""
+    if norm(country) in ("various", "worldwide", "world"):
+        return "various countries"
+    return place(country)
+
+
 def _country_fact(harvest: Harvest, table: Table, row: Row, columns: tuple[int, int, int],
                   song: str) -> None:
     country, when, form = columns
+    if _region(row.cells[country]) == "various countries":
+        return
     harvest.add("attribute", {
         "id": "release-country", "category": "Release",
         "ask": f"In which country was {song} released in the format {row.cells[form]} on "

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 import wikitextparser
-from mwparserfromhell.nodes import Comment, Node, Template
+from mwparserfromhell.nodes import Comment, Template
 
 from quiz.importer.article import (
     Article,
@@ -68,8 +69,15 @@ class _Reader:
             self.table(table)
         offset = 0
         for node in self.code.nodes:
-            self.top_node(node, offset)
+            if isinstance(node, Comment | Template):
+                # Never prose, even when they span lines: comments, templates.
+                self.covered.append((offset, offset + len(str(node))))
+            if isinstance(node, Comment) and not self.article.infobox:
+                self.about.update((k.casefold(), v)
+                                  for k, v in _ABOUT.findall(str(node.contents)))
             offset += len(str(node))
+        for at, template in self.templates():
+            self.template(template, at)
         self.prose()
         self.article.attribution = Attribution(
             title=self.about.get("title", self.article.title), url=self.about.get("url", ""),
@@ -80,16 +88,21 @@ class _Reader:
                                             "missing from the values around it"))
         return self.article
 
-    # -- top-level templates -----------------------------------------------------------
-    def top_node(self, node: Node, offset: int) -> None:
-        if isinstance(node, Comment) and not self.article.infobox:
-            self.about.update((k.casefold(), v) for k, v in _ABOUT.findall(str(node.contents)))
-            return
-        if not isinstance(node, Template):
-            return
+    # -- templates ---------------------------------------------------------------------
+    def templates(self) -> Iterator[tuple[int, Template]]:
+        """Every template with its offset in the file, tables' rows included."""
+        cursor = 0
+        for template in self.code.filter_templates(recursive=True):
+            at = self.text.find(str(template), cursor)
+            if at >= 0:
+                # Templates come parent first, then its children, then the next one:
+                # each starts at or after the one before.
+                cursor = at
+                yield at, template
+
+    def template(self, node: Template, offset: int) -> None:
         name = name_of(node)
         if name in _INFOBOXES:
-            self.covered.append((offset, offset + len(str(node))))
             self.infobox(node, offset)
         elif name == "single chart":
             self.single_chart(node, offset)
@@ -174,7 +187,9 @@ class _Reader:
         values = tuple(self.plain.text(cell.value) if cell is not None else "" for cell in cells)
         first = cells[0]
         broken = first is not None and first.is_header and not values[0]
-        return Row(values, where, broken=broken)
+        above = present[0].span[0] if present[0].span in spread else None
+        return Row(values, where, broken=broken,
+                   spread_from=self.where(above) if above is not None else None)
 
     # -- prose -------------------------------------------------------------------------
     def prose(self) -> None:
