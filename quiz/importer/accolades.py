@@ -48,13 +48,17 @@ def award_facts(article: Article, harvest: Harvest) -> None:
         columns = Columns.of(table)
         if columns is None:
             continue
-        above: tuple[str, int] | None = None
+        above: Above | None = None
         for row in table.rows:
             above = _row(harvest, table, columns, row, above)
 
 
+#: The organisation, year and row a continuation row belongs to.
+Above = tuple[str, int, Row]
+
+
 def _row(harvest: Harvest, table: Table, columns: Columns, row: Row,
-         above: tuple[str, int] | None) -> tuple[str, int] | None:
+         above: Above | None) -> Above | None:
     """Add the row's award; return the organisation and year a next continuation row
     would belong to."""
     line = row.where.line
@@ -67,7 +71,7 @@ def _row(harvest: Harvest, table: Table, columns: Columns, row: Row,
             return None
         harvest.skip(line, f"continuation row: {row.cells[0]!r} attached to {above[0]} "
                            f"{above[1]} (the row above; its cells were merged)")
-        _add(harvest, above[0], above[1], row.cells[0], "", row)
+        _add(harvest, above[0], above[1], row.cells[0], "", row, above[2])
         return above
     cells = [*row.cells, *[""] * len(table.header)]
     organization, award = cells[columns.organization], cells[columns.award]
@@ -78,11 +82,11 @@ def _row(harvest: Harvest, table: Table, columns: Columns, row: Row,
         return None
     result = cells[columns.result] if columns.result is not None else ""
     _add(harvest, organization, year, award, result, row)
-    return organization, year
+    return organization, year, row
 
 
 def _add(harvest: Harvest, organization: str, year: int, award: str, written: str,
-         row: Row) -> None:
+         row: Row, parent: Row | None = None) -> None:
     data: dict[str, object] = {"organization": organization, "year": year, "award": award}
     result = _RESULTS.get(written.strip().casefold())
     if result is not None:
@@ -94,8 +98,7 @@ def _add(harvest: Harvest, organization: str, year: int, award: str, written: st
         harvest.skip(row.where.line, f"{organization} {year}, {award} listed twice: "
                                      "the second row left out")
         return
-    places = [(row.where, "accolades table")]
-    if row.spread_from is not None:
-        # The organisation and year were written once, on the row above (a rowspan).
-        places.insert(0, (row.spread_from, "accolades table"))
+    # A rowspan's organisation and year were written once, on the rows above.
+    above = parent.wheres() if parent is not None else ()
+    places = [(where, "accolades table") for where in (*above, *row.wheres())]
     harvest.add("award", data, *places)

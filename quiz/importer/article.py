@@ -22,11 +22,6 @@ class Where:
     section: str
     line: int
 
-    def cite(self, part: str = "") -> str:
-        """How a fact's ``source`` names this place: "infobox, line 12"."""
-        name = part or self.section or "lead"
-        return f"{name}, line {self.line}"
-
 
 @dataclass(frozen=True, slots=True)
 class InfoboxField:
@@ -59,12 +54,19 @@ class Row:
     broken: bool = False
     continues: bool = False
     #: Where the cells a rowspan spread down to this row were written (wikitext).
-    spread_from: Where | None = None
+    spread_from: tuple[Where, ...] = ()
+    #: Where its other cells start, when they are on lines of their own (wikitext).
+    more: tuple[Where, ...] = ()
+
+    def wheres(self) -> tuple[Where, ...]:
+        """Every line the row's values were read from."""
+        return tuple(dict.fromkeys((*self.spread_from, self.where, *self.more)))
 
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """A table with its caption (may be empty), header cells and rows."""
+    """A table with its caption (may be empty), header cells and rows; ``where`` is
+    its header row's line (where "Chart (2016)" gives a chart table's year)."""
 
     caption: str
     header: tuple[str, ...]

@@ -26,13 +26,13 @@ def region_name(written: str) -> str:
     return region[4:] if region.casefold().startswith("the ") else region
 
 
-def add_certification(harvest: Harvest, region: str, level: str, where: Where,
-                      part: str) -> None:
+def add_certification(harvest: Harvest, region: str, level: str,
+                      wheres: tuple[Where, ...], part: str) -> None:
     """Add one certification, or cite this place on the fact that has it already."""
     region, level = region_name(region), " ".join(level.split())
     rank = cert_rank(level)
     if not region or rank is None:
-        harvest.skip(where.line, f"certification {level!r} in {region or '?'}: level or "
+        harvest.skip(wheres[0].line, f"certification {level!r} in {region or '?'}: level or "
                                  "region not read: left out")
         return
     # "Quintuple Platinum" is written as its options are ("5× Platinum"): a level
@@ -43,9 +43,11 @@ def add_certification(harvest: Harvest, region: str, level: str, where: Where,
         pass
     known = harvest.find("certification", region=region, level=level)
     if known is not None:
-        harvest.cite_also(known, where, part)
+        for where in wheres:
+            harvest.cite_also(known, where, part)
         return
-    harvest.add("certification", {"region": region, "level": level}, (where, part))
+    harvest.add("certification", {"region": region, "level": level},
+                *((where, part) for where in wheres))
 
 
 def certification_facts(article: Article, harvest: Harvest) -> None:
@@ -61,7 +63,7 @@ def certification_facts(article: Article, harvest: Harvest) -> None:
                 harvest.skip(row.where.line, "certification row with a blank region or "
                                              "level: left out")
                 continue
-            add_certification(harvest, cells[region], cells[level], row.where,
+            add_certification(harvest, cells[region], cells[level], row.wheres(),
                               "certifications table")
     for entry in article.certifications:
-        add_certification(harvest, entry.region, entry.level, entry.where, "certifications")
+        add_certification(harvest, entry.region, entry.level, (entry.where,), "certifications")

@@ -60,17 +60,23 @@ def chart_facts(article: Article, harvest: Harvest) -> None:
             continue
         column = table.column("peak", "position") or 1
         for row in table.rows:
-            _row(harvest, row, column, kind, year)
+            _row(harvest, row, column, (kind, year, table.where))
     for coded in article.chart_rows:
         kind, year = chart_kind(coded.table) if coded.table else ("weekly", None)
         if year is None:
             harvest.skip(coded.where.line, f"{coded.chart} (chart code {coded.code}): its table "
                                            "gives no single year: left out")
             continue
-        _add(harvest, coded.chart, coded.position, kind, year, coded.where)
+        header = coded.table.where if coded.table else coded.where
+        _add(harvest, coded.chart, coded.position, (kind, year, header), coded.where,
+             code=coded.code)
 
 
-def _row(harvest: Harvest, row: Row, column: int, kind: str, year: int) -> None:
+#: A chart table's type, year and the header line that gives the year.
+Kind = tuple[str, int, Where]
+
+
+def _row(harvest: Harvest, row: Row, column: int, kind: Kind) -> None:
     if row.broken:
         harvest.skip(row.where.line, "broken chart row (no chart name): left out")
         return
@@ -79,11 +85,13 @@ def _row(harvest: Harvest, row: Row, column: int, kind: str, year: int) -> None:
     if not chart:
         harvest.skip(row.where.line, "chart row without a chart name: left out")
         return
-    _add(harvest, chart, position, kind, year, row.where)
+    _add(harvest, chart, position, kind, *row.wheres())
 
 
-def _add(harvest: Harvest, chart: str, written: str, kind: str, year: int,
-         where: Where) -> None:
+def _add(harvest: Harvest, chart: str, written: str, table: Kind, *wheres: Where,
+         code: str = "") -> None:
+    kind, year, header = table
+    where, part = wheres[0], _part(kind, year)
     if not written.strip():
         harvest.skip(where.line, f"{chart} ({kind} {year}): blank position: left out")
         return
@@ -95,13 +103,18 @@ def _add(harvest: Harvest, chart: str, written: str, kind: str, year: int,
     known = harvest.find("chart", chart=chart, type=kind, year=year)
     if known is not None:
         if known["position"] == position:
-            harvest.cite_also(known, where, "chart table")
+            for place in wheres:
+                harvest.cite_also(known, place, part)
         else:
             harvest.skip(where.line, f"{chart} ({kind} {year}) listed again at {position} "
                                      f"(first at {known['position']}): the second row left out")
         return
-    harvest.add("chart", {"chart": chart, "type": kind, "year": year, "position": position,
-                          "size": size_for(chart, position)}, (where, _part(kind, year)))
+    data: dict[str, object] = {"chart": chart, "type": kind, "year": year,
+                               "position": position, "size": size_for(chart, position)}
+    if code:
+        # The article names the chart by its code; the name is the code's mapping.
+        data["note"] = f"chart code {code}"
+    harvest.add("chart", data, (header, part), *((place, part) for place in wheres))
 
 
 def _part(kind: str, year: int) -> str:

@@ -3,12 +3,14 @@ and the review report's lines.
 
 A fact here is the mapping a pack file holds (``kind:``, its keys, ``source:``), so the
 pack is written exactly as an author would write it. ``source`` names every place a
-fact was read ("infobox, line 12; lead, line 21"); the review report lists, by line,
-what the importer saw but did not turn into a fact, and why.
+fact was read, lines of one part together ("2016 weekly chart table, lines 66, 72;
+lead, line 23"); the review report lists, by line, what the importer saw but did not
+turn into a fact, and why.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +19,21 @@ from quiz.importer.article import Where
 
 #: One fact as a pack file writes it.
 FactData = dict[str, Any]
+#: A place a fact was read: where, and the part's name when the section's alone would
+#: not do ("infobox", "2016 weekly chart table"; "" for the section's name).
+Place = tuple[Where, str]
+
+
+def cite(places: Iterable[Place]) -> str:
+    """A fact's ``source``: each part once, in order, with its lines."""
+    lines: dict[str, list[int]] = {}
+    for where, part in places:
+        name = part or where.section or "lead"
+        if where.line not in lines.setdefault(name, []):
+            lines[name].append(where.line)
+    return "; ".join(f"{name}, line{'s' if len(numbers) > 1 else ''} "
+                     f"{', '.join(str(n) for n in sorted(numbers))}"
+                     for name, numbers in lines.items())
 
 
 @dataclass(slots=True)
@@ -28,13 +45,14 @@ class Harvest:
     review: list[tuple[int, str]] = field(default_factory=list)
     #: Every pool a fact names by its generic name.
     pools: set[str] = field(default_factory=set)
+    #: The places of each fact, by the fact's position in ``facts``.
+    places: list[list[Place]] = field(default_factory=list)
 
-    def add(self, kind: str, data: FactData, *places: tuple[Where, str]) -> FactData:
-        """Record a fact of ``kind`` read at ``places`` ((where, part) pairs; the part
-        names the table or box when the section's name alone would not)."""
-        sources = dict.fromkeys(where.cite(part) for where, part in places)
-        fact: FactData = {"kind": kind, **data, "source": "; ".join(sources)}
+    def add(self, kind: str, data: FactData, *places: Place) -> FactData:
+        """Record a fact of ``kind`` read at ``places``."""
+        fact: FactData = {"kind": kind, **data, "source": cite(places)}
         self.facts.append(fact)
+        self.places.append(list(places))
         return fact
 
     def skip(self, line: int, message: str) -> None:
@@ -51,8 +69,9 @@ class Harvest:
 
     def cite_also(self, fact: FactData, where: Where, part: str = "") -> None:
         """Add another place ``fact`` was read (the lead repeating a table row)."""
-        sources = [s for s in fact["source"].split("; ") if s]
-        fact["source"] = "; ".join(dict.fromkeys([*sources, where.cite(part)]))
+        index = next(i for i, known in enumerate(self.facts) if known is fact)
+        self.places[index].append((where, part))
+        fact["source"] = cite(self.places[index])
 
 
 def _same(left: Any, right: Any) -> bool:

@@ -134,7 +134,7 @@ class Prose:
         for part in parts:
             assert part is not None
             for region in split_list(part["list"], prose=True):
-                add_certification(self.harvest, region, part["level"], paragraph.where, "")
+                add_certification(self.harvest, region, part["level"], (paragraph.where,), "")
         return True
 
     def quotes(self, sentence: str, paragraph: Paragraph) -> bool:

@@ -61,7 +61,7 @@ def _format_fact(harvest: Harvest, table: Table, group: list[Row],
         "statement": f"In {region}, {song} was released on {first.cells[when]} in the format "
                      "{value}.",
         "values": list(dict.fromkeys(formats)), "pool": without(GENERIC["formats"], listed),
-    }, *((row.where, "release history table") for row in group))
+    }, *((where, "release history table") for row in group for where in row.wheres()))
 
 
 def _region(country: str) -> str:
@@ -84,4 +84,4 @@ def _country_fact(harvest: Harvest, table: Table, row: Row, columns: tuple[int, 
                      f"{row.cells[form]} in {{value}}.",
         "values": [place(row.cells[country])],
         "pool": without(GENERIC["countries"], [place(row.cells[country])]),
-    }, (row.where, "release history table"))
+    }, *((where, "release history table") for where in row.wheres()))

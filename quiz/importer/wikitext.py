@@ -158,6 +158,7 @@ class _Reader:
         start, end = table.span
         self.covered.append((start, end))
         header: tuple[str, ...] = ()
+        header_where = self.where(start)
         rows: list[Row] = []
         spread: set[tuple[int, int]] = set()
         for cells in table.cells(span=True):
@@ -167,11 +168,11 @@ class _Reader:
                 continue
             if not header and not rows and all(cell is not None and cell.is_header
                                                for cell in cells):
-                header = row.cells
+                header, header_where = row.cells, row.where
             else:
                 rows.append(row)
         caption = self.plain.text(table.caption or "")
-        made = Table(caption, header, tuple(rows), self.where(start))
+        made = Table(caption, header, tuple(rows), header_where)
         self.tables.append(((start, end), made))
         self.article.tables.append(made)
 
@@ -183,13 +184,19 @@ class _Reader:
         if not present:
             return None
         own = [cell for cell in present if cell.span not in spread]
-        where = self.where((own or present)[0].span[0])
+        where = self.cell_where((own or present)[0])
         values = tuple(self.plain.text(cell.value) if cell is not None else "" for cell in cells)
         first = cells[0]
         broken = first is not None and first.is_header and not values[0]
-        above = present[0].span[0] if present[0].span in spread else None
-        return Row(values, where, broken=broken,
-                   spread_from=self.where(above) if above is not None else None)
+        above = tuple(self.cell_where(cell) for cell in present if cell.span in spread)
+        more = tuple(self.cell_where(cell) for cell in own[1:])
+        return Row(values, where, broken=broken, spread_from=above, more=more)
+
+    def cell_where(self, cell: wikitextparser.Cell) -> Where:
+        """Where a cell's text starts (its span begins at the line break before it)."""
+        start, end = cell.span
+        body = self.text[start:end]
+        return self.where(start + len(body) - len(body.lstrip()))
 
     # -- prose -------------------------------------------------------------------------
     def prose(self) -> None:
