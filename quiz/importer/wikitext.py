@@ -84,8 +84,11 @@ class _Reader:
             revision=self.about.get("revision", ""),
             licence=self.about.get("licence", self.about.get("license", "")))
         for name in dict.fromkeys(self.plain.unknown):
-            self.article.skipped.append((0, f"template {{{{{name}}}}} not read: its text is "
-                                            "missing from the values around it"))
+            found = re.search(r"\{\{\s*" + re.escape(name).replace(r"\ ", r"[\s_]+"), self.text,
+                              re.IGNORECASE)
+            line = self.line(found.start()) if found else 0
+            self.article.skipped.append((line, f"template {{{{{name}}}}} not read: its text is "
+                                               "missing from the values around it"))
         return self.article
 
     # -- templates ---------------------------------------------------------------------
