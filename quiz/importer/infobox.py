@@ -124,6 +124,6 @@ def chronology(article: Article, harvest: Harvest) -> None:
     titles = [item.value for item in (article.info("prev title", "prev single"),
                                       article.info("next title", "next single")) if item]
     harvest.skip(series.where.line,
-                 f"singles chronology of {series.value} (before and after: "
+                 f"chronology {series.value!r} (the singles before and after: "
                  f"{', '.join(titles) or 'none given'}) not used: too few titles for wrong "
                  "options; add a pool of the artist's other singles by hand")
