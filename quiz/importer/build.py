@@ -55,18 +55,17 @@ def read(text: str, form: Form) -> Article:
     return read_plaintext(text) if form == "article" else read_wikitext(text)
 
 
-def import_article(text: str, form: Form, source: str, *, pack_id: str | None = None,
-                   title: str | None = None, author: str | None = None) -> Imported:
-    """The pack made from ``text`` (an article in ``form``); ``source`` names the
-    file in the pack's header comment. ``pack_id``, ``title`` (the pack's, not the
-    song's) and ``author`` replace the defaults when given."""
+def harvest_article(text: str, form: Form) -> tuple[Article, Harvest]:
+    """The article in ``text`` and what the importer gathers from it: the facts, in
+    pack order, and the review report's lines, sorted by line."""
     article = read(text, form)
     song_name = song_title(article.title) or "Untitled song"
     song = f'"{song_name}"'
     harvest = Harvest(subject=song_name)
     harvest.review.extend(article.skipped)
     infobox_facts(article, harvest, song)
-    artists = [v for f in harvest.facts if f["id"].endswith("-artist") for v in f["values"]]
+    artists = [value for fact in harvest.facts if fact.get("id", "").endswith("-artist")
+               for value in fact["values"]]
     credit_facts(article, harvest, artists)
     chart_facts(article, harvest)
     award_facts(article, harvest)
@@ -75,6 +74,16 @@ def import_article(text: str, form: Form, source: str, *, pack_id: str | None = 
     Prose(article, harvest, song, song_name).read()
     chronology(article, harvest)
     harvest.review.sort(key=lambda item: item[0])
+    return article, harvest
+
+
+def import_article(text: str, form: Form, source: str, *, pack_id: str | None = None,
+                   title: str | None = None, author: str | None = None) -> Imported:
+    """The pack made from ``text`` (an article in ``form``); ``source`` names the
+    file in the pack's header comment. ``pack_id``, ``title`` (the pack's, not the
+    song's) and ``author`` replace the defaults when given."""
+    article, harvest = harvest_article(text, form)
+    song_name = harvest.subject
     pack_id = pack_id or slug(song_name)[:40].strip("-") or "imported-song"
     data = _pack_data(article, harvest, pack_id, song_name)
     data["title"] = title or song_name

@@ -33,7 +33,8 @@ def chart_kind(table: Table) -> tuple[str, int | None]:
     """(type, year) of a chart table: ``year-end`` or ``weekly``, and its year."""
     words = f"{table.caption} {table.where.section} {' '.join(table.header)}".casefold()
     kind = "year-end" if re.search(r"year[- ]end", words) else "weekly"
-    years = set(_YEAR.findall(table.header[0])) or set(_YEAR.findall(table.caption))
+    first = table.header[0] if table.header else ""
+    years = set(_YEAR.findall(first)) or set(_YEAR.findall(table.caption))
     # "Chart (2018–2019)" does not say in which year each peak came.
     return kind, int(years.pop()) if len(years) == 1 else None
 
@@ -55,7 +56,7 @@ def chart_facts(article: Article, harvest: Harvest) -> None:
             continue
         kind, year = chart_kind(table)
         if year is None:
-            name = table.caption or table.header[0]
+            name = table.caption or table.header[0]  # a chart table has a header
             harvest.skip(table.where.line, f"chart table {name!r} gives no single year: left out")
             continue
         column = table.column("peak", "position") or 1

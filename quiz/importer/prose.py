@@ -79,6 +79,7 @@ class Prose:
                     self.harvest.skip(paragraph.where.line, f"prose not read: {shown}")
 
     def peak(self, sentence: str, paragraph: Paragraph) -> bool:
+        """The peak sentence: a weekly chart row, and the month when given."""
         match = _PEAK.search(sentence)
         position = number(match["n"]) if match else None
         when = date(match["when"]) if match else None
@@ -105,6 +106,7 @@ class Prose:
         return True
 
     def number_one(self, sentence: str, paragraph: Paragraph) -> bool:
+        """"reached number one in A, B and C": the countries, when enough are shown lower."""
         match = _NUMBER_ONE.search(sentence)
         if match is None:
             return False
@@ -124,6 +126,7 @@ class Prose:
         return True
 
     def certified(self, sentence: str, paragraph: Paragraph) -> bool:
+        """"certified X in A and B, as well as Y in C": a certification per region."""
         match = _CERTIFIED.search(sentence)
         if match is None:
             return False
@@ -138,9 +141,11 @@ class Prose:
         return True
 
     def quotes(self, sentence: str, paragraph: Paragraph) -> bool:
+        """A critic's sentence: its quotes (see :mod:`quiz.importer.critics`)."""
         return critic_quotes(sentence, paragraph, self.harvest, self.title)
 
     def directed(self, sentence: str, paragraph: Paragraph) -> bool:
+        """"The music video … directed by P": the video's director."""
         match = _DIRECTED.search(sentence)
         if match is None:
             return False
@@ -152,6 +157,7 @@ class Prose:
         return True
 
     def premiered(self, sentence: str, paragraph: Paragraph) -> bool:
+        """"The music video premiered on DATE, on SITE": its date and site."""
         match = _PREMIERED.search(sentence)
         when = date(match["date"]) if match else None
         if match is None or when is None:
@@ -172,6 +178,7 @@ class Prose:
         return True
 
     def nominated(self, sentence: str, paragraph: Paragraph) -> bool:
+        """"nominated for C at YEAR ORG": the result of that accolades row."""
         match = _NOMINATED.search(sentence)
         if match is None:
             return False

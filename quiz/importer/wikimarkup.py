@@ -75,9 +75,11 @@ class Plain:
         return " ".join(self.nodes(code.nodes).split())
 
     def nodes(self, nodes: list[Node]) -> str:
+        """The plain text of a run of nodes."""
         return "".join(self.node(node) for node in nodes)
 
     def node(self, node: Node) -> str:
+        """The plain text of one node."""
         if isinstance(node, Text):
             return str(node)
         if isinstance(node, Wikilink):
@@ -105,6 +107,7 @@ class Plain:
         return str(node)
 
     def template(self, template: Template) -> str:
+        """What a reader sees of a template: its text, or nothing (noted if unknown)."""
         name = name_of(template)
         if name in self.templates:
             return self.templates[name](template)
@@ -114,6 +117,7 @@ class Plain:
         return ""
 
     def listed(self, template: Template) -> str:
+        """``{{hlist|A|B}}`` (or a bulleted ``{{flatlist}}``) as "A, B"."""
         items = [self.text(value) for value in positional(template)]
         # {{flatlist}} holds a bulleted list in its one parameter.
         if len(items) == 1 and "*" in str(positional(template)[0]):
@@ -122,6 +126,7 @@ class Plain:
         return ", ".join(item for item in items if item)
 
     def start_date(self, template: Template) -> str:
+        """``{{Start date|2016|5|24}}`` as "2016-05-24" (or year-month, year)."""
         parts = [self.text(value) for value in positional(template)[:3]]
         parts = [part for part in parts if part.isdigit()]
         if not parts:
@@ -129,6 +134,7 @@ class Plain:
         return "-".join([parts[0], *(f"{int(part):02d}" for part in parts[1:])])
 
     def duration(self, template: Template) -> str:
+        """``{{Duration|m=3|s=37}}`` or ``{{Duration|3|37}}`` as "3:37"."""
         minutes, seconds = named(template, "m"), named(template, "s")
         values = positional(template)
         if minutes is None and len(values) >= 2:
@@ -138,9 +144,11 @@ class Plain:
         return f"{int(self.text(minutes) or 0)}:{int(self.text(seconds) or 0):02d}"
 
     def first(self, template: Template) -> str:
+        """A wrapper template's first parameter (``{{nowrap|…}}``)."""
         values = positional(template)
         return self.text(values[0]) if values else ""
 
     def second(self, template: Template) -> str:
+        """A template's second parameter (``{{sort|key|text}}``)."""
         values = positional(template)
         return self.text(values[1]) if len(values) > 1 else ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.importer.build import import_article
+from quiz.importer.build import harvest_article, import_article
 from quiz.importer.chartcodes import chart_name
 from quiz.importer.plaintext import read_plaintext, song_title
 from quiz.importer.prose import sentences
@@ -96,3 +96,23 @@ def test_number_one_needs_countries_shown_lower():
     assert not any(fact.get("id") == "number-one" for fact in result.facts)
     assert (6, "number one in Chile: too few charted countries shown lower: left out") in (
         result.review)
+
+
+def test_mangled_articles_never_crash_the_importer():
+    """Cut and spliced copies of the fixtures (seeded): the importer reports, never raises."""
+    import random
+
+    from conftest import FIXTURES
+
+    rng = random.Random(14)
+    sources = [(path.read_text(encoding="utf-8"), form) for path, form in FIXTURES.values()]
+    cases = [("{|\n{{Single chart|Flanders|3}}\n|}", "wikitext"), ("{{Duration|m=a|s=b}}",
+                                                                      "wikitext")]
+    for _ in range(15):
+        text, form = rng.choice(sources)
+        start = rng.randrange(len(text))
+        cases.append((text[:start] + text[start + rng.randrange(300):], form))
+        cases.append((text[:start] + rng.choice(["|", "{{", "}}", "[[", "\n", "<!--", "|-"])
+                      + text[start:], form))
+    for text, form in cases:
+        harvest_article(text, form)
