@@ -191,6 +191,9 @@ class Prose:
                                                     "accolades table as written: left out")
             return True
         award["result"] = result
+        if "video" in paragraph.where.section.casefold() and sentence.startswith("It "):
+            # "It" in a music video's section is the video: the accolade is the video's.
+            award["work"] = "the music video"
         if match["lost"] and result == "nominated":
             award["lost_to"] = match["lost"].strip()
         self.harvest.cite_also(award, paragraph.where)
