@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from quiz.generators.index import index_for
 from quiz.importer.accolades import award_facts
 from quiz.importer.article import Article
 from quiz.importer.certifications import certification_facts
@@ -25,9 +26,11 @@ from quiz.importer.pools import GENERIC, without
 from quiz.importer.prose import Prose
 from quiz.importer.releases import release_facts
 from quiz.importer.wikitext import read_wikitext
+from quiz.packs import yamlsafe
 from quiz.packs.convert import dump_pack
 from quiz.packs.ids import slug
 from quiz.packs.specs import TOP_LEVEL
+from quiz.packs.validate import PackBuilder
 
 #: The input forms ``packs import --from`` reads.
 Form = Literal["article", "wikitext"]
@@ -73,6 +76,8 @@ def harvest_article(text: str, form: Form) -> tuple[Article, Harvest]:
     release_facts(article, harvest, song)
     Prose(article, harvest, song, song_name).read()
     chronology(article, harvest)
+    if article.info("artist") is None:
+        harvest.skip(0, "no artist in the infobox: the pack has no subject (add one by hand)")
     harvest.review.sort(key=lambda item: item[0])
     return article, harvest
 
@@ -85,12 +90,40 @@ def import_article(text: str, form: Form, source: str, *, pack_id: str | None = 
     article, harvest = harvest_article(text, form)
     song_name = harvest.subject
     pack_id = pack_id or slug(song_name)[:40].strip("-") or "imported-song"
-    data = _pack_data(article, harvest, pack_id, song_name)
-    data["title"] = title or song_name
-    data["author"] = author or data["author"]
+    while True:
+        data = _pack_data(article, harvest, pack_id, song_name)
+        data["title"] = title or song_name
+        data["author"] = author or data["author"]
+        body = dump_pack(data)
+        # Dropping a fact can leave another without wrong options: until none is left.
+        if not _drop_unaskable(harvest, body):
+            break
+    harvest.review.sort(key=lambda item: item[0])
     header = _header(article, source, form)
-    return Imported(pack_id, header + dump_pack(data), tuple(harvest.facts),
-                    tuple(harvest.review))
+    return Imported(pack_id, header + body, tuple(harvest.facts), tuple(harvest.review))
+
+
+def _drop_unaskable(harvest: Harvest, body: str) -> bool:
+    """Move the facts no generator can ask about (too few wrong options: two quoted
+    critics, one award) from the pack to the review report; whether any moved."""
+    try:
+        pack = PackBuilder("imported").build(yamlsafe.compose("imported", body))
+    except Exception:  # the command's validation of the written text reports it
+        return False
+    if pack is None or len(pack.facts) != len(harvest.facts):
+        return False  # the command's validation reports it
+    asked = {slot.fact for slot in index_for(pack).fact_slots}
+    dropped = [i for i, fact in enumerate(pack.facts) if fact.id not in asked]
+    for i in reversed(dropped):
+        fact, places = harvest.facts.pop(i), harvest.places.pop(i)
+        harvest.skip(places[0][0].line, f"{fact['kind']} ({_describe(fact)}) yields no "
+                                        "question (too few wrong options): left out")
+    return bool(dropped)
+
+
+def _describe(fact: FactData) -> str:
+    keys = ("id", "chart", "organization", "award", "region", "role", "speaker", "text")
+    return ", ".join(str(fact[key]) for key in keys if key in fact)
 
 
 def _pack_data(article: Article, harvest: Harvest, pack_id: str,
@@ -105,7 +138,9 @@ def _pack_data(article: Article, harvest: Harvest, pack_id: str,
     attribution = article.attribution.as_dict()
     if attribution and "attribution" in TOP_LEVEL:
         data["attribution"] = attribution
-    data["subject"] = {"title": title, "artist": artist.value if artist else ""}
+    if artist is not None:
+        # A subject names both; without an artist prompts say "the song" instead.
+        data["subject"] = {"title": title, "artist": artist.value}
     true_values = [value for fact in harvest.facts
                    for value in (*fact.get("values", ()), *fact.get("people", ()))]
     pools = {name: without(GENERIC[name], true_values) for name in sorted(harvest.pools)}

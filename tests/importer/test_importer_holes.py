@@ -145,7 +145,7 @@ def test_wiki_markup_is_read_as_text(wiki):
                               ("Belgium", "2× Platinum")}
     quotes = {(f["speaker"], f["publication"]) for f in _facts(wiki, "quote")}
     assert quotes == {("Ada Penhallow", "Weathervane Review"),
-                      ("Tobin Esker", "Lowtide Magazine")}
+                      ("Tobin Esker", "Lowtide Magazine"), ("Mirela Vos", "Saltline")}
     people = {f["role"]: f["people"] for f in _facts(wiki, "credit")}
     assert people["songwriter"] == ["Lio Marchetti", "Wren Okafor", "Bram Soller"]
     assert people["director"] == ["Nell Arrowsmith"]

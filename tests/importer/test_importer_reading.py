@@ -116,3 +116,13 @@ def test_mangled_articles_never_crash_the_importer():
                       + text[start:], form))
     for text, form in cases:
         harvest_article(text, form)
+
+
+def test_facts_no_question_can_ask_go_to_the_review():
+    text = ("= S =\n\nS\n- Artist: A\n- Length: 3:00\n\n==Critical reception==\n"
+            'Writing for Paper One, Ana Lind called it "bright." '
+            'Bo Kern of Paper Two said it was "dark."\n')
+    result = import_article(text, "article", "s.txt")
+    assert [fact["kind"] for fact in result.facts] == ["attribute", "duration"]
+    assert (8, "quote (Ana Lind, bright) yields no question (too few wrong options): "
+               "left out") in result.review
