@@ -158,3 +158,19 @@ def test_attribution_is_taken_from_the_file(name):
     assert "# Content from: title " in result.text
     assert "licence CC BY-SA 4.0" in result.text
     assert "https://wiki.example.org/wiki/" in result.text
+
+
+def test_attribution_metadata_is_filled_where_the_pack_format_has_the_key(monkeypatch):
+    import yaml
+
+    from quiz.importer import build
+
+    monkeypatch.setattr(build, "TOP_LEVEL", (*build.TOP_LEVEL, "attribution"))
+    data = yaml.safe_load(_import("wiki").text)
+    assert data["attribution"] == {
+        "title": "Quiet Harbour Static",
+        "url": "https://wiki.example.org/wiki/Quiet_Harbour_Static",
+        "revision": "99120", "licence": "CC BY-SA 4.0"}
+    monkeypatch.setattr(build, "TOP_LEVEL", tuple(k for k in build.TOP_LEVEL
+                                                  if k != "attribution"))
+    assert "attribution" not in yaml.safe_load(_import("wiki").text)
