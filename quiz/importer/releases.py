@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from quiz.generators.distractors import norm
 from quiz.generators.sentences import place
+from quiz.generators.values import format_date, parse_date
 from quiz.importer.article import Article, Row, Table
 from quiz.importer.harvest import Harvest
 from quiz.importer.pools import GENERIC, without
@@ -27,7 +28,7 @@ def release_facts(article: Article, harvest: Harvest, song: str) -> None:
         rows = [row for row in table.rows if _readable(harvest, row, (country, when, form))]
         groups: dict[tuple[str, str], list[Row]] = {}
         for row in rows:
-            groups.setdefault((norm(row.cells[country]), row.cells[when]), []).append(row)
+            groups.setdefault((norm(row.cells[country]), _when(row.cells[when])), []).append(row)
         for number, group in enumerate(groups.values(), start=1):
             suffix = "" if len(groups) == 1 else f"-{number}"
             _format_fact(harvest, table, group, (country, when, form), song, suffix)
@@ -51,17 +52,24 @@ def _format_fact(harvest: Harvest, table: Table, group: list[Row],
                  columns: tuple[int, int, int], song: str, suffix: str) -> None:
     country, when, form = columns
     first = group[0]
-    region = _region(first.cells[country])
+    region, day = _region(first.cells[country]), _when(first.cells[when])
     formats = [f for row in group for f in split_list(row.cells[form])]
     listed = [f for row in table.rows if len(row.cells) > max(columns)
               for f in split_list(row.cells[form])]
     harvest.add("attribute", {
         "id": f"release-format{suffix}", "category": "Release",
-        "ask": f"In which format was {song} released in {region} on {first.cells[when]}?",
-        "statement": f"In {region}, {song} was released on {first.cells[when]} in the format "
+        "ask": f"In which format was {song} released in {region} on {day}?",
+        "statement": f"In {region}, {song} was released on {day} in the format "
                      "{value}.",
         "values": list(dict.fromkeys(formats)), "pool": without(GENERIC["formats"], listed),
     }, *((where, "release history table") for row in group for where in row.wheres()))
+
+
+def _when(written: str) -> str:
+    """A release date as prompts write dates ("May 24, 2016"), whatever the article's
+    spelling ("2016-05-24" from a wikitext ``{{Start date}}``)."""
+    read = date(written)
+    return format_date(*parse_date(read[0])) if read else written
 
 
 def _region(country: str) -> str:
@@ -76,11 +84,12 @@ def _country_fact(harvest: Harvest, table: Table, row: Row, columns: tuple[int, 
     country, when, form = columns
     if _region(row.cells[country]) == "various countries":
         return
+    day = _when(row.cells[when])
     harvest.add("attribute", {
         "id": "release-country", "category": "Release",
         "ask": f"In which country was {song} released in the format {row.cells[form]} on "
-               f"{row.cells[when]}?",
-        "statement": f"On {row.cells[when]}, {song} was released in the format "
+               f"{day}?",
+        "statement": f"On {day}, {song} was released in the format "
                      f"{row.cells[form]} in {{value}}.",
         "values": [place(row.cells[country])],
         "pool": without(GENERIC["countries"], [place(row.cells[country])]),
