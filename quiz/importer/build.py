@@ -4,7 +4,8 @@
 (infobox, credits, tables, then prose, which may confirm or complete a table row),
 and writes the pack text an author could have written: a commented header naming the
 article, the subject, the generic pools its facts use (less every value the pack
-states as true), and the facts, each with the lines it was read from.
+states as true), and the facts, each with the lines it was read from. A fact no
+generator can ask about is moved to the review report, so every fact yields a question.
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ class Imported:
         """The review report as a file: a heading, then one line per item."""
         head = (f"# What the importer read in {source} but left out of the pack, by line.\n"
                 "# Check each one: add what is certain to the pack by hand.\n")
-        return head + "".join(f"line {line}: {message}\n" for line, message in self.review)
+        return head + "".join(f"{f'line {line}' if line else 'the article'}: {message}\n"
+                              for line, message in self.review)
 
 
 def read(text: str, form: Form) -> Article:

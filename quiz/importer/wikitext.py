@@ -67,12 +67,14 @@ class _Reader:
     def read(self) -> Article:
         for table in self.tree.tables:
             self.table(table)
-        offset = 0
+        offset, before_infobox = 0, True
         for node in self.code.nodes:
             if isinstance(node, Comment | Template):
                 # Never prose, even when they span lines: comments, templates.
                 self.covered.append((offset, offset + len(str(node))))
-            if isinstance(node, Comment) and not self.article.infobox:
+            if isinstance(node, Template) and name_of(node) in _INFOBOXES:
+                before_infobox = False
+            if isinstance(node, Comment) and before_infobox:
                 self.about.update((k.casefold(), v)
                                   for k, v in _ABOUT.findall(str(node.contents)))
             offset += len(str(node))
