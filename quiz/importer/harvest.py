@@ -16,6 +16,7 @@ from typing import Any
 
 from quiz.generators.distractors import norm
 from quiz.importer.article import Where
+from quiz.packs.ids import unique
 
 #: One fact as a pack file writes it.
 FactData = dict[str, Any]
@@ -49,7 +50,11 @@ class Harvest:
     places: list[list[Place]] = field(default_factory=list)
 
     def add(self, kind: str, data: FactData, *places: Place) -> FactData:
-        """Record a fact of ``kind`` read at ``places``."""
+        """Record a fact of ``kind`` read at ``places`` (an id already taken, as by a
+        second peak sentence, gets a number: ``peak-month-2``)."""
+        if "id" in data:
+            taken = {str(fact["id"]) for fact in self.facts if "id" in fact}
+            data = {**data, "id": unique(data["id"], taken)}
         fact: FactData = {"kind": kind, **data, "source": cite(places)}
         self.facts.append(fact)
         self.places.append(list(places))

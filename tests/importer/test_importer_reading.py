@@ -126,3 +126,11 @@ def test_facts_no_question_can_ask_go_to_the_review():
     assert [fact["kind"] for fact in result.facts] == ["attribute", "duration"]
     assert (8, "quote (Ana Lind, bright) yields no question (too few wrong options): "
                "left out") in result.review
+
+
+def test_two_facts_of_one_shape_get_distinct_ids():
+    text = ("= T =\n\nT\n- Artist: A\n\nIt peaked at number two on the Foo Chart in May 2020. "
+            "It peaked at number three on the Bar Chart in June 2020.\n")
+    result = import_article(text, "article", "t.txt")
+    ids = [fact["id"] for fact in result.facts if "id" in fact]
+    assert ids == ["lead-artist", "peak-month", "peak-month-2"]
