@@ -8,15 +8,11 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).parent
-#: The generator tests' independent judge of options (test_generators_oracle) lives there.
-sys.path.insert(0, str(HERE.parent / "unit"))
+#: The generator tests' independent judge of options (test_generators_oracle) lives there;
+#: this folder holds importer_fixtures.
+sys.path[:0] = [str(HERE.parent / "unit"), str(HERE)]
 
-#: The detailed seed article, kept beside the repository (``../shared/seeds``), never in it.
-SEED = HERE.parents[2] / "shared" / "seeds" / "001_2f0a99af6d4eca47.txt"
-FIXTURES = {
-    "plain": (HERE / "fixtures" / "glass_orchard.txt", "article"),
-    "wiki": (HERE / "fixtures" / "quiet_harbour.wiki", "wikitext"),
-}
+from importer_fixtures import SEED  # noqa: E402 - found through the path set just above
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import FIXTURES
+from importer_fixtures import FIXTURES
 
 from quiz.cli import main
 from quiz.commands.article_import import review_path

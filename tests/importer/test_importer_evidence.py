@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import FIXTURES
+from importer_fixtures import FIXTURES
 
 from quiz.importer.build import import_article
 from quiz.importer.values import MONTHS, WORDS

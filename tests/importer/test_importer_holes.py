@@ -5,7 +5,7 @@ what was left out, by line. Both input forms, from the fictional fixtures."""
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURES
+from importer_fixtures import FIXTURES
 
 from quiz.importer.build import import_article
 

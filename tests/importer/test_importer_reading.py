@@ -102,7 +102,7 @@ def test_mangled_articles_never_crash_the_importer():
     """Cut and spliced copies of the fixtures (seeded): the importer reports, never raises."""
     import random
 
-    from conftest import FIXTURES
+    from importer_fixtures import FIXTURES
 
     rng = random.Random(14)
     sources = [(path.read_text(encoding="utf-8"), form) for path, form in FIXTURES.values()]
