@@ -16,7 +16,7 @@ from quiz.importer.article import Article, InfoboxField
 from quiz.importer.harvest import Harvest
 from quiz.importer.values import date, split_list
 
-_FEATURING = re.compile(r"\s+(?:featuring|feat\.|ft\.|with)\s+", re.I)
+_FEATURING = re.compile(r"\s+(?:featuring|feat\.|ft\.)\s+", re.I)
 _DURATION = re.compile(r"\d{1,3}:[0-5]\d\Z")
 
 
