@@ -57,8 +57,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("pack_id", metavar="ID")
     p.set_defaults(func=run_remove)
 
-    p = packs.add_parser("import", help="make a pack from an OpenTDB JSON or CSV question bank")
-    p.add_argument("--from", dest="source", choices=("opentdb", "csv"), required=True)
+    p = packs.add_parser("import", help="make a pack from an OpenTDB JSON or CSV question bank, "
+                         "or from a song's article (plain text or wikitext)")
+    p.add_argument("--from", dest="source", choices=("opentdb", "csv", "article", "wikitext"),
+                   required=True)
     p.add_argument("file", metavar="FILE")
     p.add_argument(
         "-o", "--output", metavar="OUT.yaml", help="write the pack here (default: install it)"
@@ -256,6 +258,10 @@ def run_remove(args: argparse.Namespace) -> int:
 # -- import / export ---------------------------------------------------------------------
 def run_import(args: argparse.Namespace) -> int:
     """Turn an OpenTDB JSON or CSV bank into a pack; write it to -o or install it."""
+    if args.source in ("article", "wikitext"):
+        from quiz.commands.article_import import run_article_import
+
+        return run_article_import(args)
     from quiz.packs import PackError, check_pack, yamlsafe
     from quiz.packs.convert import default_meta, dump_pack, from_csv, from_opentdb, pack_data
 
