@@ -18,8 +18,10 @@ from quiz.generators.distractors import norm
 GENERIC: dict[str, tuple[str, ...]] = {
     "labels": ("Columbia", "Interscope", "Republic", "RCA", "Capitol", "Island", "Epic",
                "Def Jam", "Warner", "Parlophone"),
-    "genres": ("Country", "Hard rock", "Jazz", "Heavy metal", "Bluegrass", "Reggae",
-               "Gospel", "Polka"),
+    # Genres a popular song could have, far from each other and from pop's own variants:
+    # an absurd one (heavy metal for a ballad) gives the answer away.
+    "genres": ("Country", "Folk", "Hip hop", "Indie rock", "Jazz", "Reggae", "Gospel",
+               "Soul"),
     "albums": ("Thriller", "Rumours", "Back in Black", "The Joshua Tree", "Nevermind",
                "Purple Rain", "Abbey Road"),
     "studios": ("Capitol Studios (Los Angeles, CA)", "Electric Lady Studios (New York, NY)",

@@ -47,7 +47,8 @@ def pack_id_from(name: str) -> str:
     """A pack id made from a title or file name: its words, accents taken off the
     letters rather than the letters dropped ("Ünïcödé bank" gives ``unicode-bank``).
     A name with no Latin letters gets the short hash :func:`slug` gives it."""
-    ascii_name = transliterate(name)
+    # An apostrophe joins a word ("Don't" is "dont", not "don-t").
+    ascii_name = transliterate(name.replace("'", "").replace("\u2019", ""))
     plain = slug(ascii_name) if any(char.isalnum() for char in ascii_name) else ""
     if any(char.isalnum() and not transliterate(char) for char in name):
         # Letters of another script have no ASCII form: a hash of the whole name keeps

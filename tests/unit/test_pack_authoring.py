@@ -141,7 +141,7 @@ def test_exports_carry_only_explanations_someone_wrote(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("name", "expected"),
     [("Ünïcödé bank", "unicode-bank"), ("Straße Æsir Łódź", "strasse-aesir-lodz"),
-     ("Café au lait", "cafe-au-lait")],
+     ("Café au lait", "cafe-au-lait"), ("We Don’t Talk Anymore", "we-dont-talk-anymore")],
 )
 def test_generated_pack_ids_keep_their_letters(name, expected):
     from quiz.packs.ids import pack_id_from
