@@ -48,6 +48,7 @@ from quiz.session_clock import utc_now
 from quiz.session_record import Played, game_record, player_results
 from quiz.session_standings import PlayerScore, Standing, rank
 from quiz.session_turns import Outcome, Refusal, Turn
+from quiz.words import plural
 
 __all__ = [
     "Game",
@@ -93,8 +94,8 @@ class Game:
         self.per_player = min(setup.questions, len(questions) // seats)
         if self.per_player < 1:
             raise ValueError(
-                f"the chosen packs give {len(questions)} question(s), fewer than the "
-                f"{count} players need for one each (choose more packs or fewer players)"
+                f"the chosen packs give {plural(len(questions), 'question')}: too few for "
+                f"{plural(count, 'player')} (choose more packs or fewer players)"
             )
         self.questions: tuple[Question, ...] = tuple(questions[: self.per_player * seats])
         self.players = [PlayerScore(name) for name in setup.players]

@@ -160,7 +160,8 @@ def parse_timer(value: str | float | None) -> float | None:
         raise SetupError(f"timer must be a number of seconds or 'off', not {text!r}") from None
     if not MIN_TIMER <= seconds <= MAX_TIMER:
         raise SetupError(
-            f"timer of {text} seconds: choose {MIN_TIMER:g} to {MAX_TIMER:g} seconds, or 'off'"
+            f"a timer of {text} {'second' if seconds == 1 else 'seconds'}: choose "
+            f"{MIN_TIMER:g} to {MAX_TIMER:g} seconds, or 'off'"
         )
     return seconds
 

@@ -39,6 +39,7 @@ from quiz.packs.specs import (
     Field,
 )
 from quiz.text import clean
+from quiz.words import article
 
 
 class BadEntry(ValueError):
@@ -259,7 +260,7 @@ def _fact(decoder: _Decoder, entry: object) -> Fact:
         raise BadEntry("unknown fact kind")
     fact: Fact = decoder.build(_FACTS[kind], values)
     if spec.check(_as_values(fact)):
-        raise BadEntry(f"a {kind} fact its checks refuse")
+        raise BadEntry(f"{article(kind)} fact its checks refuse")
     return fact
 
 
