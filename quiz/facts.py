@@ -38,6 +38,7 @@ from quiz.fact_rules import (
 from quiz.fact_rules import (
     Values as Values,
 )
+from quiz.question import QuestionType
 
 ChartType = Literal["weekly", "year-end"]
 Precision = Literal["day", "month", "year"]
@@ -312,7 +313,9 @@ class HandQuestion:
 
     id: str
     prompt: str
-    answer: str
+    #: The right answer: an option (``choice``), ``True``/``False`` (``truefalse``), the
+    #: number as written (``number``) or the text to type (``text``); ``""`` for ``order``.
+    answer: str = ""
     wrong: tuple[str, ...] = ()
     pool: str = ""
     category: str = "General"
@@ -325,6 +328,17 @@ class HandQuestion:
     asks: tuple[str, ...] = ()
     #: Ids of the facts (or hand-written questions) its prompt or explanation states.
     reveals: tuple[str, ...] = ()
+    #: How it is answered (see :data:`quiz.question.QuestionType`); the keys below
+    #: belong to one type each (see :mod:`quiz.packs.question_rules`).
+    type: QuestionType = "choice"
+    #: ``order``: the items in the right order (the game shuffles them).
+    items: tuple[str, ...] = ()
+    #: ``number``: the range a player may type, ``low`` < answer < ``high``, and its unit.
+    low: float | None = field(default=None, metadata=_FIGURE)
+    high: float | None = field(default=None, metadata=_FIGURE)
+    unit: str = ""
+    #: ``text``: other spellings that count as the answer.
+    accept: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

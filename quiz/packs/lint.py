@@ -5,7 +5,9 @@
 - near-duplicate prompts;
 - a prompt or option too long for an 80-column terminal;
 - a question or fact whose wrong options cannot be built (a pool with too few values,
-  or a pool value that is also true).
+  or a pool value that is also true);
+- giveaways: a question answered by its words, lengths or places rather than by
+  knowing (see :mod:`quiz.packs.giveaways`).
 
 Repeated wrong options and options emptied by cleaning are reported by the validator.
 """
@@ -20,6 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
 from quiz.facts import HandQuestion, Pack, kind_of
+from quiz.packs.giveaways import giveaways
 from quiz.packs.problems import Problem
 from quiz.text import cells, shorten
 
@@ -79,14 +82,17 @@ def lint(pack: Pack, marks: Marks) -> list[Problem]:
         if cells(question.prompt) > MAX_PROMPT:
             size = _width(question.prompt, "characters long")
             warn(mark, f"the prompt is {size} ({_TOO_LONG.format(MAX_PROMPT)})")
-        for option in (question.answer, *question.wrong):
+        for option in _shown(question):
             if cells(option) > MAX_OPTION:
                 too_long = _TOO_LONG.format(MAX_OPTION)
                 size = _width(option, "long")
                 warn(mark, f"the option {shorten(option, 30)!r} is {size} ({too_long})")
         _check_pool(question, pack, mark, warn)
-    _longest_answer(questions, warn)
+    # An answer that is longest in most questions is one warning for the pack, not
+    # one more for each question whose answer is also far longer.
+    longest = _longest_answer(questions, warn)
     _near_duplicates(questions, warn)
+    giveaways(questions, pack, warn, lengths=not longest)
     for fact, mark in zip(pack.facts, marks.fact_marks, strict=True):
         truth_of = kind_of(fact).truth
         truth = truth_of(fact) if truth_of is not None else None
@@ -106,8 +112,16 @@ def _width(text: str, plain: str) -> str:
     return f"{cells(text)} cells wide ({len(text)} characters)"
 
 
+def _shown(question: HandQuestion) -> tuple[str, ...]:
+    """What a player reads as options: the answer and wrong ones, or the items to order
+    (a number or text question has none: its answer is typed)."""
+    if question.type == "choice":
+        return (question.answer, *question.wrong)
+    return question.items
+
+
 def _check_pool(question: HandQuestion, pack: Pack, mark: Mark, warn: Warn) -> None:
-    if not question.pool:
+    if not question.pool or question.type != "choice":
         return
     answer = question.answer.casefold()
     available = {v.casefold() for v in (*question.wrong, *pack.pools.get(question.pool, ()))}
@@ -119,10 +133,11 @@ def _check_pool(question: HandQuestion, pack: Pack, mark: Mark, warn: Warn) -> N
         )
 
 
-def _longest_answer(questions: Sequence[tuple[HandQuestion, Mark]], warn: Warn) -> None:
-    asked = [(q, mark) for q, mark in questions if q.wrong]
+def _longest_answer(questions: Sequence[tuple[HandQuestion, Mark]], warn: Warn) -> bool:
+    """Warn if the answer is the longest option in most questions; whether it did."""
+    asked = [(q, mark) for q, mark in questions if q.wrong and q.type == "choice"]
     if len(asked) < LONGEST_MIN_QUESTIONS:
-        return
+        return False
     longest = [
         (q, mark) for q, mark in asked if len(q.answer) > max(len(option) for option in q.wrong)
     ]
@@ -130,6 +145,8 @@ def _longest_answer(questions: Sequence[tuple[HandQuestion, Mark]], warn: Warn) 
     if share > LONGEST_SHARE:
         counts = f"{len(longest)} of {len(asked)} questions ({share:.0%})"
         warn(asked[0][1], f"the answer is the longest option in {counts}: easy to guess")
+        return True
+    return False
 
 
 def _normal(prompt: str) -> str:
