@@ -44,11 +44,13 @@ def check_question(values: Values) -> list[Rule]:
     """Every rule ``values`` (a hand-written question's keys) breaks for its type."""
     kind: QuestionType = values.get("type") or "choice"
     rules: list[Rule] = [
-        (key, "", f"'{key}' is not used by a {kind} question{_hint(key)}")
+        (key, "", f"'{key}' is not used by {_a(kind)} question{_hint(key)}")
         for key in sorted(_TYPED - TYPE_KEYS[kind]) if _given(values.get(key))
     ]  # fmt: skip
     if kind == "truefalse" and values.get("answer") not in TRUE_FALSE:
-        rules.append(("answer", "", "a truefalse question's 'answer' must be true or false"))
+        said = str(values.get("answer") or "")
+        rules.append(("answer", "", f"a truefalse question's 'answer' must be true or false, "
+                                    f"not {said[:40]!r}"))  # fmt: skip
     elif kind == "order":
         rules += _order(values.get("items") or ())
     elif kind == "number":
@@ -64,7 +66,12 @@ def _given(value: object) -> bool:
 
 def _hint(key: str) -> str:
     owners = [kind for kind, keys in TYPE_KEYS.items() if key in keys]
-    return f" (only {' and '.join(owners)} questions use it)"
+    named = ", ".join(owners[:-1]) + " and " + owners[-1] if len(owners) > 1 else owners[0]
+    return f" (only {named} questions use it)"
+
+
+def _a(kind: str) -> str:
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
 
 
 def _order(items: tuple[str, ...]) -> list[Rule]:
@@ -76,7 +83,9 @@ def _order(items: tuple[str, ...]) -> list[Rule]:
                               f"not {len(items)}")]  # fmt: skip
     alike = _first_alike(items)
     if alike:
-        return [("items", alike, f"the item {alike!r} reads like another item")]
+        again, first = alike
+        return [("items", again, f"the item {again!r} reads like {first!r}: a player "
+                                 "cannot tell which goes where")]  # fmt: skip
     return []
 
 
@@ -138,12 +147,12 @@ def _typeable(key: str, texts: Iterable[str], whole: bool) -> list[Rule]:
     return rules
 
 
-def _first_alike(texts: Iterable[str]) -> str:
-    """The first text that normalises like an earlier one ("" if none)."""
-    seen: set[str] = set()
+def _first_alike(texts: Iterable[str]) -> tuple[str, str] | None:
+    """The first text that normalises like an earlier one, and that earlier one."""
+    seen: dict[str, str] = {}
     for text in texts:
         folded = normalise(text)
         if folded in seen:
-            return text
-        seen.add(folded)
-    return ""
+            return text, seen[folded]
+        seen[folded] = text
+    return None

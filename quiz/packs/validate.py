@@ -252,6 +252,8 @@ class PackBuilder(NodeReader):
         if values is None:
             return None
         kind = values.get("type", "choice")
+        if "type" not in values and value_node(node, "type") is not None:
+            return None  # a type that failed to read: its rules would mislead
         if kind != "order":
             self.typed_answer(node, values, kind)
         if kind == "choice":
