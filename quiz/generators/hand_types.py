@@ -47,7 +47,7 @@ def _order(item: HandQuestion, slot: Slot, rng: random.Random) -> Question:
     while shown == list(item.items):  # never dealt already in order
         rng.shuffle(shown)
     order = tuple(shown.index(entry) for entry in item.items)
-    told = f"The right order is {', '.join(item.items)}."
+    told = f"The right order: {', '.join(item.items)}."
     return _typed(item, slot, "order", "", told=told, options=tuple(shown),
                   order=order)  # fmt: skip
 

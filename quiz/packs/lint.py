@@ -6,6 +6,7 @@
 - a prompt or option too long for an 80-column terminal;
 - a question or fact whose wrong options cannot be built (a pool with too few values,
   or a pool value that is also true);
+- a text question that accepts its own answer again (a comma-split spelling);
 - giveaways: a question answered by its words, lengths or places rather than by
   knowing (see :mod:`quiz.packs.giveaways`).
 
@@ -22,6 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
 from quiz.facts import HandQuestion, Pack, kind_of
+from quiz.grading import normalise
 from quiz.packs.giveaways import giveaways
 from quiz.packs.problems import Problem
 from quiz.text import cells, shorten
@@ -88,6 +90,7 @@ def lint(pack: Pack, marks: Marks) -> list[Problem]:
                 size = _width(option, "long")
                 warn(mark, f"the option {shorten(option, 30)!r} is {size} ({too_long})")
         _check_pool(question, pack, mark, warn)
+        _accepts_answer(question, mark, warn)
     # An answer that is longest in most questions is one warning for the pack, not
     # one more for each question whose answer is also far longer.
     longest = _longest_answer(questions, warn)
@@ -118,6 +121,17 @@ def _shown(question: HandQuestion) -> tuple[str, ...]:
     if question.type == "choice":
         return (question.answer, *question.wrong)
     return question.items
+
+
+def _accepts_answer(question: HandQuestion, mark: Mark, warn: Warn) -> None:
+    """An ``accept`` entry that is the answer itself is most often one spelling with a
+    comma, split in two by a YAML flow list: the other half would be accepted alone."""
+    answer = normalise(question.answer)
+    for spelling in question.accept:
+        if normalise(spelling) == answer:
+            warn(mark, f"'accept' lists the answer {spelling!r} itself: if a spelling holds a "
+                       "comma, quote it (\"Anaheim, California\")")  # fmt: skip
+            return
 
 
 def _check_pool(question: HandQuestion, pack: Pack, mark: Mark, warn: Warn) -> None:

@@ -154,3 +154,15 @@ questions:
     assert warnings_of(tmp_path, questions) == [
         f"P:8:5: the option '{long_item[:28]}…' is {len(long_item)} long (over 60: it "
         "will not fit an 80-column screen)"]
+
+
+def test_an_accept_list_holding_the_answer_again_is_named(tmp_path):
+    questions = """questions:
+  - type: text
+    prompt: In which city was the live video filmed?
+    answer: Anaheim
+    accept: [Anaheim, California]
+"""
+    assert warnings_of(tmp_path, questions) == [
+        "P:6:5: 'accept' lists the answer 'Anaheim' itself: if a spelling holds a comma, quote "
+        'it ("Anaheim, California")']

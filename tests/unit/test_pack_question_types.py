@@ -4,7 +4,9 @@ lines, the cache, and a game played through with them."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import random
+import re
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from quiz.bank import CatalogBank
+from quiz.cli import main
 from quiz.facts import HandQuestion
 from quiz.game import Phase
 from quiz.game_setup import GameSetup
@@ -282,3 +285,26 @@ def half_right(question: Question) -> int | float | str | tuple[int, ...]:
     if question.type == "text":
         return question.text.lower()[:-1]
     return question.answer
+
+
+# -- the docs ----------------------------------------------------------------------------
+
+
+def test_the_docs_examples_of_each_type_validate_and_print_as_documented(tmp_path, capsys):
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "packs.md").read_text("utf-8")
+    section = doc[doc.index("#### Question types"):doc.index("#### No spoilers in a game")]
+    examples = re.findall(r"```yaml\n(.*?)```", section, re.S)
+    assert len(examples) == 5
+    path = tmp_path / "extras.yaml"
+    path.write_text("format: 1\npack: extras\ntitle: T\npools:\n  labels: [Columbia, "
+                    "Interscope, Republic]\nquestions:\n" + "".join(examples), encoding="utf-8")
+    pack, problems = check_pack(path)
+    assert pack is not None and problems == []
+    assert main(["questions", "--pack", str(path), "--all", "--seed", "1",
+                 "--format", "json"]) == 0  # fmt: skip
+    printed = {line["id"]: line for line in map(json.loads, capsys.readouterr().out.splitlines())}
+    (shown,) = re.findall(r"```text\n(\{.*?)```", section, re.S)
+    documented = [json.loads(line) for line in shown.splitlines()]
+    assert [line["type"] for line in documented] == ["order", "number", "text"]
+    for line in documented:
+        assert {key: printed[line["id"]][key] for key in line} == line
