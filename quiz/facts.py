@@ -318,16 +318,6 @@ class HandQuestion:
     answer: str = ""
     wrong: tuple[str, ...] = ()
     pool: str = ""
-    category: str = "General"
-    difficulty: Difficulty = "medium"
-    explanation: str = ""
-    source: str = ""
-    #: Ids of the pack's facts (or other hand-written questions) whose value this
-    #: question asks, besides itself: a game never deals it with a question that
-    #: states one of them.
-    asks: tuple[str, ...] = ()
-    #: Ids of the facts (or hand-written questions) its prompt or explanation states.
-    reveals: tuple[str, ...] = ()
     #: How it is answered (see :data:`quiz.question.QuestionType`); the keys below
     #: belong to one type each (see :mod:`quiz.packs.question_rules`).
     type: QuestionType = "choice"
@@ -339,6 +329,16 @@ class HandQuestion:
     unit: str = ""
     #: ``text``: other spellings that count as the answer.
     accept: tuple[str, ...] = ()
+    category: str = "General"
+    difficulty: Difficulty = "medium"
+    explanation: str = ""
+    source: str = ""
+    #: Ids of the pack's facts (or other hand-written questions) whose value this
+    #: question asks, besides itself: a game never deals it with a question that
+    #: states one of them.
+    asks: tuple[str, ...] = ()
+    #: Ids of the facts (or hand-written questions) its prompt or explanation states.
+    reveals: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

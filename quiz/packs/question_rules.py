@@ -13,8 +13,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from quiz.fact_rules import MAX_DECIMALS, Values, decimals
+from quiz.fact_rules import MAX_DECIMALS, MAX_NUMBER, Values, decimals
 from quiz.grading import normalise
+from quiz.packs.specs import Field
 from quiz.question import QuestionType, plain_number
 
 #: The keys each type may use beyond those every question has.
@@ -34,6 +35,9 @@ ORDER_ITEMS = (3, 5)
 MAX_TYPED = 100
 #: A true/false question's answer, as stored.
 TRUE_FALSE = ("True", "False")
+#: A number question's ``answer``, read as the number it must be (the key itself is
+#: text, as every other type writes it).
+NUMBER_ANSWER = Field("answer", "number", minimum=-MAX_NUMBER, maximum=MAX_NUMBER)
 
 Rule = tuple[str, str, str]
 """One broken rule: the key it is about (``""``: the question), the list item it is

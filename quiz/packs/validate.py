@@ -14,7 +14,6 @@ from typing import Any
 
 from yaml import MappingNode, Node, ScalarNode, SequenceNode
 
-from quiz.fact_rules import MAX_NUMBER
 from quiz.facts import KINDS, ChronologyItem, Fact, HandQuestion, Pack, PackInfo, Subject, Values
 from quiz.packs import ids
 from quiz.packs.nodes import (
@@ -28,7 +27,7 @@ from quiz.packs.nodes import (
     value_node,
 )
 from quiz.packs.problems import Problem
-from quiz.packs.question_rules import check_question, number_text
+from quiz.packs.question_rules import NUMBER_ANSWER, check_question, number_text
 from quiz.packs.specs import (
     FACT_FIELDS,
     ID_PATTERN,
@@ -44,7 +43,6 @@ from quiz.packs.specs import (
 _ID = re.compile(ID_PATTERN)
 _TOP_FIELDS = {name: Field(name, "any", name in TOP_REQUIRED) for name in TOP_LEVEL}
 _FORMAT = Field("format", "int")
-_NUMBER_ANSWER = Field("answer", "number", minimum=-MAX_NUMBER, maximum=MAX_NUMBER)
 
 
 class PackBuilder(NodeReader):
@@ -273,7 +271,7 @@ class PackBuilder(NodeReader):
             if "answer" in values:  # (a value that failed to read is reported already)
                 self.error(answer_node, "'answer' must not be empty")
         elif kind == "number" and type(answer_node) is ScalarNode:
-            number = self.number(answer_node, _NUMBER_ANSWER)
+            number = self.number(answer_node, NUMBER_ANSWER)
             if number is not INVALID:
                 values["answer"] = number_text(number)
         elif kind == "truefalse" and values["answer"].casefold() in ("true", "false"):
