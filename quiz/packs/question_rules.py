@@ -33,6 +33,9 @@ ORDER_ITEMS = (3, 5)
 #: The longest answer (or accepted spelling) of a text question, in characters: a
 #: player types it, and grading takes at most 200 typed characters.
 MAX_TYPED = 100
+#: The longest unit of a number question, in characters: it is printed after the
+#: number in the input line and the reveal ("minutes", "billion views").
+MAX_UNIT = 30
 #: A true/false question's answer, as stored.
 TRUE_FALSE = ("True", "False")
 #: A number question's ``answer``, read as the number it must be (the key itself is
@@ -120,6 +123,9 @@ def _number(values: Values) -> list[Rule]:
     for key, figure in (("answer", value), ("low", low), ("high", high)):
         if decimals(figure) > MAX_DECIMALS:
             return [(key, "", f"'{key}' has more than {MAX_DECIMALS} decimals")]
+    if len(values.get("unit") or "") > MAX_UNIT:
+        return [("unit", "", f"'unit' is over {MAX_UNIT} characters: it is printed after "
+                             "the number")]  # fmt: skip
     if not low < value < high:
         shown = number_text(value)
         return [("answer", "", f"the answer {shown} must lie between 'low' ({number_text(low)}) "

@@ -166,6 +166,8 @@ BROKEN = [
      "P:5:40: 'answer' has more than 6 decimals"),
     ("  - {prompt: A?, type: number, answer: 5, low: 0, high: 9, unit: m, items: [a, b, c]}\n",
      "P:5:76: 'items' is not used by a number question (only order questions use it)"),
+    ("  - {prompt: A?, type: number, answer: 5, low: 0, high: 9, unit: " + "m" * 31 + "}\n",
+     "P:5:66: 'unit' is over 30 characters: it is printed after the number"),
     ("  - {prompt: A?, type: text, answer: '!?'}\n",
      "P:5:38: '!?' has no letters or digits to type"),
     ("  - {prompt: A?, type: text, answer: " + "a" * 101 + "}\n",
@@ -201,6 +203,17 @@ def test_yaml_true_false_and_text_true_false_both_read(tmp_path):
     path.write_text(HEAD + "  - {prompt: A?, type: truefalse, answer: False}\n"
                     "  - {prompt: B?, type: truefalse, answer: 'TRUE'}\n", encoding="utf-8")
     assert [q.answer for q in load_pack(path).questions] == ["False", "True"]
+
+
+def test_items_accepted_spellings_and_units_are_cleaned_like_all_pack_text(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text(HEAD + '  - {prompt: A?, type: order, items: ["\\e]52;c;x\\aOne", Two, '
+                    'Three]}\n  - {prompt: B?, type: text, answer: "Yes\\e[2J", accept: ['
+                    '"\\tYeah "]}\n  - {prompt: C?, type: number, answer: 2, low: 1, high: 9, '
+                    'unit: "\\e[31mweeks"}\n', encoding="utf-8")  # fmt: skip
+    order, text, number = load_pack(path).questions
+    assert order.items == ("One", "Two", "Three")
+    assert (text.answer, text.accept, number.unit) == ("Yes", ("Yeah",), "weeks")
 
 
 def test_existing_choice_questions_read_as_before(tmp_path):
