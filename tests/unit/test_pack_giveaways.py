@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quiz.packs import check_pack
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quiz.facts import HandQuestion, Pack, PackInfo
+from quiz.packs import check_pack, giveaways
 
 HEAD = "format: 1\npack: t\ntitle: T\nsubject: {title: Paper Lanterns, artist: The Example Band}\n"
 
@@ -166,3 +171,26 @@ def test_an_accept_list_holding_the_answer_again_is_named(tmp_path):
     assert warnings_of(tmp_path, questions) == [
         "P:6:5: 'accept' lists the answer 'Anaheim' itself: if a spelling holds a comma, quote "
         'it ("Anaheim, California")']
+
+
+WORDS = ["Choice", "choices", "Award", "Teen-Choice", "naïve", "Naive", "Don't", "2016",
+         "songs", "the", "Break-Up", "breakup", "Awards!", "(Live)", "live", "Éclair"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4), min_size=3,
+                max_size=5))  # fmt: skip
+def test_the_quick_look_for_shared_words_never_hides_one(texts):
+    prompt, answer, *wrong = [" ".join(words) for words in texts]
+    question = HandQuestion(id="q", prompt=prompt, answer=answer + " x", wrong=tuple(wrong))
+    pack = Pack(PackInfo("t", "T"), questions=(question,))
+
+    def found() -> list[str]:
+        said: list[str] = []
+        giveaways.giveaways([(question, (1, 1))], pack, lambda _m, text: said.append(text))
+        return said
+
+    quick = found()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(giveaways, "_may_share", lambda _told, _options: True)
+        assert found() == quick
