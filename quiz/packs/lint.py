@@ -81,11 +81,11 @@ def lint(pack: Pack, marks: Marks) -> list[Problem]:
         warnings.append(Problem(path, mark[0], mark[1], message, "warning"))
 
     for question, mark in questions:
-        if cells(question.prompt) > MAX_PROMPT:
+        if _over(question.prompt, MAX_PROMPT):
             size = _width(question.prompt, "characters long")
             warn(mark, f"the prompt is {size} ({_TOO_LONG.format(MAX_PROMPT)})")
         for option in _shown(question):
-            if cells(option) > MAX_OPTION:
+            if _over(option, MAX_OPTION):
                 too_long = _TOO_LONG.format(MAX_OPTION)
                 size = _width(option, "long")
                 warn(mark, f"the option {shorten(option, 30)!r} is {size} ({too_long})")
@@ -107,6 +107,12 @@ def lint(pack: Pack, marks: Marks) -> list[Problem]:
     return warnings
 
 
+def _over(text: str, limit: int) -> bool:
+    """Whether ``text`` takes more than ``limit`` cells. No character takes more than
+    two, so most texts are settled by their length, without measuring each character."""
+    return 2 * len(text) > limit and cells(text) > limit
+
+
 def _width(text: str, plain: str) -> str:
     """How wide ``text`` is on screen: its length where every character takes one cell,
     else its cells (the limits are about the screen: a CJK character takes two)."""
@@ -126,6 +132,8 @@ def _shown(question: HandQuestion) -> tuple[str, ...]:
 def _accepts_answer(question: HandQuestion, mark: Mark, warn: Warn) -> None:
     """An ``accept`` entry that is the answer itself is most often one spelling with a
     comma, split in two by a YAML flow list: the other half would be accepted alone."""
+    if not question.accept:
+        return
     answer = normalise(question.answer)
     for spelling in question.accept:
         if normalise(spelling) == answer:
