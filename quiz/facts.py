@@ -38,11 +38,14 @@ from quiz.fact_rules import (
 from quiz.fact_rules import (
     Values as Values,
 )
-from quiz.question import QuestionType
 
 ChartType = Literal["weekly", "year-end"]
 Precision = Literal["day", "month", "year"]
 Difficulty = Literal["easy", "medium", "hard"]
+#: How a hand-written question is answered: :data:`quiz.question.QuestionType`, spelt
+#: out here because the pack keys are read from these annotations (a test keeps the
+#: two equal).
+AnswerType = Literal["choice", "truefalse", "order", "number", "text"]
 DIFFICULTIES: tuple[str, ...] = ("easy", "medium", "hard")
 
 
@@ -320,7 +323,7 @@ class HandQuestion:
     pool: str = ""
     #: How it is answered (see :data:`quiz.question.QuestionType`); the keys below
     #: belong to one type each (see :mod:`quiz.packs.question_rules`).
-    type: QuestionType = "choice"
+    type: AnswerType = "choice"
     #: ``order``: the items in the right order (the game shuffles them).
     items: tuple[str, ...] = ()
     #: ``number``: the range a player may type, ``low`` < answer < ``high``, and its unit.

@@ -8,6 +8,7 @@ import json
 import random
 import re
 import shutil
+import typing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,14 +16,15 @@ import pytest
 
 from quiz.bank import CatalogBank
 from quiz.cli import main
-from quiz.facts import HandQuestion
+from quiz.facts import AnswerType, HandQuestion
 from quiz.game import Phase
 from quiz.game_setup import GameSetup
 from quiz.grading import grade
 from quiz.packs import cache as pack_cache
 from quiz.packs import check_pack, load_pack
 from quiz.packs.cache_codec import BadEntry, decode, encode
-from quiz.question import Question
+from quiz.packs.specs import QUESTION_FIELDS
+from quiz.question import QUESTION_TYPES, Question
 from quiz.selection import choose
 from quiz.session import Accepted, Answer, Dealer
 
@@ -66,6 +68,11 @@ def test_every_type_loads_with_its_keys():
     city = by_id["city"]
     assert (city.type, city.answer, city.accept, city.wrong) == (
         "text", "Porto Alegre", ("POA", "Porto Alegre, Brazil"), ("Porto",))
+
+
+def test_a_pack_names_the_same_types_as_the_game():
+    assert typing.get_args(AnswerType) == QUESTION_TYPES
+    assert QUESTION_FIELDS["type"].choices == QUESTION_TYPES
 
 
 def test_a_pack_of_every_type_validates_without_warnings():
