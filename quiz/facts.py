@@ -43,6 +43,10 @@ from quiz.pack_attribution import Attribution as Attribution
 ChartType = Literal["weekly", "year-end"]
 Precision = Literal["day", "month", "year"]
 Difficulty = Literal["easy", "medium", "hard"]
+#: How a hand-written question is answered: :data:`quiz.question.QuestionType`, spelt
+#: out here because the pack keys are read from these annotations (a test keeps the
+#: two equal).
+AnswerType = Literal["choice", "truefalse", "order", "number", "text"]
 DIFFICULTIES: tuple[str, ...] = ("easy", "medium", "hard")
 
 
@@ -313,9 +317,22 @@ class HandQuestion:
 
     id: str
     prompt: str
-    answer: str
+    #: The right answer: an option (``choice``), ``True``/``False`` (``truefalse``), the
+    #: number as written (``number``) or the text to type (``text``); ``""`` for ``order``.
+    answer: str = ""
     wrong: tuple[str, ...] = ()
     pool: str = ""
+    #: How it is answered (see :data:`quiz.question.QuestionType`); the keys below
+    #: belong to one type each (see :mod:`quiz.packs.question_rules`).
+    type: AnswerType = "choice"
+    #: ``order``: the items in the right order (the game shuffles them).
+    items: tuple[str, ...] = ()
+    #: ``number``: the range a player may type, ``low`` < answer < ``high``, and its unit.
+    low: float | None = field(default=None, metadata=_FIGURE)
+    high: float | None = field(default=None, metadata=_FIGURE)
+    unit: str = ""
+    #: ``text``: other spellings that count as the answer.
+    accept: tuple[str, ...] = ()
     category: str = "General"
     difficulty: Difficulty = "medium"
     explanation: str = ""

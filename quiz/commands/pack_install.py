@@ -106,7 +106,7 @@ def unusable(pack: Pack) -> str | None:
         return ("the pack yields no questions, so a game could not use it"
                 f" (wdta-quiz packs validate {pack.path} says why)")
     for question in questions:
-        if len(set(question.options)) < 2:
+        if question.picks and len(set(question.options)) < 2:
             return f"question {question.id!r} has fewer than 2 different options"
     return None
 

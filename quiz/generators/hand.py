@@ -13,6 +13,7 @@ import random
 from functools import partial
 
 from quiz.facts import HandQuestion
+from quiz.generators import hand_types
 from quiz.generators.base import Context, Slot, cite, explain, question
 from quiz.generators.distractors import OPTIONS, norm, pick, wrong_values
 from quiz.question import Question, hand_fact, hand_id
@@ -24,13 +25,14 @@ def slot(ctx: Context, item: HandQuestion) -> Slot | None:
     """The item's slot, or ``None`` when it has no usable wrong option."""
     own = wrong_values(item.wrong, [item.answer])
     pooled = wrong_values(ctx.pack.pools.get(item.pool, ()), [item.answer, *own])
-    if not own and not pooled:
+    typed = hand_types.make(item, own + pooled) if item.type != "choice" else None
+    if typed is None and not own and not pooled:
         return None
     own_fact = hand_fact(item.id)
     asks = (own_fact, *_refer(ctx, item.asks))
     reveals = tuple(dict.fromkeys((*asks, *_refer(ctx, item.reveals))))
     return Slot(hand_id(ctx.pack.id, item.id), ctx.pack.id, item.category, own_fact,
-                NAME, partial(_build, item, own, pooled), cite(item.source),
+                NAME, typed or partial(_build, item, own, pooled), cite(item.source),
                 tuple(dict.fromkeys(asks)), reveals)
 
 

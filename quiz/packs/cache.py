@@ -37,7 +37,7 @@ from quiz.packs.cache_files import owned_by_me, read_regular
 from quiz.packs.problems import Problem
 
 #: Bump when loading or validation changes what a pack turns into.
-LOADER_VERSION = 3
+LOADER_VERSION = 4
 #: Bump when the layout of an entry file changes.
 FORMAT = 2
 _MAGIC = b"wdta-quiz pack cache 2 hmac-sha256\n"

@@ -27,6 +27,7 @@ from quiz.facts import (
     kind_of,
 )
 from quiz.packs.problems import Problem
+from quiz.packs.question_rules import check_question
 from quiz.packs.specs import (
     ATTRIBUTION,
     ATTRIBUTION_FIELDS,
@@ -264,8 +265,15 @@ def _fact(decoder: _Decoder, entry: object) -> Fact:
     return fact
 
 
-def _as_values(fact: Fact) -> dict[str, Any]:
+def _as_values(fact: Fact | HandQuestion) -> dict[str, Any]:
     return {f.name: getattr(fact, f.name) for f in dataclasses.fields(fact)}
+
+
+def _question(decoder: _Decoder, entry: object) -> HandQuestion:
+    question: HandQuestion = decoder.build(_QUESTION, entry)
+    if check_question(_as_values(question)):
+        raise BadEntry(f"a {question.type} question its rules refuse")
+    return question
 
 
 def _pools(decoder: _Decoder, value: object) -> dict[str, tuple[str, ...]]:
@@ -301,7 +309,7 @@ def decode(data: object, path: str) -> tuple[Pack, list[Problem]]:
         decoder.build(_INFO, info),
         None if subject is None else decoder.build(_SUBJECT, subject),
         tuple(_fact(decoder, entry) for entry in facts),
-        tuple(decoder.build(_QUESTION, q) for q in questions),
+        tuple(_question(decoder, q) for q in questions),
         _pools(decoder, pools),
         path=path,
     )

@@ -5,7 +5,10 @@
 - near-duplicate prompts;
 - a prompt or option too long for an 80-column terminal;
 - a question or fact whose wrong options cannot be built (a pool with too few values,
-  or a pool value that is also true).
+  or a pool value that is also true);
+- a text question that accepts its own answer again (a comma-split spelling);
+- giveaways: a question answered by its words, lengths or places rather than by
+  knowing (see :mod:`quiz.packs.giveaways`).
 
 Repeated wrong options and options emptied by cleaning are reported by the validator.
 """
@@ -20,6 +23,8 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
 from quiz.facts import HandQuestion, Pack, kind_of
+from quiz.grading import normalise
+from quiz.packs.giveaways import giveaways
 from quiz.packs.problems import Problem
 from quiz.text import cells, shorten
 
@@ -76,17 +81,21 @@ def lint(pack: Pack, marks: Marks) -> list[Problem]:
         warnings.append(Problem(path, mark[0], mark[1], message, "warning"))
 
     for question, mark in questions:
-        if cells(question.prompt) > MAX_PROMPT:
+        if _over(question.prompt, MAX_PROMPT):
             size = _width(question.prompt, "characters long")
             warn(mark, f"the prompt is {size} ({_TOO_LONG.format(MAX_PROMPT)})")
-        for option in (question.answer, *question.wrong):
-            if cells(option) > MAX_OPTION:
+        for option in _shown(question):
+            if _over(option, MAX_OPTION):
                 too_long = _TOO_LONG.format(MAX_OPTION)
                 size = _width(option, "long")
                 warn(mark, f"the option {shorten(option, 30)!r} is {size} ({too_long})")
         _check_pool(question, pack, mark, warn)
-    _longest_answer(questions, warn)
+        _accepts_answer(question, mark, warn)
+    # An answer that is longest in most questions is one warning for the pack, not
+    # one more for each question whose answer is also far longer.
+    longest = _longest_answer(questions, warn)
     _near_duplicates(questions, warn)
+    giveaways(questions, pack, warn, lengths=not longest)
     for fact, mark in zip(pack.facts, marks.fact_marks, strict=True):
         truth_of = kind_of(fact).truth
         truth = truth_of(fact) if truth_of is not None else None
@@ -98,6 +107,12 @@ def lint(pack: Pack, marks: Marks) -> list[Problem]:
     return warnings
 
 
+def _over(text: str, limit: int) -> bool:
+    """Whether ``text`` takes more than ``limit`` cells. No character takes more than
+    two, so most texts are settled by their length, without measuring each character."""
+    return 2 * len(text) > limit and cells(text) > limit
+
+
 def _width(text: str, plain: str) -> str:
     """How wide ``text`` is on screen: its length where every character takes one cell,
     else its cells (the limits are about the screen: a CJK character takes two)."""
@@ -106,8 +121,29 @@ def _width(text: str, plain: str) -> str:
     return f"{cells(text)} cells wide ({len(text)} characters)"
 
 
+def _shown(question: HandQuestion) -> tuple[str, ...]:
+    """What a player reads as options: the answer and wrong ones, or the items to order
+    (a number or text question has none: its answer is typed)."""
+    if question.type == "choice":
+        return (question.answer, *question.wrong)
+    return question.items
+
+
+def _accepts_answer(question: HandQuestion, mark: Mark, warn: Warn) -> None:
+    """An ``accept`` entry that is the answer itself is most often one spelling with a
+    comma, split in two by a YAML flow list: the other half would be accepted alone."""
+    if not question.accept:
+        return
+    answer = normalise(question.answer)
+    for spelling in question.accept:
+        if normalise(spelling) == answer:
+            warn(mark, f"'accept' lists the answer {spelling!r} itself: if a spelling holds a "
+                       "comma, quote it (\"Anaheim, California\")")  # fmt: skip
+            return
+
+
 def _check_pool(question: HandQuestion, pack: Pack, mark: Mark, warn: Warn) -> None:
-    if not question.pool:
+    if not question.pool or question.type != "choice":
         return
     answer = question.answer.casefold()
     available = {v.casefold() for v in (*question.wrong, *pack.pools.get(question.pool, ()))}
@@ -119,10 +155,11 @@ def _check_pool(question: HandQuestion, pack: Pack, mark: Mark, warn: Warn) -> N
         )
 
 
-def _longest_answer(questions: Sequence[tuple[HandQuestion, Mark]], warn: Warn) -> None:
-    asked = [(q, mark) for q, mark in questions if q.wrong]
+def _longest_answer(questions: Sequence[tuple[HandQuestion, Mark]], warn: Warn) -> bool:
+    """Warn if the answer is the longest option in most questions; whether it did."""
+    asked = [(q, mark) for q, mark in questions if q.wrong and q.type == "choice"]
     if len(asked) < LONGEST_MIN_QUESTIONS:
-        return
+        return False
     longest = [
         (q, mark) for q, mark in asked if len(q.answer) > max(len(option) for option in q.wrong)
     ]
@@ -130,6 +167,8 @@ def _longest_answer(questions: Sequence[tuple[HandQuestion, Mark]], warn: Warn) 
     if share > LONGEST_SHARE:
         counts = f"{len(longest)} of {len(asked)} questions ({share:.0%})"
         warn(asked[0][1], f"the answer is the longest option in {counts}: easy to guess")
+        return True
+    return False
 
 
 def _normal(prompt: str) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 from quiz.facts import KINDS
 from quiz.packs.ids import PACK_ID_PATTERN
+from quiz.packs.question_rules import ORDER_ITEMS, TYPE_KEYS
 from quiz.packs.specs import (
     ATTRIBUTION_FIELDS,
     FACT_FIELDS,
@@ -25,6 +26,7 @@ from quiz.packs.specs import (
     SUBJECT_FIELDS,
     Field,
 )
+from quiz.question import QuestionType
 
 #: A JSON Schema object.
 Schema = dict[str, Any]
@@ -93,10 +95,33 @@ def _fact(kind: str) -> Schema:
     return schema
 
 
+def _question_type(kind: QuestionType) -> Schema:
+    """What a hand-written question of type ``kind`` needs, and the keys of other
+    types it must leave out (or null)."""
+    either = {"anyOf": [{"required": ["wrong"]}, {"required": ["pool"]}]}
+    truth = {"enum": [True, False, "True", "False", "true", "false"]}
+    low, high = ORDER_ITEMS
+    needs: dict[str, Schema] = {
+        "choice": {"required": ["answer"], **either},
+        "truefalse": {"required": ["answer"], "properties": {"answer": truth}},
+        "order": {"required": ["items"],
+                  "properties": {"items": {"minItems": low, "maxItems": high}}},
+        "number": {"required": ["answer", "low", "high"],
+                   "properties": {"answer": {"type": "number"}}},
+        "text": {"required": ["answer"]},
+    }  # fmt: skip
+    then = needs[kind]
+    others = sorted(frozenset().union(*TYPE_KEYS.values()) - TYPE_KEYS[kind])
+    then.setdefault("properties", {}).update({key: {"type": "null"} for key in others})
+    typed: Schema = {"properties": {"type": {"const": kind}}, "required": ["type"]}
+    when = {"anyOf": [{"not": {"required": ["type"]}}, typed]} if kind == "choice" else typed
+    return {"if": when, "then": then}
+
+
 def build_schema() -> Schema:
     """The JSON Schema (draft-07) of pack format v1."""
     question = _object(QUESTION_FIELDS)
-    question["anyOf"] = [{"required": ["wrong"]}, {"required": ["pool"]}]
+    question["allOf"] = [_question_type(kind) for kind in TYPE_KEYS]
     top: Schema = {"format": {"const": 1}}
     top.update({name: _type(field) for name, field in INFO_FIELDS.items()})
     attribution = _object(ATTRIBUTION_FIELDS)

@@ -18,7 +18,9 @@ from typing import Literal, Union
 from quiz import facts
 from quiz.facts import KINDS, Attribution, HandQuestion, PackInfo, Subject
 
-QUESTION_REQUIRED = frozenset({"prompt", "answer"})
+#: Every hand-written question has a prompt; which other keys it needs depends on its
+#: type (see :mod:`quiz.packs.question_rules`).
+QUESTION_REQUIRED = frozenset({"prompt"})
 #: Text fields kept on several lines (everything else is folded onto one line).
 MULTILINE = frozenset({"explanation", "description", "note"})
 #: Fields of the top-level mapping, in the order a pack writes them.

@@ -37,6 +37,7 @@ from quiz.packs.nodes import (
     value_node,
 )
 from quiz.packs.problems import Problem
+from quiz.packs.question_rules import NUMBER_ANSWER, check_question, number_text
 from quiz.packs.specs import (
     ATTRIBUTION_FIELDS,
     FACT_FIELDS,
@@ -276,6 +277,36 @@ class PackBuilder(NodeReader):
         values = self.fields(node, QUESTION_FIELDS, "a question")
         if values is None:
             return None
+        kind = values.get("type", "choice")
+        if "type" not in values and value_node(node, "type") is not None:
+            return None  # a type that failed to read: its rules would mislead
+        if kind != "order":
+            self.typed_answer(node, values, kind)
+        if kind == "choice":
+            self.wrong_options(node, values)
+        if self.errors == errors_before:  # rules across keys only read keys that read well
+            for key, item, message in check_question(values):
+                where = value_node(node, key) if key else node
+                self.error((item_node(where, item) if item else where) or node, message)
+        return values if self.errors == errors_before else None
+
+    def typed_answer(self, node: Node, values: Values, kind: str) -> None:
+        """The ``answer`` every type but ``order`` needs, read as its type writes it."""
+        answer_node = value_node(node, "answer")
+        if answer_node is None:
+            self.error(node, "a question is missing the required key 'answer'")
+        elif not values.get("answer"):
+            if "answer" in values:  # (a value that failed to read is reported already)
+                self.error(answer_node, "'answer' must not be empty")
+        elif kind == "number" and type(answer_node) is ScalarNode:
+            number = self.number(answer_node, NUMBER_ANSWER)
+            if number is not INVALID:
+                values["answer"] = number_text(number)
+        elif kind == "truefalse" and values["answer"].casefold() in ("true", "false"):
+            values["answer"] = values["answer"].capitalize()
+
+    def wrong_options(self, node: Node, values: Values) -> None:
+        """A choice question's ``wrong`` options or ``pool``, none of them the answer."""
         answer = values.get("answer")
         wrong = values.get("wrong")
         if wrong is None and value_node(node, "pool") is None:
@@ -289,7 +320,6 @@ class PackBuilder(NodeReader):
                     self.error(where, f"the answer {answer!r} is also listed as a wrong option")
             if not wrong and not values.get("pool"):
                 self.warn(node, "no wrong options left after cleaning: it cannot be asked")
-        return values if self.errors == errors_before else None
 
     # -- values only a pack has ------------------------------------------------------
     def text_or_id(self, node: ScalarNode, field: Field) -> str | Invalid:

@@ -31,7 +31,7 @@ def warnings_of(tmp_path: Path, text: str) -> list[str]:
 def test_answer_always_longest_is_a_giveaway(tmp_path):
     questions = (
         "".join(
-            f"  - {{prompt: {word}?, answer: The long right answer {i}, wrong: [no, nope]}}\n"
+            f"  - {{prompt: {word}?, answer: The long right answer {i}, wrong: [no, not at all]}}\n"
             for i, word in enumerate(["Who", "Which label", "In what year", "How many weeks"])
         )
         + "  - {prompt: Last one?, answer: a, wrong: [bbb, cc]}\n"

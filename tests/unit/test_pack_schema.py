@@ -18,5 +18,10 @@ def test_schema_covers_every_kind_and_field():
         assert set(properties) == {"kind"} | set(spec.cls.__dataclass_fields__)
     question = schema["definitions"]["question"]
     assert set(question["properties"]) == set(HandQuestion.__dataclass_fields__)
-    assert question["required"] == ["prompt", "answer"]
+    # Every type but order needs an answer (order lists its items instead).
+    assert question["required"] == ["prompt"]
+    needs = {rule["if"].get("properties", {}).get("type", {}).get("const", "choice"):
+             rule["then"]["required"] for rule in question["allOf"]}  # fmt: skip
+    assert needs == {"choice": ["answer"], "truefalse": ["answer"], "order": ["items"],
+                     "number": ["answer", "low", "high"], "text": ["answer"]}  # fmt: skip
     assert schema["required"] == ["format", "pack", "title"]
