@@ -43,6 +43,9 @@ class Config:
 
     disabled_packs: frozenset[str] = field(default_factory=frozenset)
     theme: str | None = None
+    #: The last game set up (players, questions, timer, packs, ...), as saved: read back
+    #: through the setup checks (:mod:`quiz.remembered_setup`), never trusted as it is.
+    last_game: dict[str, Any] | None = None
 
     def is_enabled(self, pack_id: str) -> bool:
         """Whether the pack takes part in games started without a pack choice."""
@@ -60,7 +63,10 @@ class Config:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object this config is saved as (sorted, so diffs stay small)."""
-        return {"disabled_packs": sorted(self.disabled_packs), "theme": self.theme}
+        data: dict[str, Any] = {"disabled_packs": sorted(self.disabled_packs), "theme": self.theme}
+        if self.last_game is not None:
+            data["last_game"] = self.last_game
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Config:
@@ -71,9 +77,11 @@ class Config:
         if isinstance(raw_disabled, list):
             disabled = (item for item in raw_disabled if isinstance(item, str))
         theme = data.get("theme")
+        last_game = data.get("last_game")
         return cls(
             disabled_packs=frozenset(disabled),
             theme=theme if isinstance(theme, str) and theme else None,
+            last_game=last_game if isinstance(last_game, dict) else None,
         )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -114,6 +115,32 @@ class QuizApp(GameRoutes):
             self.bank, recorder=self.recorder, clock=self.clock, now=self.now,
             new_seed=self.new_seed, missed=self.missed, recent=self.recent,
         )  # fmt: skip
+
+    def setup_chosen(self, setup: GameSetup) -> None:
+        """Keep the setup in the config, so the next run's setup screen starts from it."""
+        from quiz.config import ConfigError, load_config, save_config
+        from quiz.remembered_setup import to_saved
+
+        if setup.mode_name == "practice":
+            return
+        try:
+            save_config(replace(load_config(), last_game=to_saved(setup)))
+        except ConfigError as error:
+            self.notify(str(error), title="Setup not remembered", severity="warning",
+                        markup=False)  # fmt: skip
+
+    def known_players(self) -> list[str]:
+        """Names in the scores database, offered by the setup screen (none if unusable)."""
+        import sqlite3
+
+        from quiz.errors import UserError
+
+        if self.scores is None:
+            return []
+        try:
+            return list(self.scores().players())
+        except (UserError, OSError, sqlite3.Error):
+            return []
 
     def best_scores(self, players: Sequence[str]) -> dict[str, int | None]:
         """Each player's best score in the scores database before this game.
@@ -223,7 +250,12 @@ class QuizApp(GameRoutes):
         """Home -> setup."""
         from quiz.ui.screens.setup import SetupScreen
 
-        self.push_screen(SetupScreen(self.library, self.last_setup))
+        if self.last_setup is None:
+            from quiz.config import load_config
+            from quiz.remembered_setup import from_saved
+
+            self.last_setup = from_saved(load_config().last_game)
+        self.push_screen(SetupScreen(self.library, self.last_setup, self.known_players()))
 
     def open_packs(self) -> None:
         """Home -> the pack browser (switch packs on and off, preview them)."""

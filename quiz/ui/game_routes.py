@@ -48,6 +48,9 @@ class GameRoutes(KeySafeApp):
         """The dealer of this app's games (the app gives it its clock and scores)."""
         raise NotImplementedError
 
+    def setup_chosen(self, setup: GameSetup) -> None:
+        """A game was set up by hand (the app keeps it for the next setup screen)."""
+
     def best_scores(self, players: Sequence[str]) -> dict[str, int | None]:
         """Each player's best score so far (the app reads the scores database)."""
         return {}
@@ -86,6 +89,7 @@ class GameRoutes(KeySafeApp):
         """
         if remember:
             self.last_setup = setup
+            self.setup_chosen(setup)
         return self._begin(lambda dealer: dealer.deal(setup, questions=questions))
 
     def _begin(self, deal: Callable[[Dealer], GameSession]) -> bool:

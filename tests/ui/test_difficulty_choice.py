@@ -40,7 +40,7 @@ async def test_setup_screen_offers_the_three_mixes():
 
 def args(**given: object) -> argparse.Namespace:
     base = {"players": "Ana", "questions": None, "timer": None, "seed": None,
-            "difficulty": "mixed"}  # fmt: skip
+            "difficulty": "mixed", "seating": None, "buzz_keys": None}  # fmt: skip
     return argparse.Namespace(**{**base, **given})
 
 

@@ -513,3 +513,34 @@ async def test_help_lists_every_screen_and_scrolls_at_the_minimum_size(make_app)
         await pilot.press("end")
         await pilot.pause()
         assert keys.scroll_y > 0
+
+
+async def test_setup_starts_from_the_last_game_and_offers_known_names(make_app, monkeypatch):
+    from quiz.config import load_config
+
+    app = make_app()
+    monkeypatch.setattr(app, "known_players", lambda: ["Ana", "Ben"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.screen.query_one("#players", Input).value == ""  # no "Player 1"
+        assert "Known: Ana, Ben" in shown(app.screen.query_one("#known-players", Label))
+        await pilot.click("#start")
+        await pilot.pause()
+        assert shown(app.screen.query_one("#setup-error", Label)) == (
+            "Give at least one player name"
+        )
+        app.screen.query_one("#players", Input).value = "Cy, Dee"
+        app.screen.query_one("#questions", Input).value = "7"
+        await pilot.press("ctrl+s")
+        assert await wait_until(pilot, lambda: app.game is not None)
+    remembered = load_config().last_game
+    assert remembered is not None and remembered["players"] == ["Cy", "Dee"]
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        assert again.screen.query_one("#players", Input).value == "Cy, Dee"
+        assert again.screen.query_one("#questions", Input).value == "7"

@@ -14,7 +14,7 @@ from quiz.game_setup import Seating
 
 def args(**flags: object) -> argparse.Namespace:
     values = {"players": "Ana,Ben,Cy", "questions": None, "timer": None, "seed": None,
-              "seating": None, "buzz_keys": None, "pack": []}  # fmt: skip
+              "seating": None, "buzz_keys": None, "pack": [], "difficulty": "mixed"}  # fmt: skip
     values.update(flags)
     return argparse.Namespace(**values)
 

@@ -3,6 +3,7 @@ questions, timer, buzz keys, packs, seed."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from textual import on
@@ -34,6 +35,7 @@ from quiz.game_setup import (
     parse_seed,
     parse_timer,
 )
+from quiz.text import shorten
 from quiz.ui import requests
 from quiz.ui.screens.base import GAME_CSS
 from quiz.ui.screens.on_top import DismissOnTop
@@ -75,16 +77,20 @@ class SetupScreen(DismissOnTop[None]):
     class Start(requests.StartGame):
         """The form is filled in well: start a game of its ``setup``."""
 
-    def __init__(self, library: Library, last: GameSetup | None = None) -> None:
-        """A form over the packs in ``library``, filled in from the ``last`` setup."""
+    def __init__(
+        self, library: Library, last: GameSetup | None = None, known: Sequence[str] = ()
+    ) -> None:
+        """A form over the packs in ``library``, filled in from the ``last`` setup;
+        ``known`` player names (the scores database's) are offered under the names."""
         super().__init__()
+        self.known = list(known)
         self.library = library
         self.last = last
 
     def compose(self) -> ComposeResult:
         """One row per setting, then the packs, errors and buttons."""
         last = self.last
-        players = ", ".join(last.players) if last else "Player 1"
+        players = ", ".join(last.players) if last else ""
         questions = str(last.questions) if last else str(DEFAULT_QUESTIONS)
         timer = _timer_text(last.timer) if last else f"{DEFAULT_TIMER:g}"
         seed = "" if last is None or last.seed is None else str(last.seed)
@@ -93,9 +99,12 @@ class SetupScreen(DismissOnTop[None]):
         with VerticalScroll(id="setup"):
             yield Label("New game", classes="title")
             yield from self._row(
-                "Players", Input(players, id="players", compact=True),
+                "Players", Input(players, id="players", compact=True, placeholder="Ana, Ben"),
                 f"1 to {MAX_PLAYERS} names, separated by commas",
             )
+            if self.known:
+                shown = shorten("Known: " + ", ".join(self.known), 70)
+                yield Label(shown, id="known-players", classes="muted", markup=False)
             with Horizontal(classes="setup-row"):
                 yield Label("Play", classes="setup-label")
                 yield Select(
@@ -141,10 +150,11 @@ class SetupScreen(DismissOnTop[None]):
                 yield packs
             if not self.library.packs:
                 yield Label("No packs could be loaded.", classes="error-text")
-            yield Label("", id="setup-error", classes="error-text", markup=False)
-            with Horizontal(classes="actions"):
-                yield Button("Start game", id="start", variant="primary")
-                yield Button("Back", id="back")
+        # Outside the form's scroll: Start is on screen however many packs there are.
+        yield Label("", id="setup-error", classes="error-text", markup=False)
+        with Horizontal(classes="actions", id="setup-actions"):
+            yield Button("Start game", id="start", variant="primary")
+            yield Button("Back", id="back")
         yield KeyHints(("enter", "start"), ("tab", "next field"), ("esc", "back"))
 
     @staticmethod
