@@ -102,9 +102,16 @@ def test_text_shows_leaderboard_head_to_head_and_most_missed(capsys, played):
     code, out, err = run(capsys)
     assert code == 0 and err == ""
     lines = out.splitlines()
-    assert lines[0].startswith("Leaderboard")
+    assert lines[0] == "Champion: Ana, winner of game #1; 1 win in a row (a new champion)"
+    # Head-to-head up front, before the tables.
+    assert lines.index("Head-to-head, all time (wins-losses-ties, most played first)") == 2
+    assert any(line.startswith("Leaderboard, multiplayer games, all time") for line in lines)
     ana = next(line for line in lines if " Ana " in line and "vs" not in line)
-    assert ana.split()[1:6] == ["Ana", "2,000", "2", "1", "50%"]  # practice's 50000 not counted
+    # Wins, games, win rate, points per question; the solo and practice games are no part.
+    assert ana.split()[:6] == ["1", "Ana", "1", "1", "100%", "2,000"]
+    solo = lines[lines.index("Solo games, all time (points per question)") :]
+    assert solo[1:4] == ["  1 question", "    #  Player   Best  Average  Games",
+                         "    1  Ana       900      900      1"]  # fmt: skip
     # Pairs are named alphabetically ("[" sorts before "A").
     assert any("[bold]Ben[/]" in line and "vs Ana" in line and "0-1-0" in line for line in lines)
     assert "Most missed questions" in out and "wdta:q:b" in out and "wdta:q:c" in out
@@ -117,7 +124,8 @@ def test_text_with_player_shows_history_bests_and_categories(capsys, played):
     assert "Personal bests: score 2,000" in out
     assert "practice" in out and "solo" in out and "vs [bold]Ben[/]" in out
     assert "Accuracy by category" in out and "Videos" in out
-    assert "1 question(s) to review" in out
+    assert "1 question to review" in out
+    assert "practice, no rank" in out and "rank 1 of 2  vs [bold]Ben[/]" in out
 
 
 def test_unknown_player_is_one_clear_line_and_exit_1(capsys, played):

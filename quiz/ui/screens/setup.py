@@ -60,14 +60,14 @@ class SetupScreen(DismissOnTop[None]):
     def compose(self) -> ComposeResult:
         """One row per setting, then the packs, errors and buttons."""
         last = self.last
-        players = ", ".join(last.players) if last else "Player 1"
+        players = ", ".join(last.players) if last else ""  # no "Player 1" kept forever
         questions = str(last.questions) if last else str(DEFAULT_QUESTIONS)
         timer = _timer_text(last.timer) if last else f"{DEFAULT_TIMER:g}"
         seed = "" if last is None or last.seed is None else str(last.seed)
         with VerticalScroll(id="setup"):
             yield Label("New game", classes="title")
             yield from self._row(
-                "Players", Input(players, id="players", compact=True),
+                "Players", Input(players, id="players", compact=True, placeholder="your names"),
                 f"1 to {MAX_PLAYERS} names, separated by commas",
             )
             yield from self._row(
