@@ -46,7 +46,7 @@ def new_name(name: str) -> str:
     except SetupError as error:
         reason = str(error).replace("player 1's name", "it").replace("player 1", "it")
         if "at least one" in reason:
-            reason = "it is empty"
+            raise PlayerEditError("a player's name cannot be empty") from None
         raise PlayerEditError(f"cannot use the name {clean(name)!r}: {reason}") from None
 
 
