@@ -173,11 +173,12 @@ def _solo_standing(row: SoloRow) -> tuple[float, float]:
 def _placed(rows: list[RowT], standing: Callable[[RowT], tuple[float, ...]]) -> list[RowT]:
     """``rows`` (sorted) with their places: equal standings share one (1, 1, 3)."""
     placed: list[RowT] = []
+    place, last = 0, None
     for index, row in enumerate(rows):
-        place = index + 1
-        if placed and standing(placed[-1]) == standing(row):
-            place = placed[-1].place
-        placed.append(replace(row, place=place))
+        now = standing(row)
+        if now != last:
+            place, last = index + 1, now
+        placed.append(row if row.place == place else replace(row, place=place))
     return placed
 
 

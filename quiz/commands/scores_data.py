@@ -145,8 +145,12 @@ def _dump(doc: JsonObject, out: TextIO) -> None:
     out.write("}\n")
 
 
+#: One encoder for every entry: making one per entry cost as much as encoding it.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+
+
 def _compact(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    return _ENCODER.encode(value)
 
 
 def missed(questions: list[MissedQuestion]) -> list[JsonObject]:
