@@ -219,3 +219,21 @@ async def test_a_tab_without_players_asks_to_choose_one(db):
         await pilot.pause()
         assert isinstance(app.screen, ScoresScreen)
         assert any("Choose a player first" in n.message for n in app._notifications)
+
+
+async def test_renaming_the_player_shown_keeps_showing_them(db):
+    app = Host(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("enter")  # Ana, at the top of the leaderboard
+        await pilot.pause()
+        assert screen.player == "Ana"
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#name", Input).value = "Anna"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.player == "Anna"
+        assert screen.query_one("#tabs", TabbedContent).active == "tab-player"
+        assert "Anna" in str(screen.query_one("#player-picker").value)

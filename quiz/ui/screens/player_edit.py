@@ -26,6 +26,7 @@ from quiz.ui.screens.on_top import DismissOnTop
 
 if TYPE_CHECKING:
     from quiz.store import Store
+    from quiz.store.players import PlayerChange
 
 DIALOG_CSS = """
 NameDialog, DeleteDialog {
@@ -144,9 +145,9 @@ def games_text(count: int) -> str:
     return f"{count:,} game{'s' if count != 1 else ''}"
 
 
-def edit(store: Store, kind: str, player: str, answer: str | None) -> str | None:
+def edit(store: Store, kind: str, player: str, answer: str | None) -> PlayerChange | None:
     """Do the rename (``answer``: the new name), merge (``answer``: whom into) or delete
-    (``answer``: anything) of ``player``; the line that says what changed.
+    (``answer``: anything) of ``player``; what it did.
 
     ``None`` when nothing was asked for; ``PlayerEditError``/``UserError`` when it
     cannot be done (the caller shows the message).
@@ -154,12 +155,18 @@ def edit(store: Store, kind: str, player: str, answer: str | None) -> str | None
     if answer is None or (kind != "delete" and not answer.strip()):
         return None
     if kind == "rename":
-        done = store.rename_player(player, answer)
+        return store.rename_player(player, answer)
+    if kind == "merge":
+        return store.merge_players(player, answer)
+    return store.delete_player(player)
+
+
+def said(kind: str, done: PlayerChange) -> str:
+    """The line that tells what a change did."""
+    if kind == "rename":
         return f"Renamed {done.old} to {done.new}."
     if kind == "merge":
-        done = store.merge_players(player, answer)
         return f"Merged {done.old} into {done.new}: {games_text(done.games)} moved."
-    done = store.delete_player(player)
     return f"Deleted {done.old}: their results left {games_text(done.games)}."
 
 
@@ -176,6 +183,9 @@ class PlayerEditing(DismissOnTop[None]):
     def reload(self) -> None:
         """Show the players as they are after a change."""
         raise NotImplementedError
+
+    def changed(self, change: PlayerChange) -> None:
+        """``change.old`` is now called ``change.new`` (``None``: gone); then ``reload``."""
 
     def action_rename(self) -> None:
         """Rename the chosen player (a dialog asks the new name)."""
@@ -212,10 +222,11 @@ class PlayerEditing(DismissOnTop[None]):
         if self.store is None:
             return
         try:
-            line = edit(self.store, kind, player, answer)
+            done = edit(self.store, kind, player, answer)
         except (UserError, sqlite3.DatabaseError) as error:
             self.notify(str(error), title="Players", severity="error", markup=False)
             return
-        if line is not None:
-            self.notify(line, title="Players", markup=False)
+        if done is not None:
+            self.notify(said(kind, done), title="Players", markup=False)
+            self.changed(done)
             self.reload()

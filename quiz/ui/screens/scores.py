@@ -48,6 +48,7 @@ from quiz.ui.screens.player_edit import PlayerEditing
 
 if TYPE_CHECKING:  # the app imports this screen for its messages before the first paint
     from quiz.store import Store
+    from quiz.store.players import PlayerChange
 
 StoreOpener = Callable[[], "Store"]
 ReviewCallback = Callable[[str], object]
@@ -298,6 +299,11 @@ class ScoresScreen(PlayerEditing):
         review.label = Content(f"Review my misses ({len(self.misses)})")
         review.disabled = not self.misses
 
+    def changed(self, change: PlayerChange) -> None:
+        """The player shown was renamed or merged: keep showing them, by their new name."""
+        if self.player == change.old:
+            self.player = change.new
+
     def _clear_player(self) -> None:
         self.player = None
         self.misses = []
@@ -305,7 +311,8 @@ class ScoresScreen(PlayerEditing):
         self.query_one("#bests", Label).update("")
         for table in ("#history", "#categories"):
             self.query_one(table, DataTable).clear(columns=True)
-        self.query_one("#review", Button).disabled = True
+        review = self.query_one("#review", Button)
+        review.label, review.disabled = Content("Review my misses"), True
 
     # -- events and actions --------------------------------------------------------
 
