@@ -1,8 +1,7 @@
 """The scores screen: who is winning, head-to-head, solo, most missed, one player.
 
-Self-contained: give it a ``store_opener`` (default ``Store.open``) that returns a *new*
-``Store``; the screen opens it once when mounted and closes it when removed. If the
-opener raises ``UserError`` the screen says why instead of showing tables.
+Self-contained: ``store_opener`` returns a *new* ``Store``, opened on mount and closed on
+removal; if it raises ``UserError`` the screen says why instead of showing tables.
 
 The champion (winner of the latest multiplayer game) and their streak head the screen.
 ← and → move between the tabs; ``v`` steps the view through all time, this month and
@@ -10,14 +9,12 @@ this week (counted from the injected ``now``). Enter on a leaderboard or solo ro
 that player. ``n`` renames, ``m`` merges and ``d`` deletes the player under the cursor
 (or shown on the Player tab), each through a dialog.
 
-"Review my misses": on the Player tab, pick a name and press the button (or ``r``); the
-screen calls ``on_review(player_name)`` and posts ``ScoresScreen.ReviewRequested``. It
-does so only when that player has missed questions to review.
+"Review my misses" (Player tab, or ``r``) calls ``on_review(player_name)`` and posts
+``ScoresScreen.ReviewRequested``, only when that player has missed questions.
 
-Most missed questions are stored as ids: the table lists them at once, then a thread
-worker reads the packs those ids name (``prompt_finder``, default
-``quiz.prompts.installed_prompts``) and each row's id is replaced by its prompt, so the
-screen opens without waiting for packs. An id no installed pack has stays as it is.
+Most missed questions are stored as ids: a thread worker reads the packs they name
+(``prompt_finder``, default ``quiz.prompts.installed_prompts``) and puts each prompt in
+place of its id, so the screen opens without waiting for packs.
 
 Player names, question ids and prompts are untrusted: they reach the screen only as
 ``rich.text.Text`` (table cells, picker options) or ``Content``, never as markup.
@@ -28,8 +25,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
@@ -41,6 +38,7 @@ from textual.widgets import Button, DataTable, Footer, Label, Select, TabbedCont
 from textual.worker import Worker, WorkerState
 
 from quiz.errors import UserError
+from quiz.session_clock import utc_now
 from quiz.stats_board import PERIOD_NAMES, PERIODS, Period, period_start
 from quiz.ui import requests
 from quiz.ui.screens import scores_tables as tables
@@ -59,8 +57,6 @@ PromptFinder = Callable[[list[str]], dict[str, str]]
 PROMPTS_WORKER = "missed-prompts"
 #: The tabs in the order ← and → step through them.
 TABS = ("tab-leaderboard", "tab-h2h", "tab-solo", "tab-missed", "tab-player")
-#: The tables whose rows name a player, and the column that does.
-PLAYER_COLUMN = {"leaderboard": 1, "solo": 2, "h2h": 0}
 
 
 def _open_default_store() -> Store:
@@ -68,10 +64,6 @@ def _open_default_store() -> Store:
 
     # Reading only; the game's own open runs the whole-file check.
     return Store.open(check=False)
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class ScoresScreen(PlayerEditing):
@@ -96,14 +88,12 @@ class ScoresScreen(PlayerEditing):
         #scores-message { padding: 1 2; }
         TabbedContent { height: 1fr; }
         TabPane { padding: 0; }
-        DataTable { height: 1fr; }
-        #player-pane { height: 1fr; }
-        #player-bar { height: auto; }
+        DataTable, #player-pane { height: 1fr; }
+        #player-bar, #categories { height: auto; }
         #player-picker { width: 1fr; }
         #review { margin-left: 1; width: auto; min-width: 16; }
         #bests { padding: 0 1; height: auto; width: 1fr; }
         #history { height: auto; max-height: 12; }
-        #categories { height: auto; }
         .section { padding: 0 1; text-style: bold; margin-top: 1; }
     }
     """
@@ -122,8 +112,7 @@ class ScoresScreen(PlayerEditing):
 
     @dataclass
     class ReviewRequested(requests.Review):
-        """A player asked to review the questions they missed (``player``: the name as
-        stored)."""
+        """A player (``player``, as stored) asked to review the questions they missed."""
 
     def __init__(
         self,
@@ -132,7 +121,7 @@ class ScoresScreen(PlayerEditing):
         prompt_finder: PromptFinder | None = None,
         *,
         borrowed: bool = False,
-        now: Callable[[], datetime] = _utc_now,
+        now: Callable[[], datetime] = utc_now,
     ) -> None:
         """A scores screen reading the store that ``store_opener`` returns."""
         super().__init__()
@@ -150,6 +139,8 @@ class ScoresScreen(PlayerEditing):
         """The player shown on the Player tab, or ``None``."""
         self.misses: list[str] = []
         """That player's missed question ids."""
+        self.pages: dict[str, tables.Paged[Any]] = {}
+        """The long tables by id, which grow as the cursor goes down."""
 
     def compose(self) -> ComposeResult:
         """Title and view, champion, message line, tabs, footer."""
@@ -216,21 +207,32 @@ class ScoresScreen(PlayerEditing):
 
     def _fill(self, store: Store) -> None:
         since = period_start(self.period, self._now())
-        self.query_one("#scores-view", Label).update(
-            Content(f"{PERIOD_NAMES[self.period]} (v: change)")
-        )
+        view = f"{PERIOD_NAMES[self.period]} (v: change)"
+        self.query_one("#scores-view", Label).update(Content(view))
         self.query_one("#champion", Label).update(tables.champion_text(store.champions()))
-        tables.fill_leaderboard(self.query_one("#leaderboard", DataTable), store, since)
-        tables.fill_head_to_head(self.query_one("#h2h", DataTable), store, since)
-        tables.fill_solo(self.query_one("#solo", DataTable), store, since)
+        board = self.query_one("#leaderboard", DataTable)
+        self.pages = {"leaderboard": tables.fill_leaderboard(board, store, since)}
         ids = tables.fill_missed(self.query_one("#missed", DataTable), store)
         if ids and self.prompts is None:
             self._find_prompts(ids)
         elif self.prompts:
             self.show_prompts(self.prompts)
-        picker = self.query_one("#player-picker", Select)
-        names = store.players()
-        picker.set_options([(Text(name), name) for name in names])
+        # The other tabs are out of sight: they are filled once the leaderboard is drawn.
+        self.call_after_refresh(self._fill_the_rest, since)
+
+    def _fill_the_rest(self, since: str | None) -> None:
+        store = self.store
+        if store is None:
+            return
+        try:
+            self.pages["h2h"] = tables.fill_head_to_head(self.query_one("#h2h", DataTable),
+                                                         store, since)  # fmt: skip
+            self.pages["solo"] = tables.fill_solo(self.query_one("#solo", DataTable), store, since)
+            names = store.players()
+        except sqlite3.DatabaseError as error:
+            self._unavailable(f"Scores are not available: {error}")
+            return
+        self.query_one("#player-picker", Select).set_options([(Text(n), n) for n in names])
         if self.player is not None:
             shown, self.player = self.player, None
             if shown in names:
@@ -323,18 +325,18 @@ class ScoresScreen(PlayerEditing):
         if isinstance(event.value, str) and event.value != self.player:
             self.show_player(event.value)
 
+    @on(DataTable.RowHighlighted, "#leaderboard, #h2h, #solo")
+    def _near_the_end(self, event: DataTable.RowHighlighted) -> None:
+        page = self.pages.get(event.data_table.id or "")
+        if page is not None:
+            page.near(event.cursor_row)
+
     @on(DataTable.RowSelected, "#leaderboard, #solo")
     def _player_row(self, event: DataTable.RowSelected) -> None:
-        name = self._row_player(event.data_table, event.cursor_row)
+        name = tables.row_player(event.data_table, event.cursor_row)
         if name is not None:
             self.show_player(name)
             self.query_one("#tabs", TabbedContent).active = "tab-player"
-
-    def _row_player(self, table: DataTable[Text], row: int) -> str | None:
-        column = PLAYER_COLUMN.get(table.id or "")
-        if column is None or not 0 <= row < table.row_count:
-            return None
-        return str(table.get_row_at(row)[column])
 
     def chosen_player(self) -> str | None:
         """The player a rename, merge or delete is about: the one under the cursor, or
@@ -343,9 +345,9 @@ class ScoresScreen(PlayerEditing):
         if active == "tab-player":
             return self.player
         table_id = active.removeprefix("tab-")
-        if table_id in PLAYER_COLUMN:
+        if table_id in tables.PLAYER_COLUMN:
             table = self.query_one(f"#{table_id}", DataTable)
-            return self._row_player(table, table.cursor_row)
+            return tables.row_player(table, table.cursor_row)
         return None
 
     @on(Button.Pressed, "#review")

@@ -7,16 +7,21 @@ hundreds of players) is cut to its most played rows; the Player tab shows the re
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from rich.text import Text
 from textual.widgets import DataTable
 
 if TYPE_CHECKING:
-    from quiz.stats import GameSummary
-    from quiz.stats_board import Champion
+    from quiz.stats import GameSummary, HeadToHead
+    from quiz.stats_board import Champion, LeaderboardRow, SoloRow
     from quiz.store import Store
+
+RowT = TypeVar("RowT")
+#: One table row's cells.
+Cells = tuple[Text, ...]
 
 #: How many pairs the head-to-head tab lists (the most played).
 HEAD_TO_HEAD_ROWS = 200
@@ -24,6 +29,18 @@ HEAD_TO_HEAD_ROWS = 200
 MISSED_LENGTH = 20
 #: How many of a player's games the history table lists.
 HISTORY_LENGTH = 20
+
+
+#: The tables whose rows name a player, and the column that does.
+PLAYER_COLUMN = {"leaderboard": 1, "solo": 2, "h2h": 0}
+
+
+def row_player(table: DataTable[Text], row: int) -> str | None:
+    """The player ``row`` of ``table`` names (``None``: no such row, or no player)."""
+    column = PLAYER_COLUMN.get(table.id or "")
+    if column is None or not 0 <= row < table.row_count:
+        return None
+    return str(table.get_row_at(row)[column])
 
 
 def number(value: object) -> Text:
@@ -59,37 +76,75 @@ def champion_text(champions: list[Champion]) -> Text:
     return text
 
 
-def fill_leaderboard(table: DataTable[Text], store: Store, since: str | None) -> None:
+class Paged(Generic[RowT]):
+    """The rows of a long table, put in a page at a time as the cursor nears the end.
+
+    DataTable measures every cell it holds: a thousand players took seconds to show.
+    """
+
+    #: Rows added at a time (a screen shows a few dozen).
+    PAGE = 60
+
+    def __init__(
+        self, table: DataTable[Text], rows: Sequence[RowT], cells: Callable[[RowT], Cells]
+    ) -> None:
+        """Fill ``table`` with the cells of the first page of ``rows``."""
+        self.table = table
+        self.rows = rows
+        self.cells = cells
+        self.shown = 0
+        self.more()
+
+    def more(self) -> None:
+        """Add the next page, if any is left."""
+        page = self.rows[self.shown : self.shown + self.PAGE]
+        self.shown += len(page)
+        self.table.add_rows(self.cells(row) for row in page)
+
+    def near(self, row: int) -> None:
+        """The cursor is on ``row``: add a page if it is close to the last one shown."""
+        if row >= self.shown - 5:
+            self.more()
+
+
+def _board_cells(r: LeaderboardRow) -> Cells:
+    return (number(r.place), Text(r.player), number(r.wins), number(r.games),
+            percent(r.win_rate), number(round(r.per_question)))  # fmt: skip
+
+
+def fill_leaderboard(
+    table: DataTable[Text], store: Store, since: str | None
+) -> Paged[LeaderboardRow]:
     """Multiplayer players by wins, then win rate, then points per question."""
     table.clear(columns=True)
     table.add_columns("#", "Player", "Wins", "Games", "Win %", "Pts/Q")
-    table.add_rows(
-        (number(r.place), Text(r.player), number(r.wins), number(r.games),
-         percent(r.win_rate), number(round(r.per_question)))
-        for r in store.leaderboard(since)
-    )  # fmt: skip
+    return Paged(table, store.leaderboard(since), _board_cells)
 
 
-def fill_solo(table: DataTable[Text], store: Store, since: str | None) -> None:
+def _solo_cells(r: SoloRow) -> Cells:
+    return (number(r.length), number(r.place), Text(r.player), number(round(r.best)),
+            number(round(r.average)), number(r.games))  # fmt: skip
+
+
+def fill_solo(table: DataTable[Text], store: Store, since: str | None) -> Paged[SoloRow]:
     """Solo games per length: best and average points per question."""
     table.clear(columns=True)
     table.add_columns("Qs", "#", "Player", "Best", "Average", "Games")
-    table.add_rows(
-        (number(r.length), number(r.place), Text(r.player), number(round(r.best)),
-         number(round(r.average)), number(r.games))
-        for r in store.solo_table(since)
-    )  # fmt: skip
+    return Paged(table, store.solo_table(since), _solo_cells)
 
 
-def fill_head_to_head(table: DataTable[Text], store: Store, since: str | None) -> None:
+def _pair_cells(h: HeadToHead) -> Cells:
+    return (Text(h.player), Text(h.opponent), number(h.wins), number(h.losses),
+            number(h.ties), number(h.games))  # fmt: skip
+
+
+def fill_head_to_head(
+    table: DataTable[Text], store: Store, since: str | None
+) -> Paged[HeadToHead]:
     """The most played pairs: wins, losses, ties."""
     table.clear(columns=True)
     table.add_columns("Player", "Opponent", "Won", "Lost", "Tied", "Games")
-    table.add_rows(
-        (Text(h.player), Text(h.opponent), number(h.wins), number(h.losses), number(h.ties),
-         number(h.games))
-        for h in store.head_to_head(since=since, limit=HEAD_TO_HEAD_ROWS)
-    )  # fmt: skip
+    return Paged(table, store.head_to_head(since=since, limit=HEAD_TO_HEAD_ROWS), _pair_cells)
 
 
 def fill_missed(table: DataTable[Text], store: Store) -> list[str]:
