@@ -1,4 +1,6 @@
-"""Read-side queries over the scores database: leaderboard, history, head-to-head...
+"""Read-side queries over the scores database: history, head-to-head, bests, misses.
+
+The leaderboard, the solo table and the champion are ``quiz.stats_board``.
 
 Functions here take an open ``sqlite3.Connection`` and player *keys* (see
 ``quiz.text.player_key``); ``quiz.store.Store`` wraps them as methods. Each player's
@@ -6,7 +8,8 @@ result in a game (score, rank, right answers, best streak) is read as the game s
 it, never recomputed.
 
 "Counted" games are finished games that are not practice: only they feed rankings,
-the leaderboard, head-to-head, bests, accuracy by category and most missed. Every
+head-to-head, bests, accuracy by category and most missed (the last two everyone's
+from the question tallies that schema 5 keeps up to date). Every
 answer, practice and abandoned games included, feeds ``recent_question_ids`` and
 ``missed_question_ids``.
 

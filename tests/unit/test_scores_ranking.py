@@ -155,3 +155,32 @@ def test_head_to_head_lists_the_most_played_pairs_first_and_can_stop_early(store
     ]
     assert len(store.head_to_head(limit=1)) == 1
     assert [(h.player, h.opponent) for h in store.head_to_head("ben")] == [("Ben", "Ana")]
+
+
+def test_schema_5_tallies_the_questions_of_a_schema_4_file_and_keeps_them_up_to_date(tmp_path):
+    import sqlite3
+
+    from quiz.store import MIGRATIONS, migrate
+    from quiz.store.writes import save_game
+
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, [m for m in MIGRATIONS if m.version <= 4])
+    missed = [AnswerRecord("Ana", "q1", "wdta", "Charts", 1, False, 2.0, 0),
+              AnswerRecord("Ben", "q1", "wdta", "Charts", 0, True, 2.0, 900)]  # fmt: skip
+    for mode, status in (("hotseat", "finished"), ("practice", "finished"),
+                         ("hotseat", "abandoned")):  # fmt: skip
+        record = GameRecord("2026-03-01T20:00:00Z", "2026-03-01T20:00:00Z", mode, status,
+                            ("Ana", "Ben"), ("wdta",), 1, {}, tuple(missed),
+                            tally({"Ana": 0, "Ben": 900}, missed))  # fmt: skip
+        save_game(conn, record)
+    conn.close()
+    with Store.open(path) as store:  # migrated to schema 5 here
+        assert [(m.question_id, m.asked, m.missed) for m in store.most_missed()] == [("q1", 2, 1)]
+        store.save_game(game({"Cy": 0, "Dee": 0}))  # two more misses of w0, w1 each
+        assert [(m.question_id, m.asked, m.missed) for m in store.most_missed()] == [
+            ("w0", 2, 2), ("w1", 2, 2), ("q1", 2, 1),
+        ]  # fmt: skip
+        assert [(c.category, c.answered, c.correct) for c in store.accuracy_by_category()] == [
+            ("Charts", 6, 1)
+        ]
