@@ -29,6 +29,9 @@ PERIOD_NAMES: dict[Period, str] = {"all": "all time", "month": "this month", "we
 MULTIPLAYER = (
     "g.status = 'finished' AND g.mode IN ('hotseat', 'buzzer', 'party') AND g.player_count > 1"
 )
+#: Sums and casts turn text into numbers without a word: these columns, read as they
+#: are, let ``quiz.stats_rows.read`` name the column of a file edited by hand instead.
+_CHECKED = "MAX(gp.score) AS score, MAX(gp.rank) AS rank, MAX(gp.answered) AS answered"
 #: Finished one-player games that are not practice (a hot-seat game of one is solo too).
 SOLO = "g.status = 'finished' AND g.mode != 'practice' AND g.player_count = 1"
 
@@ -133,11 +136,11 @@ def leaderboard(conn: sqlite3.Connection, since: str | None = None) -> list[Lead
     rows = read(
         conn,
         "SELECT p.name, COUNT(*), SUM(gp.rank = 1), SUM(gp.score), SUM(gp.answered),"
-        " SUM(gp.correct) FROM game_players gp JOIN games g ON g.id = gp.game_id"
+        f" SUM(gp.correct), {_CHECKED} FROM game_players gp JOIN games g ON g.id = gp.game_id"
         f" JOIN players p ON p.id = gp.player_id WHERE {MULTIPLAYER}{where} GROUP BY p.id",
         params,
     )
-    found = [LeaderboardRow(0, *row) for row in rows]
+    found = [LeaderboardRow(0, *row[:6]) for row in rows]
     found.sort(key=lambda r: (*_standing(r), player_key(r.player), r.player))
     return _placed(found, _standing)
 
@@ -153,12 +156,12 @@ def solo_table(conn: sqlite3.Connection, since: str | None = None) -> list[SoloR
     rows = read(
         conn,
         "SELECT p.name, gp.answered, COUNT(*), MAX(CAST(gp.score AS REAL) / gp.answered),"
-        " SUM(gp.score), SUM(gp.answered) FROM game_players gp"
+        f" SUM(gp.score), SUM(gp.answered), {_CHECKED} FROM game_players gp"
         " JOIN games g ON g.id = gp.game_id JOIN players p ON p.id = gp.player_id"
         f" WHERE {SOLO} AND gp.answered > 0{where} GROUP BY p.id, gp.answered",
         params,
     )
-    found = [SoloRow(0, *row) for row in rows]
+    found = [SoloRow(0, *row[:6]) for row in rows]
     found.sort(key=lambda r: (r.length, *_solo_standing(r), player_key(r.player), r.player))
     table: list[SoloRow] = []
     for length in sorted({r.length for r in found}):

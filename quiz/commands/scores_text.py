@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 NAME_WIDTH = 20
 HISTORY_LENGTH = 10
 #: Head-to-head records shown before the tables (the most played); JSON has them all.
-RIVALRIES = 5
+RIVALRIES = 8
 #: Text lines are cut to this many terminal columns where a prompt could run longer.
 LINE_WIDTH = 80
 #: The most a category takes of a most-missed line before it is cut.
