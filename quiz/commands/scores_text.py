@@ -65,17 +65,21 @@ def champion_line(champions: list[Champion]) -> str:
     """Who won the latest multiplayer game, and how many in a row."""
     if not champions:
         return "Champion: none yet (no multiplayer game finished)"
-    names = " and ".join(clean(c.player) for c in champions)
-    shared = " (shared)" if len(champions) > 1 else ""
-    streaks = ", ".join(_streak(c) for c in champions)
-    return f"Champion{shared}: {names}, winner of game #{champions[0].game_id}; {streaks}"
+    game = champions[0].game_id
+    if len(champions) == 1:
+        [champion] = champions
+        return f"Champion: {clean(champion.player)}, winner of game #{game}; {_streak(champion)}"
+    each = ", ".join(f"{clean(c.player)} ({_in_a_row(c.streak)})" for c in champions)
+    return f"Shared champions of game #{game}: {each}"
+
+
+def _in_a_row(count: int) -> str:
+    return f"{count} win{'s' if count != 1 else ''} in a row"
 
 
 def _streak(champion: Champion) -> str:
-    count = champion.streak
-    return f"{count} win{'s' if count != 1 else ''} in a row" + (
-        "" if count > 1 else " (a new champion)"
-    )
+    new = " (a new champion)" if champion.streak == 1 else ""
+    return _in_a_row(champion.streak) + new
 
 
 def rivalry_lines(pairs: list[HeadToHead]) -> list[str]:

@@ -306,3 +306,40 @@ def test_damage_found_while_reading_is_one_line_not_a_traceback(capsys, played, 
     err = capsys.readouterr().err
     assert err.startswith("wdta-quiz: cannot read scores database ")
     assert "malformed" in err and "Traceback" not in err and err.count("\n") == 1
+
+
+def test_text_names_every_champion_of_a_shared_first_place(capsys, isolated_home):
+    with Store.open() as store:
+        store.save_game(game({"Ana": 10, "Ben": 0}))
+        store.save_game(game({"Ana": 5, "Ben": 5}, when="2026-03-02T20:00:00+00:00"))
+    lines = run(capsys)[1].splitlines()
+    assert lines[0] == (
+        "Shared champions of game #2: Ana (2 wins in a row), Ben (1 win in a row)"
+    )
+
+
+@pytest.fixture
+def utc(monkeypatch):
+    """Weeks and months start at local midnight: make local time UTC."""
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_period_keeps_only_the_games_of_this_week(capsys, isolated_home, monkeypatch, utc):
+    from datetime import UTC, datetime
+
+    monkeypatch.setattr("quiz.commands.scores.now", lambda: datetime(2026, 3, 4, 12, tzinfo=UTC))
+    with Store.open() as store:
+        store.save_game(game({"Ana": 10, "Ben": 0}, when="2026-02-27T20:00:00+00:00"))
+        store.save_game(game({"Ben": 10, "Ana": 0}, when="2026-03-03T20:00:00+00:00"))
+    out = run(capsys, "--period", "week")[1]
+    board = out.split("Leaderboard, multiplayer games, this week")[1].splitlines()
+    assert [line.split()[1] for line in board[2:4]] == ["Ben", "Ana"]
+    doc = json.loads(run(capsys, "--period", "month", "--format", "json")[1])
+    assert doc["period"] == "month" and doc["since"] == "2026-03-01T00:00:00"
+    assert [(r["player"], r["wins"]) for r in doc["leaderboard"]] == [("Ben", 1), ("Ana", 0)]

@@ -63,17 +63,23 @@ def when(iso: str) -> str:
 
 
 def champion_text(champions: list[Champion]) -> Text:
-    """ "Champion: Ana · 3 wins in a row" (names as plain text)."""
+    """"Champion: Ana · 3 wins in a row"; on a shared first, each with their streak."""
     if not champions:
         return Text("Champion: none yet: finish a game with friends to crown one")
-    text = Text("Champion: ", style="bold")
+    if len(champions) == 1:
+        [champion] = champions
+        text = Text.assemble(("Champion: ", "bold"), (champion.player, "bold"))
+        return text.append(f" · {_in_a_row(champion.streak)}")
+    text = Text("Shared champions: ", style="bold")
     for index, champion in enumerate(champions):
-        if index:
-            text.append(" and ")
+        text.append(", " if index else "")
         text.append(champion.player, style="bold")
-        streak = champion.streak
-        text.append(f" · {streak} win{'s' if streak != 1 else ''} in a row")
+        text.append(f" ({_in_a_row(champion.streak)})")
     return text
+
+
+def _in_a_row(streak: int) -> str:
+    return f"{streak} win{'s' if streak != 1 else ''} in a row"
 
 
 class Paged(Generic[RowT]):
