@@ -19,6 +19,7 @@ by ``Store``) is cleaned text: see that module.
 
 from __future__ import annotations
 
+import heapq
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -231,8 +232,13 @@ def head_to_head(
         one, other = pair if first(pair) else pair[::-1]
         return (-sum(tally[pair]), keys[one], keys[other])
 
+    candidates = list(tally)
+    if limit is not None and len(tally) > limit:
+        # Only pairs that played as often as the limit-th most played can make the cut.
+        least = heapq.nlargest(limit, map(sum, tally.values()))[-1]
+        candidates = [pair for pair, counts in tally.items() if sum(counts) >= least]
     pairs = []
-    for pair in sorted(tally, key=order)[:limit]:
+    for pair in sorted(candidates, key=order)[:limit]:
         wins, losses, ties = tally[pair]
         a, b = names[pair[0]][0], names[pair[1]][0]
         if first(pair):
