@@ -22,9 +22,10 @@ from bench.load import load_rows, measure_load
 from bench.pack_gen import write_pack
 from bench.paint import measure_paint
 from bench.report import Row, report
+from bench.scores import measure_scores
 from bench.settings import FULL, QUICK, Config, k
 
-STEPS = ("paint", "load", "choose", "generate", "keypress", "lint")
+STEPS = ("paint", "load", "choose", "generate", "keypress", "lint", "scores")
 #: The start of a row's result when its step failed.
 FAILED = "bench error"
 
@@ -53,6 +54,7 @@ def collect(
         "generate": lambda: measure_generate(cfg, work, builtin),
         "keypress": lambda: measure_keypress(cfg, work),
         "lint": lambda: measure_lint(cfg),
+        "scores": lambda: measure_scores(cfg, work),
     }
     rows: list[Row] = []
     for label in only:

@@ -240,7 +240,8 @@ class GameSession:
         except GameStateError:  # pragma: no cover - only called once the game is over
             return None
         problem = notice = None
-        if self.recorder is not None:
+        # A game given up before anyone answered holds nothing worth keeping.
+        if self.recorder is not None and record.answers:
             try:
                 notice = self.recorder(record)
             except Exception as error:  # any failure of the store is said, never lost

@@ -1,4 +1,6 @@
-"""Read-side queries over the scores database: leaderboard, history, head-to-head...
+"""Read-side queries over the scores database: history, head-to-head, bests, misses.
+
+The leaderboard, the solo table and the champion are ``quiz.stats_board``.
 
 Functions here take an open ``sqlite3.Connection`` and player *keys* (see
 ``quiz.text.player_key``); ``quiz.store.Store`` wraps them as methods. Each player's
@@ -6,7 +8,8 @@ result in a game (score, rank, right answers, best streak) is read as the game s
 it, never recomputed.
 
 "Counted" games are finished games that are not practice: only they feed rankings,
-the leaderboard, head-to-head, bests, accuracy by category and most missed. Every
+head-to-head, bests, accuracy by category and most missed (the last two everyone's
+from the question tallies that schema 5 keeps up to date). Every
 answer, practice and abandoned games included, feeds ``recent_question_ids`` and
 ``missed_question_ids``.
 
@@ -16,37 +19,20 @@ by ``Store``) is cleaned text: see that module.
 
 from __future__ import annotations
 
+import heapq
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
 
 from quiz.records import PlayerResult
+from quiz.stats_board import since_clause
 from quiz.stats_rows import read, shown_text
 from quiz.text import player_key
 
 COUNTED = "g.status = 'finished' AND g.mode != 'practice'"
-
-
-@dataclass(frozen=True, slots=True)
-class LeaderboardRow:
-    """One player's line on the leaderboard.
-
-    ``wins`` counts games with two or more players that the player finished first in
-    (ties for first included); ``accuracy`` is correct answers over answers, 0..1.
-    """
-
-    player: str
-    games: int
-    wins: int
-    best_score: int
-    correct: int
-    answered: int
-
-    @property
-    def accuracy(self) -> float:
-        """Correct answers over answers given (0 when none)."""
-        return self.correct / self.answered if self.answered else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,20 +158,6 @@ def missed_question_ids(conn: sqlite3.Connection, key: str) -> list[str]:
     return [r[0] for r in rows]
 
 
-def leaderboard(conn: sqlite3.Connection) -> list[LeaderboardRow]:
-    """One row per player with counted games: best score, then wins, then name."""
-    rows = read(
-        conn,
-        "SELECT p.name, COUNT(*), SUM(gp.rank = 1 AND g.player_count > 1), MAX(gp.score),"
-        " SUM(gp.correct), SUM(gp.answered)"
-        " FROM game_players gp JOIN games g ON g.id = gp.game_id"
-        " JOIN players p ON p.id = gp.player_id"
-        f" WHERE {COUNTED} GROUP BY p.id"
-        " ORDER BY MAX(gp.score) DESC, 3 DESC, p.name",
-    )
-    return [LeaderboardRow(*row) for row in rows]
-
-
 def games(conn: sqlite3.Connection, key: str | None, limit: int | None) -> list[GameSummary]:
     """Games newest first (only those ``key`` played in, if given), with all results."""
     where, params = "", list[str | int]()
@@ -195,83 +167,123 @@ def games(conn: sqlite3.Connection, key: str | None, limit: int | None) -> list[
             " ON p.id = gp.player_id WHERE p.key = ?)"
         )
         params.append(key)
-    sql = (
-        "SELECT g.id, g.started_at, g.finished_at, g.mode, g.status, g.packs, g.seed"
-        f" FROM games g{where} ORDER BY g.finished_at DESC, g.id DESC"
-    )
+    chosen = f"SELECT g.id FROM games g{where} ORDER BY g.finished_at DESC, g.id DESC"
     if limit is not None:
-        sql += " LIMIT ?"
+        chosen += " LIMIT ?"
         params.append(limit)
-    found = read(conn, sql, params)
+    found = read(
+        conn,
+        "SELECT g.id, g.started_at, g.finished_at, g.mode, g.status, g.packs, g.seed"
+        f" FROM games g WHERE g.id IN ({chosen}) ORDER BY g.finished_at DESC, g.id DESC",
+        params,
+    )
     results: dict[int, list[PlayerResult]] = {row[0]: [] for row in found}
-    if found:
-        marks = ", ".join("?" * len(results))
-        for game_id, *result in read(
-            conn,
-            "SELECT gp.game_id, p.name, gp.score, gp.rank, gp.correct, gp.answered,"
-            " gp.best_streak"
-            " FROM game_players gp JOIN players p ON p.id = gp.player_id"
-            f" WHERE gp.game_id IN ({marks}) ORDER BY gp.game_id, gp.seat",
-            list(results),
-        ):
-            results[game_id].append(PlayerResult(*result))
+    for game_id, *result in read(
+        conn,
+        "SELECT gp.game_id, p.name, gp.score, gp.rank, gp.correct, gp.answered, gp.best_streak"
+        " FROM game_players gp JOIN players p ON p.id = gp.player_id"
+        f" WHERE gp.game_id IN ({chosen}) ORDER BY gp.game_id, gp.seat",
+        params,
+    ):
+        results[game_id].append(PlayerResult(*result))
+    packs: dict[str, tuple[str, ...]] = {}  # most games share a few pack lists
+    for row in found:
+        if row[5] not in packs:
+            packs[row[5]] = tuple(_json_list(row[5]))
     return [
-        GameSummary(
-            id=gid,
-            started_at=started,
-            finished_at=finished,
-            mode=mode,
-            status=status,
-            packs=tuple(_json_list(packs)),
-            seed=seed,
-            players=tuple(results[gid]),
-        )
-        for gid, started, finished, mode, status, packs, seed in found
+        GameSummary(gid, started, finished, mode, status, packs[text], seed, tuple(results[gid]))
+        for gid, started, finished, mode, status, text, seed in found
     ]
 
 
-def head_to_head(conn: sqlite3.Connection, key: str | None) -> list[HeadToHead]:
-    """Wins-losses-ties for every pair who played counted games together.
+def head_to_head(
+    conn: sqlite3.Connection, key: str | None, since: str | None = None, limit: int | None = None
+) -> list[HeadToHead]:
+    """Wins-losses-ties for every pair who played counted games together, most played first.
 
     Each pair appears once, names in alphabetical order; with ``key``, only that
-    player's pairs, with that player first.
+    player's pairs, with that player first. ``since``: only games finished from then;
+    ``limit``: only that many pairs (the most played).
     """
-    rows = read(
+    where, params = since_clause(since)
+    names = {
+        pid: (name, pkey) for pid, name, pkey in read(conn, "SELECT id, name, key FROM players")
+    }
+    # Pairs are counted here rather than by a self-join: a big file has tens of
+    # thousands of pairs, and one pass over each game's seats is much quicker.
+    seats = read(
         conn,
-        "SELECT pa.name, pb.name, pa.key, pb.key,"
-        " SUM(a.rank < b.rank), SUM(a.rank > b.rank), SUM(a.rank = b.rank)"
-        " FROM game_players a JOIN game_players b"
-        "   ON a.game_id = b.game_id AND a.player_id < b.player_id"
-        " JOIN games g ON g.id = a.game_id"
-        " JOIN players pa ON pa.id = a.player_id JOIN players pb ON pb.id = b.player_id"
-        f" WHERE {COUNTED} GROUP BY a.player_id, b.player_id",
+        "SELECT gp.game_id, gp.player_id, gp.rank FROM game_players gp"
+        f" JOIN games g ON g.id = gp.game_id WHERE {COUNTED} AND g.player_count > 1{where}"
+        " ORDER BY gp.game_id",
+        params,
     )
+    tally = _pair_tally(seat for seat in seats if seat[1] in names)  # a player row gone
+    keys = {pid: player_key(name) for pid, (name, _key) in names.items()}
+    mine = {pid for pid, (_name, pkey) in names.items() if pkey == key}
+    if key is not None:
+        tally = {pair: counts for pair, counts in tally.items() if mine.intersection(pair)}
+
+    def first(pair: tuple[int, int]) -> bool:
+        """Whether the pair's first id is the one named first."""
+        return pair[0] in mine if key is not None else keys[pair[0]] <= keys[pair[1]]
+
+    def order(pair: tuple[int, int]) -> tuple[int, str, str]:
+        one, other = pair if first(pair) else pair[::-1]
+        return (-sum(tally[pair]), keys[one], keys[other])
+
+    candidates = list(tally)
+    if limit is not None and len(tally) > limit:
+        # Only pairs that played as often as the limit-th most played can make the cut.
+        least = heapq.nlargest(limit, map(sum, tally.values()))[-1]
+        candidates = [pair for pair, counts in tally.items() if sum(counts) >= least]
     pairs = []
-    for name_a, name_b, key_a, key_b, wins, losses, ties in rows:
-        first_is_a = key_a == key if key is not None else key_a <= key_b
-        if key is not None and key not in (key_a, key_b):
-            continue
-        if first_is_a:
-            pairs.append(HeadToHead(name_a, name_b, wins, losses, ties))
+    for pair in sorted(candidates, key=order)[:limit]:
+        wins, losses, ties = tally[pair]
+        a, b = names[pair[0]][0], names[pair[1]][0]
+        if first(pair):
+            pairs.append(HeadToHead(a, b, wins, losses, ties))
         else:
-            pairs.append(HeadToHead(name_b, name_a, losses, wins, ties))
-    pairs.sort(key=lambda h: (-h.games, player_key(h.player), player_key(h.opponent)))
+            pairs.append(HeadToHead(b, a, losses, wins, ties))
     return pairs
 
 
+def _pair_tally(seats: Iterable[tuple[Any, ...]]) -> dict[tuple[int, int], list[int]]:
+    """[wins, losses, ties] of the lower player id against the higher, per pair.
+
+    ``seats`` are (game, player id, rank) rows ordered by game.
+    """
+    tally: dict[tuple[int, int], list[int]] = {}
+    for _game, seated in groupby(seats, key=lambda seat: seat[0]):
+        players = sorted((pid, rank) for _g, pid, rank in seated)
+        for i, (a, rank_a) in enumerate(players):
+            for b, rank_b in players[i + 1 :]:
+                counts = tally.setdefault((a, b), [0, 0, 0])
+                counts[0 if rank_a < rank_b else 1 if rank_a > rank_b else 2] += 1
+    return tally
+
+
 def accuracy_by_category(conn: sqlite3.Connection, key: str | None) -> list[CategoryAccuracy]:
-    """Answers per category in counted games, for one player or everyone."""
-    where, params = "", list[str]()
-    if key is not None:
-        where = " AND a.player_id = (SELECT id FROM players WHERE key = ?)"
-        params.append(key)
-    rows = read(
-        conn,
-        "SELECT a.category, COUNT(*), SUM(a.correct) FROM answers a"
-        f" JOIN games g ON g.id = a.game_id WHERE {COUNTED}{where}"
-        " GROUP BY a.category ORDER BY a.category",
-        params,
-    )
+    """Answers per category in counted games, for one player or everyone.
+
+    Everyone's comes from the question tallies (schema 5), where each question has
+    one category: the one its answers were filed under.
+    """
+    if key is None:
+        rows = read(
+            conn,
+            "SELECT category, SUM(asked), SUM(asked - missed) FROM question_tallies"
+            " WHERE asked > 0 GROUP BY category ORDER BY category",
+        )
+    else:
+        rows = read(
+            conn,
+            "SELECT a.category, COUNT(*), SUM(a.correct) FROM answers a"
+            f" JOIN games g ON g.id = a.game_id WHERE {COUNTED}"
+            " AND a.player_id = (SELECT id FROM players WHERE key = ?)"
+            " GROUP BY a.category ORDER BY a.category",
+            (key,),
+        )
     return [CategoryAccuracy(*row) for row in rows]
 
 
@@ -279,11 +291,8 @@ def most_missed(conn: sqlite3.Connection, limit: int) -> list[MissedQuestion]:
     """Questions by times missed in counted games, then by miss rate."""
     rows = read(
         conn,
-        "SELECT a.question_id, MAX(a.pack) AS pack, MAX(a.category) AS category, COUNT(*),"
-        " SUM(1 - a.correct)"
-        f" FROM answers a JOIN games g ON g.id = a.game_id WHERE {COUNTED}"
-        " GROUP BY a.question_id HAVING SUM(1 - a.correct) > 0"
-        " ORDER BY 5 DESC, 4 ASC, a.question_id LIMIT ?",
+        "SELECT question_id, pack, category, asked, missed FROM question_tallies"
+        " WHERE missed > 0 ORDER BY missed DESC, asked ASC, question_id LIMIT ?",
         (limit,),
     )
     return [MissedQuestion(*row) for row in rows]

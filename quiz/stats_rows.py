@@ -64,7 +64,27 @@ def read(
     """
     cursor = conn.execute(sql, params)
     columns = [column[0] for column in cursor.description]
-    return [tuple(cell(v, c) for v, c in zip(row, columns, strict=True)) for row in cursor]
+    rows: list[tuple[Any, ...]] = cursor.fetchall()
+    # Column by column, each distinct value once: a big file sends the same names,
+    # packs and dates thousands of times, and almost always clean.
+    for index, column in enumerate(columns):
+        if column not in TEXT_COLUMNS:
+            kinds = {type(row[index]) for row in rows}
+            if str in kinds or bytes in kinds:
+                for row in rows:
+                    cell(row[index], column)  # raises at the first text
+    changed: dict[int, dict[object, object]] = {}
+    for index, column in enumerate(columns):
+        if column in TEXT_COLUMNS:
+            shown = {value: cell(value, column) for value in {row[index] for row in rows}}
+            if any(type(value) is not type(was) or value != was for was, value in shown.items()):
+                changed[index] = shown
+    if not changed:
+        return rows
+    return [
+        tuple(changed[i][value] if i in changed else value for i, value in enumerate(row))
+        for row in rows
+    ]
 
 
 def cell(value: object, column: str) -> object:

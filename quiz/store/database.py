@@ -22,8 +22,10 @@ from datetime import datetime
 from pathlib import Path
 
 from quiz import paths, stats
+from quiz import stats_board as board
 from quiz.errors import UserError
 from quiz.records import GameRecord
+from quiz.store import players as edits
 from quiz.store import writes
 from quiz.store.opening import open_database
 
@@ -40,16 +42,26 @@ class Store:
     # -- opening ---------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | None = None, *, now: Callable[[], datetime] = datetime.now) -> Store:
+    def open(
+        cls,
+        path: Path | None = None,
+        *,
+        now: Callable[[], datetime] = datetime.now,
+        check: bool = True,
+    ) -> Store:
         """Open (creating folders and schema as needed) the database at ``path``.
 
         ``path`` defaults to ``paths.database_path()``. A damaged file or one that is
         not SQLite is moved aside to ``<name>.corrupt-YYYYmmdd-HHMMSS`` and a fresh
         database started; the one-line notice is in ``store.notices``. Everything
         else that stops the database from opening raises ``UserError``.
+
+        ``check=False`` skips the whole-file integrity check (most of a second on a big
+        file) for a reader such as ``scores``: damage met while reading is a
+        ``sqlite3.DatabaseError`` to report, and the next game's open moves the file aside.
         """
         path = Path(path) if path is not None else paths.database_path()
-        conn, notices = open_database(path, now)
+        conn, notices = open_database(path, now, check=check)
         return cls(conn, path, notices)
 
     def close(self) -> None:
@@ -75,6 +87,35 @@ class Store:
         except sqlite3.DatabaseError as error:
             raise UserError(f"could not save the game to {self.path}: {error}") from None
 
+    def save_games(self, records: Sequence[GameRecord]) -> list[int]:
+        """Store many games in one transaction (all or none) and return their ids."""
+        try:
+            return writes.save_games(self._conn, records)
+        except sqlite3.DatabaseError as error:
+            raise UserError(f"could not save the games to {self.path}: {error}") from None
+
+    # -- players (see quiz.store.players) -- -------------------------------------------
+
+    def rename_player(self, old: str, new: str) -> edits.PlayerChange:
+        """Rename ``old`` to ``new`` (cleaned); ``UserError`` says why not."""
+        return self._edit(lambda: edits.rename(self._conn, self._key_of_known(old), new))
+
+    def merge_players(self, player: str, into: str) -> edits.PlayerChange:
+        """Move all of ``player``'s games to ``into`` and drop ``player``."""
+        return self._edit(
+            lambda: edits.merge(self._conn, self._key_of_known(player), self._key_of_known(into))
+        )
+
+    def delete_player(self, player: str) -> edits.PlayerChange:
+        """Delete ``player`` and their results (games only they played go too)."""
+        return self._edit(lambda: edits.delete(self._conn, self._key_of_known(player)))
+
+    def _edit(self, change: Callable[[], edits.PlayerChange]) -> edits.PlayerChange:
+        try:
+            return change()
+        except sqlite3.DatabaseError as error:
+            raise UserError(f"could not change the players in {self.path}: {error}") from None
+
     # -- reads (see quiz.stats) ------------------------------------------------------
 
     def players(self) -> list[str]:
@@ -98,9 +139,18 @@ class Store:
         """Questions ``player`` got wrong and has not answered right since; newest first."""
         return stats.missed_question_ids(self._conn, _key(player))
 
-    def leaderboard(self) -> list[stats.LeaderboardRow]:
-        """One row per player of counted games (finished, not practice), best first."""
-        return stats.leaderboard(self._conn)
+    def leaderboard(self, since: str | None = None) -> list[board.LeaderboardRow]:
+        """Players of finished multiplayer games: most wins, then win rate, then points
+        per question (``since``: an ISO UTC time, see ``quiz.stats_board.period_start``)."""
+        return board.leaderboard(self._conn, since)
+
+    def solo_table(self, since: str | None = None) -> list[board.SoloRow]:
+        """Finished solo games per player and length, best points per question first."""
+        return board.solo_table(self._conn, since)
+
+    def champions(self) -> list[board.Champion]:
+        """The winners of the latest multiplayer game, with their winning streaks."""
+        return board.champions(self._conn)
 
     def games(self, player: str | None = None, limit: int | None = None) -> list[stats.GameSummary]:
         """Stored games, newest first, optionally only ``player``'s (all modes/statuses)."""
@@ -110,10 +160,13 @@ class Store:
         """``player``'s most recent games, newest first. Unknown player: ``UserError``."""
         return self.games(player, limit)
 
-    def head_to_head(self, player: str | None = None) -> list[stats.HeadToHead]:
-        """Wins-losses-ties between each pair of players who played counted games together."""
+    def head_to_head(
+        self, player: str | None = None, since: str | None = None, limit: int | None = None
+    ) -> list[stats.HeadToHead]:
+        """Wins-losses-ties between each pair of players who played counted games together,
+        most played first (``limit``: only that many)."""
         key = self._key_of_known(player) if player else None
-        return stats.head_to_head(self._conn, key)
+        return stats.head_to_head(self._conn, key, since, limit)
 
     def accuracy_by_category(self, player: str | None = None) -> list[stats.CategoryAccuracy]:
         """Answers and accuracy per category in counted games (one player's, or everyone's)."""

@@ -28,12 +28,13 @@ _SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 def open_database(
-    path: Path, now: Callable[[], datetime]
+    path: Path, now: Callable[[], datetime], *, check: bool = True
 ) -> tuple[sqlite3.Connection, list[str]]:
     """An open, migrated connection to ``path`` and the notices to show about it.
 
     A damaged file is moved aside to ``<name>.corrupt-<now()>`` and a fresh database
-    started; the notice says so. Raises ``UserError`` for everything else.
+    started; the notice says so. Raises ``UserError`` for everything else. ``check``:
+    run the whole-file integrity check on a file already at the current schema.
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -42,14 +43,14 @@ def open_database(
         if path.parent.is_file():
             reason = "it is a file, not a folder"
         raise UserError(f"cannot keep scores in {path.parent}: {reason}") from None
-    conn, notice = _open_existing(path, now)
+    conn, notice = _open_existing(path, now, check)
     if conn is None:
         return _open_fresh(path), [notice]
     return conn, []
 
 
 def _open_existing(
-    path: Path, now: Callable[[], datetime]
+    path: Path, now: Callable[[], datetime], check: bool = True
 ) -> tuple[sqlite3.Connection | None, str]:
     """Open ``path``; if it is damaged, move it aside and return ``(None, notice)``.
 
@@ -61,7 +62,7 @@ def _open_existing(
     """
     conn = _connect(path)
     try:
-        _prepare(conn, path)
+        _prepare(conn, path, check)
     except sqlite3.DatabaseError as error:
         if not _is_corruption(error):
             conn.close()
@@ -101,7 +102,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         raise _access_error(path, error) from None
 
 
-def _prepare(conn: sqlite3.Connection, path: Path) -> None:
+def _prepare(conn: sqlite3.Connection, path: Path, check: bool = True) -> None:
     """Check the file, set the safety pragmas, migrate, and make sure it takes writes."""
     # Reading the header first makes "not a database" show up here, not mid-game.
     version = user_version(conn)
@@ -117,7 +118,7 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
         )
     if version != known:
         version = schema.migrate(conn)
-    else:
+    elif check:
         # Damage deep in the file would otherwise surface mid-game or in a query;
         # integrity_check (unlike quick_check) also checks every index against its
         # table, and is quick at the sizes a scores file reaches.

@@ -26,6 +26,9 @@ class Migration:
     rebuilds: bool = False
 
 
+#: The games that count in rankings (as ``quiz.stats.COUNTED``, on a table named ``g``).
+_COUNTED = "g.status = 'finished' AND g.mode != 'practice'"
+
 # Ordered; append new steps at the end and never edit one that has shipped.
 MIGRATIONS: list[Migration] = [
     Migration(
@@ -138,6 +141,48 @@ MIGRATIONS: list[Migration] = [
             "CREATE INDEX flags_pack ON flags(pack)",
         ),
         rebuilds=True,
+    ),
+    Migration(
+        5,
+        "question tallies and indexes that keep the scores quick with thousands of games",
+        (
+            # How often each question was asked and missed in counted games, kept up to
+            # date by triggers: "most missed" then reads a few rows, not every answer.
+            """CREATE TABLE question_tallies (
+                question_id TEXT PRIMARY KEY,
+                pack TEXT NOT NULL,
+                category TEXT NOT NULL,
+                asked INTEGER NOT NULL,
+                missed INTEGER NOT NULL
+            ) WITHOUT ROWID""",
+            "CREATE INDEX question_tallies_missed ON question_tallies(missed, asked)",
+            f"""INSERT INTO question_tallies
+               SELECT a.question_id, MAX(a.pack), MAX(a.category), COUNT(*), SUM(1 - a.correct)
+               FROM answers a JOIN games g ON g.id = a.game_id
+               WHERE {_COUNTED} GROUP BY a.question_id""",
+            # A game is written before its answers and never changes status after.
+            f"""CREATE TRIGGER answers_tally_added AFTER INSERT ON answers
+               WHEN EXISTS (SELECT 1 FROM games g WHERE g.id = NEW.game_id AND {_COUNTED})
+               BEGIN
+                   INSERT INTO question_tallies
+                   VALUES (NEW.question_id, NEW.pack, NEW.category, 1, 1 - NEW.correct)
+                   ON CONFLICT (question_id) DO UPDATE SET
+                       asked = asked + 1, missed = missed + excluded.missed,
+                       pack = MAX(pack, excluded.pack),
+                       category = MAX(category, excluded.category);
+               END""",
+            # Answers go before their game (a player deleted): the game still says
+            # whether they counted.
+            f"""CREATE TRIGGER answers_tally_removed AFTER DELETE ON answers
+               WHEN EXISTS (SELECT 1 FROM games g WHERE g.id = OLD.game_id AND {_COUNTED})
+               BEGIN
+                   UPDATE question_tallies
+                   SET asked = asked - 1, missed = missed - (1 - OLD.correct)
+                   WHERE question_id = OLD.question_id;
+               END""",
+            # The latest games first: the champion, their streak, this week, this month.
+            "CREATE INDEX games_finished ON games(finished_at)",
+        ),
     ),
 ]
 

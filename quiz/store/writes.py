@@ -31,6 +31,21 @@ def save_game(conn: sqlite3.Connection, record: GameRecord) -> int:
     return game_id
 
 
+def save_games(conn: sqlite3.Connection, records: Sequence[GameRecord]) -> list[int]:
+    """Store many games in one transaction (an import, a benchmark); their new ids.
+
+    All of them or none: raises ``sqlite3.DatabaseError`` with nothing written.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        ids = [_insert_game(conn, record) for record in records]
+        conn.execute("COMMIT")
+    except BaseException:
+        rollback(conn)
+        raise
+    return ids
+
+
 def stored_name(name: str) -> tuple[str, str]:
     """The spelling stored (and shown) for a player called ``name``, and its key."""
     shown = display_name(name) or "?"

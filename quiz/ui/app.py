@@ -280,8 +280,9 @@ class QuizApp(GameRoutes):
         from quiz.ui.screens.scores import ScoresScreen
 
         screen = ScoresScreen(
-            self.scores, prompt_finder=self.bank.prompts, borrowed=self.scores is not None
-        )
+            self.scores, prompt_finder=self.bank.prompts, borrowed=self.scores is not None,
+            now=self.now,
+        )  # fmt: skip
         self.push_screen(screen)
 
     @on(requests.Review)

@@ -199,6 +199,7 @@ async def test_quitting_the_app_mid_game_records_it_as_abandoned(make_app, recor
     app = make_app(("Ana",))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        await play_turn(pilot)  # a game with no answer at all is not kept
         await pilot.press("ctrl+c")  # asks first
         await pilot.pause()
         assert isinstance(app.screen, ConfirmAbandonScreen)
@@ -206,6 +207,16 @@ async def test_quitting_the_app_mid_game_records_it_as_abandoned(make_app, recor
         await pilot.pause()
     assert app.return_code == 0
     assert [r.status for r in records] == ["abandoned"]
+
+
+async def test_a_game_quit_before_any_answer_is_not_recorded(make_app, records):
+    app = make_app(("Ana",))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert records == []
 
 
 async def test_play_again_and_main_menu(make_app, records):
@@ -226,6 +237,7 @@ async def test_play_again_and_main_menu(make_app, records):
         assert app.game.setup.seed != first_seed
         assert app.game.setup.players == ("Ana",)
         assert [q.id for q in app.game.questions] == first_ids  # ListBank deals in order
+        await play_turn(pilot)  # a game with no answer at all is not kept
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("y")
@@ -409,6 +421,7 @@ async def test_a_game_that_cannot_be_saved_on_quitting_is_kept_for_after_exit(cl
                   clock=clock, now=fixed_now, new_seed=lambda: 42, tick_interval=0.05)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        await play_turn(pilot)  # a game with no answer at all is not kept
         await pilot.press("ctrl+c")  # asks first
         await pilot.pause()
         assert isinstance(app.screen, ConfirmAbandonScreen)
@@ -446,6 +459,7 @@ async def test_review_my_misses_from_the_scores_screen(clock, records, tmp_path)
         assert isinstance(app.screen, QuestionScreen)
         assert app.game.setup.mode_name == "practice" and app.game.time_limit is None
         assert [q.id for q in app.game.questions] == ["test:q3"]
+        await play_turn(pilot)  # a game with no answer at all is not kept
         await pilot.press("escape", "y")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -476,6 +490,7 @@ async def test_save_notices_are_shown_at_the_start_and_after_quitting(clock):
         assert await wait_until(pilot, lambda: said("1 game saved earlier"))
         assert said("The scores database cannot be used now: scores database is locked")
         assert isinstance(app.screen, QuestionScreen)
+        await play_turn(pilot)  # a game with no answer at all is not kept
         await pilot.press("ctrl+c")  # asks first
         await pilot.pause()
         assert isinstance(app.screen, ConfirmAbandonScreen)

@@ -71,6 +71,9 @@ def test_sigterm_restores_the_terminal_and_keeps_the_game_as_abandoned(tmp_path)
     try:
         shown = _until(master, QUESTION_MARKER, time.monotonic() + 60)
         assert QUESTION_MARKER in shown.decode("utf-8", "replace"), "no question screen"
+        os.write(master, b"1")  # one answer: a game with none at all is not kept
+        revealed = _until(master, "your answer", time.monotonic() + 60)
+        assert "your answer" in visible_text(revealed.decode("utf-8", "replace")), "no reveal"
         proc.send_signal(signal.SIGTERM)
         last = b""
         deadline = time.monotonic() + 30

@@ -75,8 +75,12 @@ async def test_leaderboard_head_to_head_and_most_missed(db):
         screen = app.screen
         assert isinstance(screen, ScoresScreen)
         board = cells(screen.query_one("#leaderboard", DataTable))
-        assert [row[1] for row in board] == ["Ben", "Ana", EVIL, BOLD]
-        assert board[0][2:5] == ["5,000", "2", "0"]  # a solo game is no win
+        # Wins first (EVIL and Ana one each; EVIL in fewer games), then points per question.
+        assert [row[1] for row in board] == [EVIL, "Ana", "Ben", BOLD]
+        assert board[0][2:5] == ["1", "1", "100%"]
+        assert board[2][2:6] == ["0", "1", "0%", "1,000"]  # Ben's solo 5,000 is no win here
+        solo = cells(screen.query_one("#solo", DataTable))
+        assert solo == [["1", "1", "Ben", "5,000", "5,000", "1"]]
         h2h = cells(screen.query_one("#h2h", DataTable))
         assert ["Ana", "Ben", "1", "0", "0", "1"] in h2h
         assert [BOLD, "Ana", "0", "1", "0", "1"] in h2h
@@ -281,6 +285,10 @@ async def test_corrupt_database_notice_is_shown(tmp_path):
         assert len(notices) == 1 and "moved it to" in notices[0]
 
 
+#: The usual terminal, a big one and the smallest the game supports.
+SIZES = [(80, 24), (120, 36), (60, 20)]
+
+
 @pytest.fixture
 def utc(monkeypatch):
     monkeypatch.setenv("TZ", "UTC")
@@ -290,12 +298,12 @@ def utc(monkeypatch):
     time.tzset()
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+@pytest.mark.parametrize("size", SIZES)
 def test_snapshot_leaderboard(snap_compare, db, size, utc):
     assert snap_compare(Host(lambda: Store.open(db)), terminal_size=size)
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+@pytest.mark.parametrize("size", SIZES)
 def test_snapshot_player(snap_compare, db, size, utc):
     async def pick(pilot):
         await pilot.pause()
@@ -306,7 +314,17 @@ def test_snapshot_player(snap_compare, db, size, utc):
     assert snap_compare(Host(lambda: Store.open(db)), terminal_size=size, run_before=pick)
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+@pytest.mark.parametrize("size", SIZES)
+def test_snapshot_solo(snap_compare, db, size, utc):
+    async def show(pilot):
+        await pilot.pause()
+        await pilot.press("right", "right")  # Leaderboard -> Head-to-head -> Solo
+        await pilot.pause()
+
+    assert snap_compare(Host(lambda: Store.open(db)), terminal_size=size, run_before=show)
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_snapshot_most_missed(snap_compare, missed_db, size, utc):
     async def show(pilot):
         await pilot.app.workers.wait_for_complete()

@@ -72,6 +72,9 @@ def test_every_measurement_produces_rows(tmp_path):
         "choose 20 questions",
         "generate every built-in question",
         "key press to reveal screen",
+        "`scores`, 30 players, 60 games",
+        "`scores --format json`, 30 players, 60 games",
+        "Scores screen to first frame",
     ):
         assert expected in names, names
     for row in rows:

@@ -102,9 +102,16 @@ def test_text_shows_leaderboard_head_to_head_and_most_missed(capsys, played):
     code, out, err = run(capsys)
     assert code == 0 and err == ""
     lines = out.splitlines()
-    assert lines[0].startswith("Leaderboard")
+    assert lines[0] == "Champion: Ana, winner of game #1; 1 win in a row (a new champion)"
+    # Head-to-head up front, before the tables.
+    assert lines.index("Head-to-head, all time (wins-losses-ties, most played first)") == 2
+    assert any(line.startswith("Leaderboard, multiplayer games, all time") for line in lines)
     ana = next(line for line in lines if " Ana " in line and "vs" not in line)
-    assert ana.split()[1:6] == ["Ana", "2,000", "2", "1", "50%"]  # practice's 50000 not counted
+    # Wins, games, win rate, points per question; the solo and practice games are no part.
+    assert ana.split()[:6] == ["1", "Ana", "1", "1", "100%", "2,000"]
+    solo = lines[lines.index("Solo games, all time (points per question)") :]
+    assert solo[1:4] == ["  1 question", "    #  Player   Best  Average  Games",
+                         "    1  Ana       900      900      1"]  # fmt: skip
     # Pairs are named alphabetically ("[" sorts before "A").
     assert any("[bold]Ben[/]" in line and "vs Ana" in line and "0-1-0" in line for line in lines)
     assert "Most missed questions" in out and "wdta:q:b" in out and "wdta:q:c" in out
@@ -117,7 +124,8 @@ def test_text_with_player_shows_history_bests_and_categories(capsys, played):
     assert "Personal bests: score 2,000" in out
     assert "practice" in out and "solo" in out and "vs [bold]Ben[/]" in out
     assert "Accuracy by category" in out and "Videos" in out
-    assert "1 question(s) to review" in out
+    assert "1 question to review" in out
+    assert "practice, no rank" in out and "rank 1 of 2  vs [bold]Ben[/]" in out
 
 
 def test_unknown_player_is_one_clear_line_and_exit_1(capsys, played):
@@ -298,3 +306,40 @@ def test_damage_found_while_reading_is_one_line_not_a_traceback(capsys, played, 
     err = capsys.readouterr().err
     assert err.startswith("wdta-quiz: cannot read scores database ")
     assert "malformed" in err and "Traceback" not in err and err.count("\n") == 1
+
+
+def test_text_names_every_champion_of_a_shared_first_place(capsys, isolated_home):
+    with Store.open() as store:
+        store.save_game(game({"Ana": 10, "Ben": 0}))
+        store.save_game(game({"Ana": 5, "Ben": 5}, when="2026-03-02T20:00:00+00:00"))
+    lines = run(capsys)[1].splitlines()
+    assert lines[0] == (
+        "Shared champions of game #2: Ana (2 wins in a row), Ben (1 win in a row)"
+    )
+
+
+@pytest.fixture
+def utc(monkeypatch):
+    """Weeks and months start at local midnight: make local time UTC."""
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_period_keeps_only_the_games_of_this_week(capsys, isolated_home, monkeypatch, utc):
+    from datetime import UTC, datetime
+
+    monkeypatch.setattr("quiz.commands.scores.now", lambda: datetime(2026, 3, 4, 12, tzinfo=UTC))
+    with Store.open() as store:
+        store.save_game(game({"Ana": 10, "Ben": 0}, when="2026-02-27T20:00:00+00:00"))
+        store.save_game(game({"Ben": 10, "Ana": 0}, when="2026-03-03T20:00:00+00:00"))
+    out = run(capsys, "--period", "week")[1]
+    board = out.split("Leaderboard, multiplayer games, this week")[1].splitlines()
+    assert [line.split()[1] for line in board[2:4]] == ["Ben", "Ana"]
+    doc = json.loads(run(capsys, "--period", "month", "--format", "json")[1])
+    assert doc["period"] == "month" and doc["since"] == "2026-03-01T00:00:00"
+    assert [(r["player"], r["wins"]) for r in doc["leaderboard"]] == [("Ben", 1), ("Ana", 0)]

@@ -180,6 +180,14 @@ def test_an_abandoned_game_is_saved_once():
     assert len(records[0].answers) == 1
 
 
+def test_a_game_given_up_before_any_answer_is_not_saved():
+    records: list[GameRecord] = []
+    session = dealer(records).deal(setup("Ana", "Ben"))
+    saved = session.abandon()
+    assert saved is not None and saved.ok and saved.record.answers == ()
+    assert records == []
+
+
 def test_a_failed_save_is_reported_not_lost():
     def broken(record: GameRecord) -> None:
         raise OSError("disk full")
@@ -187,6 +195,7 @@ def test_a_failed_save_is_reported_not_lost():
     clock = FakeClock()
     session = Dealer(ListBank(make_questions()), recorder=broken, clock=clock,
                      now=fixed_now).deal(setup("Ana"))  # fmt: skip
+    session.submit(right(session, 0))  # a game with no answer is not saved at all
     saved = session.abandon()
     assert saved is not None and not saved.ok
     assert saved.problem == "Could not save this game: disk full"

@@ -186,7 +186,7 @@ def test_v1_database_is_migrated_keeping_its_data(tmp_path, monkeypatch):
         assert conn.execute("PRAGMA user_version").fetchone()[0] == V2.version
         columns = [row[1] for row in conn.execute("PRAGMA table_info(games)")]
         assert "note" in columns
-        assert s.leaderboard()[0].player == "Ana"
+        assert s.solo_table()[0].player == "Ana"
         assert s.recent_question_ids(["ana"]) == ["q1"]
 
 

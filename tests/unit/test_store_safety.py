@@ -298,20 +298,20 @@ def test_opening_a_second_store_keeps_the_first_ones_locks(tmp_path):
         store.save_game(game())
     first = Store.open(db)
     try:
-        first.leaderboard()
+        first.solo_table()
         Store.open(db).close()  # what play's store does while the Scores screen is open
         other = subprocess.run(
             [sys.executable, "-c", textwrap.dedent(f"""
                 from quiz.store import Store
                 with Store.open({str(db)!r}) as store:
-                    store.leaderboard()
+                    store.solo_table()
             """)],
             cwd=ROOT, capture_output=True, text=True, timeout=60,
         )
         assert other.returncode == 0, other.stderr
         assert (tmp_path / "scores.sqlite3-wal").exists()
         first.save_game(game("Ben"))
-        assert [row.player for row in first.leaderboard()] == ["Ana", "Ben"]
+        assert [row.player for row in first.solo_table()] == ["Ana", "Ben"]
     finally:
         first.close()
     check = sqlite3.connect(db)

@@ -92,14 +92,18 @@ def league(store):
     return store
 
 
-def test_leaderboard_counts_only_finished_non_practice_games(league):
+def test_leaderboard_counts_only_finished_multiplayer_games(league):
     rows = {r.player: r for r in league.leaderboard()}
-    assert [r.player for r in league.leaderboard()] == ["Cy", "Ana", "Ben"]
-    assert (rows["Ana"].games, rows["Ana"].wins, rows["Ana"].best_score) == (3, 3, 3000)
-    assert (rows["Ben"].games, rows["Ben"].wins, rows["Ben"].best_score) == (3, 1, 2000)
-    # Cy's solo game is no "win"; the shared first place in game 2 is.
-    assert (rows["Cy"].games, rows["Cy"].wins) == (2, 1)
+    # Most wins first; Cy and Ben have one each, Cy in fewer games (a better win rate).
+    assert [r.player for r in league.leaderboard()] == ["Ana", "Cy", "Ben"]
+    assert (rows["Ana"].games, rows["Ana"].wins, rows["Ana"].points) == (3, 3, 5000)
+    assert (rows["Ben"].games, rows["Ben"].wins, rows["Ben"].points) == (3, 1, 3500)
+    # Cy's solo game is no "win" and no multiplayer game; the shared first place in game 2 is.
+    assert (rows["Cy"].games, rows["Cy"].wins) == (1, 1)
     assert rows["Ben"].accuracy == pytest.approx(1 / 3)
+    assert [r.place for r in league.leaderboard()] == [1, 2, 3]
+    solo = league.solo_table()
+    assert [(r.player, r.length, r.games, r.best) for r in solo] == [("Cy", 1, 1, 4000.0)]
 
 
 def test_head_to_head_wins_losses_ties(league):

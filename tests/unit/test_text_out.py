@@ -205,22 +205,22 @@ def section(lines, title):
 def test_leaderboard_columns_line_up_in_cells(capsys, wide_home):
     lines = scores(capsys).splitlines()
     header, *rows = section(
-        lines, "Leaderboard (finished games; practice and abandoned games do not count)"
+        lines, "Leaderboard, multiplayer games, all time (practice and abandoned games never rank)"
     )
     assert len(rows) == len(WIDE_NAMES)
-    best_end = cells(header[: header.index("Best") + len("Best")])
+    wins_end = cells(header[: header.index("Wins") + len("Wins")])
     for row in rows:
-        # The best score ends under "Best", and every row is as wide as the header.
-        best = re.search(r"\d[\d,]* +\d+ +\d+ +\d+%$", row)
-        assert best is not None, row
-        assert cells(row[: best.start()]) + len(best.group().split()[0]) == best_end, row
+        # The wins end under "Wins", and every row is as wide as the header.
+        wins = re.search(r"\d+ +\d+ +\d+% +[\d,]+$", row)
+        assert wins is not None, row
+        assert cells(row[: wins.start()]) + len(wins.group().split()[0]) == wins_end, row
     assert len({cells(row) for row in rows}) == 1
     assert any("…" in row for row in rows)  # the 30-cell name is cut to the column
 
 
 def test_head_to_head_columns_line_up_in_cells(capsys, wide_home):
     lines = scores(capsys).splitlines()
-    pairs = section(lines, "Head-to-head (wins-losses-ties)")
+    pairs = section(lines, "Head-to-head, all time (wins-losses-ties, most played first)")
     assert len(pairs) == len(WIDE_NAMES)
     assert len({cells(line[: line.index(" vs ")]) for line in pairs}) == 1
     assert len({cells(line[: line.rindex("  ")]) for line in pairs}) == 1

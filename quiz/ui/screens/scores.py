@@ -1,17 +1,20 @@
-"""The scores screen: leaderboard, head-to-head, most missed, one player's history.
+"""The scores screen: who is winning, head-to-head, solo, most missed, one player.
 
-Self-contained: give it a ``store_opener`` (default ``Store.open``) that returns a *new*
-``Store``; the screen opens it once when mounted and closes it when removed. If the
-opener raises ``UserError`` the screen says why instead of showing tables.
+Self-contained: ``store_opener`` returns a *new* ``Store``, opened on mount and closed on
+removal; if it raises ``UserError`` the screen says why instead of showing tables.
 
-"Review my misses": on the Player tab, pick a name and press the button (or ``r``); the
-screen calls ``on_review(player_name)`` and posts ``ScoresScreen.ReviewRequested``. It
-does so only when that player has missed questions to review.
+The champion (winner of the latest multiplayer game) and their streak head the screen.
+← and → move between the tabs; ``v`` steps the view through all time, this month and
+this week (counted from the injected ``now``). Enter on a leaderboard or solo row opens
+that player. ``n`` renames, ``m`` merges and ``d`` deletes the player under the cursor
+(or shown on the Player tab), each through a dialog.
 
-Most missed questions are stored as ids: the table lists them at once, then a thread
-worker reads the packs those ids name (``prompt_finder``, default
-``quiz.prompts.installed_prompts``) and each row's id is replaced by its prompt, so the
-screen opens without waiting for packs. An id no installed pack has stays as it is.
+"Review my misses" (Player tab, or ``r``) calls ``on_review(player_name)`` and posts
+``ScoresScreen.ReviewRequested``, only when that player has missed questions.
+
+Most missed questions are stored as ids: a thread worker reads the packs they name
+(``prompt_finder``, default ``quiz.prompts.installed_prompts``) and puts each prompt in
+place of its id, so the screen opens without waiting for packs.
 
 Player names, question ids and prompts are untrusted: they reach the screen only as
 ``rich.text.Text`` (table cells, picker options) or ``Content``, never as markup.
@@ -23,7 +26,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
@@ -31,28 +34,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import (
-    Button,
-    DataTable,
-    Footer,
-    Label,
-    Select,
-    TabbedContent,
-    TabPane,
-)
+from textual.widgets import Button, DataTable, Footer, Label, Select, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
 from quiz.errors import UserError
+from quiz.session_clock import utc_now
+from quiz.stats_board import PERIOD_NAMES, PERIODS, Period, period_start
 from quiz.ui import requests
-from quiz.ui.screens.on_top import DismissOnTop
+from quiz.ui.screens import scores_tables as tables
+from quiz.ui.screens.player_edit import PlayerEditing
 
 if TYPE_CHECKING:  # the app imports this screen for its messages before the first paint
     from quiz.store import Store
-
-#: How many of a player's games the history table lists.
-HISTORY_LENGTH = 20
-#: How many questions the most-missed table lists.
-MISSED_LENGTH = 20
+    from quiz.store.players import PlayerChange
 
 StoreOpener = Callable[[], "Store"]
 ReviewCallback = Callable[[str], object]
@@ -61,34 +55,19 @@ PromptFinder = Callable[[list[str]], dict[str, str]]
 
 #: The name of the worker that finds the most-missed prompts.
 PROMPTS_WORKER = "missed-prompts"
-
-
-def _num(value: object) -> Text:
-    """A right-aligned number cell."""
-    text = f"{value:,}" if isinstance(value, int) else str(value)
-    return Text(text, justify="right")
-
-
-def _percent(value: float | None) -> Text:
-    return Text("-" if value is None else f"{value:.0%}", justify="right")
-
-
-def _when(iso: str) -> str:
-    """An ISO time as local ``YYYY-MM-DD HH:MM``."""
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return iso[:16]
+#: The tabs in the order ← and → step through them.
+TABS = ("tab-leaderboard", "tab-h2h", "tab-solo", "tab-missed", "tab-player")
 
 
 def _open_default_store() -> Store:
     from quiz.store import Store
 
-    return Store.open()
+    # Reading only; the game's own open runs the whole-file check.
+    return Store.open(check=False)
 
 
-class ScoresScreen(DismissOnTop[None]):
-    """Leaderboard, head-to-head and most-missed tables, and a Player tab.
+class ScoresScreen(PlayerEditing):
+    """The champion, then Leaderboard, Head-to-head, Solo, Most missed and Player tabs.
 
     Args:
         store_opener: returns a new ``Store`` (default ``Store.open``); closed by the screen.
@@ -97,36 +76,43 @@ class ScoresScreen(DismissOnTop[None]):
             ``quiz.prompts.installed_prompts``); called in a worker thread.
         borrowed: the store belongs to the caller (the game's own scores database),
             so the screen leaves it open when it goes.
+        now: the time this week and this month are counted from.
     """
 
     DEFAULT_CSS = """
     ScoresScreen {
-        #scores-title { padding: 0 1; text-style: bold; }
+        #scores-head { height: 1; padding: 0 1; }
+        #scores-title { text-style: bold; width: auto; }
+        #scores-view { color: $text-muted; width: 1fr; text-align: right; }
+        #champion { padding: 0 1; height: 1; }
         #scores-message { padding: 1 2; }
         TabbedContent { height: 1fr; }
         TabPane { padding: 0; }
-        DataTable { height: 1fr; }
-        #player-pane { height: 1fr; }
-        #player-bar { height: auto; }
+        DataTable, #player-pane { height: 1fr; }
+        #player-bar, #categories { height: auto; }
         #player-picker { width: 1fr; }
-        #review { margin-left: 1; width: auto; min-width: 24; }
+        #review { margin-left: 1; width: auto; min-width: 16; }
         #bests { padding: 0 1; height: auto; width: 1fr; }
         #history { height: auto; max-height: 12; }
-        #categories { height: auto; }
         .section { padding: 0 1; text-style: bold; margin-top: 1; }
     }
     """
 
     BINDINGS = [
         Binding("escape", "back", "Back"),
-        Binding("p", "pick_player", "Player"),
-        Binding("r", "review", "Review my misses"),
+        Binding("left", "tab(-1)", "Tab", priority=True, key_display="←→"),
+        Binding("right", "tab(1)", "Next tab", show=False, priority=True),
+        Binding("v", "view", "View", show=False),  # the header says "v: change"
+        Binding("p", "pick_player", "Player", show=False),
+        Binding("n", "rename", "Rename"),
+        Binding("m", "merge", "Merge"),
+        Binding("d", "delete", "Delete"),
+        Binding("r", "review", "Review misses"),
     ]
 
     @dataclass
     class ReviewRequested(requests.Review):
-        """A player asked to review the questions they missed (``player``: the name as
-        stored)."""
+        """A player (``player``, as stored) asked to review the questions they missed."""
 
     def __init__(
         self,
@@ -135,6 +121,7 @@ class ScoresScreen(DismissOnTop[None]):
         prompt_finder: PromptFinder | None = None,
         *,
         borrowed: bool = False,
+        now: Callable[[], datetime] = utc_now,
     ) -> None:
         """A scores screen reading the store that ``store_opener`` returns."""
         super().__init__()
@@ -142,23 +129,33 @@ class ScoresScreen(DismissOnTop[None]):
         self._borrowed = borrowed
         self._on_review = on_review
         self._prompt_finder = prompt_finder
+        self._now = now
         self.prompts: dict[str, str] | None = None
         """Prompts of the most-missed questions by id, once found (``None`` until then)."""
         self.store: Store | None = None
+        self.period: Period = "all"
+        """The view: all time, this month or this week."""
         self.player: str | None = None
         """The player shown on the Player tab, or ``None``."""
         self.misses: list[str] = []
         """That player's missed question ids."""
+        self.pages: dict[str, tables.Paged[Any]] = {}
+        """The long tables by id, which grow as the cursor goes down."""
 
     def compose(self) -> ComposeResult:
-        """Title, message line, tabs, footer."""
-        yield Label("Scores", id="scores-title")
+        """Title and view, champion, message line, tabs, footer."""
+        with Horizontal(id="scores-head"):
+            yield Label("Scores", id="scores-title")
+            yield Label("", id="scores-view", markup=False)
+        yield Label("", id="champion", markup=False)
         yield Label("", id="scores-message", markup=False)
         with TabbedContent(id="tabs"):
             with TabPane("Leaderboard", id="tab-leaderboard"):
                 yield DataTable(id="leaderboard", cursor_type="row", zebra_stripes=True)
             with TabPane("Head-to-head", id="tab-h2h"):
                 yield DataTable(id="h2h", cursor_type="row", zebra_stripes=True)
+            with TabPane("Solo", id="tab-solo"):
+                yield DataTable(id="solo", cursor_type="row", zebra_stripes=True)
             with TabPane("Most missed", id="tab-missed"):
                 yield DataTable(id="missed", cursor_type="row", zebra_stripes=True)
             with TabPane("Player", id="tab-player"):
@@ -175,33 +172,73 @@ class ScoresScreen(DismissOnTop[None]):
 
     def on_mount(self) -> None:
         """Open the store and fill the tables."""
-        message = self.query_one("#scores-message", Label)
         try:
-            self.store = store = self._opener()
+            self.store = self._opener()
         except UserError as error:
-            message.update(Content(f"Scores are not available: {error}"))
-            self.query_one("#tabs").display = False
+            self._unavailable(f"Scores are not available: {error}")
             return
         for notice in self.store.notices:
             self.notify(notice, title="Scores", severity="warning", markup=False, timeout=10)
-        if not self.store.has_games():
-            message.update(Content("No games yet: play one and come back to see the scores."))
-            self.query_one("#tabs").display = False
+        self.reload()
+        if self.query_one("#tabs").display:
+            self.query_one("#leaderboard", DataTable).focus()
+
+    def _unavailable(self, why: str) -> None:
+        self.query_one("#scores-message", Label).update(Content(why))
+        self.query_one("#scores-message").display = True
+        self.query_one("#tabs").display = False
+        self.query_one("#champion").display = False
+
+    def reload(self) -> None:
+        """Read everything again (after a change, or another view)."""
+        store = self.store
+        if store is None:
             return
         try:
-            self._fill_leaderboard(store)
-            self._fill_head_to_head(store)
-            self._fill_missed(store)
-            players = self.store.players()
+            if not store.has_games():
+                self._unavailable("No games yet: play one and come back to see the scores.")
+                return
+            self._fill(store)
         except sqlite3.DatabaseError as error:
             # Damage the open-time check could not see: say so, keep the game running.
-            message.update(Content(f"Scores are not available: {error}"))
-            self.query_one("#tabs").display = False
+            self._unavailable(f"Scores are not available: {error}")
             return
-        message.display = False
-        picker = self.query_one("#player-picker", Select)
-        picker.set_options([(Text(name), name) for name in players])
-        self.query_one("#leaderboard", DataTable).focus()
+        self.query_one("#scores-message").display = False
+
+    def _fill(self, store: Store) -> None:
+        since = period_start(self.period, self._now())
+        view = f"{PERIOD_NAMES[self.period]} (v: change)"
+        self.query_one("#scores-view", Label).update(Content(view))
+        self.query_one("#champion", Label).update(tables.champion_text(store.champions()))
+        board = self.query_one("#leaderboard", DataTable)
+        self.pages = {"leaderboard": tables.fill_leaderboard(board, store, since)}
+        ids = tables.fill_missed(self.query_one("#missed", DataTable), store)
+        if ids and self.prompts is None:
+            self._find_prompts(ids)
+        elif self.prompts:
+            self.show_prompts(self.prompts)
+        # The other tabs are out of sight: they are filled once the leaderboard is drawn.
+        self.call_after_refresh(self._fill_the_rest, since)
+
+    def _fill_the_rest(self, since: str | None) -> None:
+        store = self.store
+        if store is None:
+            return
+        try:
+            self.pages["h2h"] = tables.fill_head_to_head(self.query_one("#h2h", DataTable),
+                                                         store, since)  # fmt: skip
+            self.pages["solo"] = tables.fill_solo(self.query_one("#solo", DataTable), store, since)
+            names = store.players()
+        except sqlite3.DatabaseError as error:
+            self._unavailable(f"Scores are not available: {error}")
+            return
+        self.query_one("#player-picker", Select).set_options([(Text(n), n) for n in names])
+        if self.player is not None:
+            shown, self.player = self.player, None
+            if shown in names:
+                self.show_player(shown)
+            else:
+                self._clear_player()
 
     def on_unmount(self) -> None:
         """Close the store (unless it is borrowed)."""
@@ -209,39 +246,7 @@ class ScoresScreen(DismissOnTop[None]):
             self.store.close()
         self.store = None
 
-    # -- tables --------------------------------------------------------------------
-
-    def _fill_leaderboard(self, store: Store) -> None:
-        table = self.query_one("#leaderboard", DataTable)
-        table.add_columns("#", "Player", "Best", "Games", "Wins", "Accuracy")
-        for n, row in enumerate(store.leaderboard(), 1):
-            table.add_row(
-                _num(n), Text(row.player), _num(row.best_score), _num(row.games),
-                _num(row.wins), _percent(row.accuracy), key=row.player,
-            )  # fmt: skip
-
-    def _fill_head_to_head(self, store: Store) -> None:
-        table = self.query_one("#h2h", DataTable)
-        table.add_columns("Player", "Opponent", "Won", "Lost", "Tied", "Games")
-        for h in store.head_to_head():
-            table.add_row(
-                Text(h.player), Text(h.opponent), _num(h.wins), _num(h.losses), _num(h.ties),
-                _num(h.games),
-            )  # fmt: skip
-
-    def _fill_missed(self, store: Store) -> None:
-        table = self.query_one("#missed", DataTable)
-        # The question goes last: prompts are long, and the counts must stay in view.
-        table.add_columns("Missed", "Asked", "Category")
-        table.add_column("Question", key="question")
-        missed = store.most_missed(MISSED_LENGTH)
-        for m in missed:
-            table.add_row(
-                _num(m.missed), _num(m.asked), Text(m.category), Text(m.question_id),
-                key=m.question_id,
-            )  # fmt: skip
-        if missed:
-            self._find_prompts([m.question_id for m in missed])
+    # -- most missed prompts -------------------------------------------------------
 
     def _find_prompts(self, ids: list[str]) -> None:
         """Look the prompts up in a thread: reading packs must not hold up the screen."""
@@ -275,6 +280,8 @@ class ScoresScreen(DismissOnTop[None]):
             if question_id in table.rows:
                 table.update_cell(question_id, "question", Text(prompt), update_width=True)
 
+    # -- the Player tab ------------------------------------------------------------
+
     def show_player(self, player: str) -> None:
         """Fill the Player tab with ``player``'s bests, history and categories."""
         if self.store is None:
@@ -286,43 +293,28 @@ class ScoresScreen(DismissOnTop[None]):
         picker = self.query_one("#player-picker", Select)
         if picker.value != name:
             picker.value = name
-        bests = self.store.personal_bests(name)
-        if bests.games:
-            fastest = "-" if bests.fastest_correct is None else f"{bests.fastest_correct:.1f} s"
-            accuracy = _percent(bests.best_accuracy).plain
-            text = (
-                f"Best score {bests.best_score:,}  ·  best accuracy {accuracy}  ·  "
-                f"{bests.most_correct} right in one game  ·  streak {bests.longest_streak}  ·  "
-                f"fastest right answer {fastest}"
-            )
-        else:
-            text = "No counted games yet (practice and abandoned games do not count)."
-        self.query_one("#bests", Label).update(Content(text))
-
-        history = self.query_one("#history", DataTable)
-        history.clear(columns=True)
-        history.add_columns("Game", "When", "Mode", "Status", "Score", "Rank", "With")
-        for game in self.store.history(name, HISTORY_LENGTH):
-            mine = game.result_of(name)
-            others = ", ".join(r.player for r in game.players if r is not mine)
-            history.add_row(
-                _num(game.id), Text(_when(game.started_at)), Text(game.mode), Text(game.status),
-                _num(mine.score if mine else 0),
-                Text(f"{mine.rank} of {len(game.players)}" if mine else "-"), Text(others),
-            )  # fmt: skip
-
-        categories = self.query_one("#categories", DataTable)
-        categories.clear(columns=True)
-        categories.add_columns("Category", "Right", "Answered", "Accuracy")
-        for c in self.store.accuracy_by_category(name):
-            categories.add_row(
-                Text(c.category), _num(c.correct), _num(c.answered), _percent(c.accuracy)
-            )
-
+        self.query_one("#bests", Label).update(Content(tables.bests_text(self.store, name)))
+        tables.fill_history(self.query_one("#history", DataTable), self.store, name)
+        tables.fill_categories(self.query_one("#categories", DataTable), self.store, name)
         self.misses = self.store.missed_question_ids(name)
         review = self.query_one("#review", Button)
         review.label = Content(f"Review my misses ({len(self.misses)})")
         review.disabled = not self.misses
+
+    def changed(self, change: PlayerChange) -> None:
+        """The player shown was renamed or merged: keep showing them, by their new name."""
+        if self.player == change.old:
+            self.player = change.new
+
+    def _clear_player(self) -> None:
+        self.player = None
+        self.misses = []
+        self.query_one("#player-picker", Select).clear()
+        self.query_one("#bests", Label).update("")
+        for table in ("#history", "#categories"):
+            self.query_one(table, DataTable).clear(columns=True)
+        review = self.query_one("#review", Button)
+        review.label, review.disabled = Content("Review my misses"), True
 
     # -- events and actions --------------------------------------------------------
 
@@ -333,11 +325,30 @@ class ScoresScreen(DismissOnTop[None]):
         if isinstance(event.value, str) and event.value != self.player:
             self.show_player(event.value)
 
-    @on(DataTable.RowSelected, "#leaderboard")
-    def _leaderboard_row(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value is not None:
-            self.show_player(event.row_key.value)
+    @on(DataTable.RowHighlighted, "#leaderboard, #h2h, #solo")
+    def _near_the_end(self, event: DataTable.RowHighlighted) -> None:
+        page = self.pages.get(event.data_table.id or "")
+        if page is not None:
+            page.near(event.cursor_row)
+
+    @on(DataTable.RowSelected, "#leaderboard, #solo")
+    def _player_row(self, event: DataTable.RowSelected) -> None:
+        name = tables.row_player(event.data_table, event.cursor_row)
+        if name is not None:
+            self.show_player(name)
             self.query_one("#tabs", TabbedContent).active = "tab-player"
+
+    def chosen_player(self) -> str | None:
+        """The player a rename, merge or delete is about: the one under the cursor, or
+        the one on the Player tab."""
+        active = self.query_one("#tabs", TabbedContent).active
+        if active == "tab-player":
+            return self.player
+        table_id = active.removeprefix("tab-")
+        if table_id in tables.PLAYER_COLUMN:
+            table = self.query_one(f"#{table_id}", DataTable)
+            return tables.row_player(table, table.cursor_row)
+        return None
 
     @on(Button.Pressed, "#review")
     def _review_pressed(self) -> None:
@@ -347,9 +358,25 @@ class ScoresScreen(DismissOnTop[None]):
         """Back to where the screen was opened from."""
         self.dismiss()
 
+    def action_tab(self, step: int) -> None:
+        """The tab before or after this one (← →), round the ends."""
+        tabs = self.query_one("#tabs", TabbedContent)
+        if not tabs.display:
+            return
+        index = TABS.index(tabs.active) if tabs.active in TABS else 0
+        tabs.active = TABS[(index + step) % len(TABS)]
+        pane = tabs.get_pane(tabs.active)
+        target = pane.query(DataTable).first() if tabs.active != "tab-player" else None
+        (target or self.query_one("#player-picker", Select)).focus()
+
+    def action_view(self) -> None:
+        """All time, this month, this week, and round again."""
+        self.period = PERIODS[(PERIODS.index(self.period) + 1) % len(PERIODS)]
+        self.reload()
+
     def action_pick_player(self) -> None:
         """Show the Player tab with the picker focused."""
-        if self.store is None or not self.store.has_games():
+        if self.store is None or not self.query_one("#tabs").display:
             return
         self.query_one("#tabs", TabbedContent).active = "tab-player"
         self.query_one("#player-picker", Select).focus()
