@@ -64,7 +64,14 @@ def export_items(pack: Pack) -> list[Item]:
     for line in failed:
         print(f"wdta-quiz: {pack.path}: {line}: not exported", file=sys.stderr)
     items = []
+    typed = [q for q in questions if not q.picks]
+    if typed:
+        # OpenTDB and CSV banks hold pick-one questions only; YAML keeps every type.
+        print(f"wdta-quiz: {pack.path}: {_plural(len(typed), 'question')} of another type "
+              "(order, number, text) not exported; --to yaml keeps them", file=sys.stderr)
     for q in questions:
+        if not q.picks:
+            continue
         if q.fact in authored:
             explanation = authored[q.fact]
         else:

@@ -243,3 +243,20 @@ def test_a_pack_of_zero_questions_is_not_ok_and_does_not_install(tmp_path, capsy
     )
     assert main(["packs", "list"]) == 0
     assert "silent" not in capsys.readouterr().out
+
+
+def test_csv_export_leaves_out_typed_questions_and_says_so(tmp_path, capsys):
+    from quiz.cli import main
+
+    pack = tmp_path / "typed.yaml"
+    pack.write_text(
+        "format: 1\npack: typed\ntitle: Typed\nauthor: A\nquestions:\n"
+        '  - {prompt: "Pick?", answer: a, wrong: [b, c]}\n'
+        '  - {type: number, prompt: "How many?", answer: 5, low: 1, high: 20}\n'
+        '  - {type: text, prompt: "Which city?", answer: Oslo}\n',
+        encoding="utf-8",
+    )
+    assert main(["packs", "export", str(pack), "--to", "csv"]) == 0
+    out, err = capsys.readouterr()
+    assert out.count("\n") == 2 and "Pick?,a,b,c" in out
+    assert "2 questions of another type (order, number, text) not exported" in err
