@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 
 from quiz.game_setup import GameSetup
 from quiz.ui import requests
-from quiz.ui.guards import exiting, on_top
+from quiz.ui.guards import dialog_on_top, exiting, on_top
 from quiz.ui.key_safe_app import KeySafeApp
 from quiz.ui.screens.base import GameScreen, StepScreen
 
@@ -105,6 +105,8 @@ class GameRoutes(KeySafeApp):
         from quiz.ui.screens.phases import screen_for
 
         game = self.game
+        if game is not None and isinstance(self.screen, GameScreen) and self.screen.follow(game):
+            return  # the reveal: one update of the question screen, not a new screen
         screen = screen_for(game, self.tick_interval) if game is not None else None
         if screen is None or exiting(self):
             return
@@ -133,6 +135,17 @@ class GameRoutes(KeySafeApp):
             before = self.session.phase
             self.session.submit(Answer(event.player, event.question, event.choice))
             self._moved(before)
+
+    @on(requests.HoldClock)
+    def _hold_clock(self, event: requests.HoldClock) -> None:
+        # Only while a dialog covers the game: a screen leaving for the next phase
+        # says it is covered too, and the next question's clock must keep running.
+        if self.session is None or exiting(self):
+            return
+        if event.held and dialog_on_top(self):
+            self.session.pause()
+        elif not event.held and on_top(self, GameScreen):
+            self.session.resume()
 
     @on(requests.CheckClock)
     def _clock_checked(self) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from fakes import revealing
 from rich.console import Console
 from textual.app import App
 from textual.content import Content
@@ -20,8 +21,8 @@ from quiz.question import Question
 from quiz.text import cells
 from quiz.ui.screens.pack_preview import PackPreview
 from quiz.ui.screens.question import QuestionScreen
-from quiz.ui.screens.reveal import RevealScreen
 from quiz.ui.widgets.option_button import OptionButton, OptionText, hanging
+from quiz.ui.widgets.option_marks import LETTERS
 
 LONG = "Supercalifragilistic" * 6  # 120 characters, no break point
 CJK = "我们不再说话" * 10  # 60 characters, 120 cells
@@ -83,8 +84,8 @@ async def test_every_option_shows_its_text_on_the_question_screen(make_app, size
             lines = str(button.render()).split("\n")
             assert len(lines) <= 3
             assert all(cells(line) <= button.content_size.width - 2 for line in lines)
-            key, whole = unwrapped(button).split(None, 1)
-            assert key == str(button.index + 1)
+            shape, key, whole = unwrapped(button).split(None, 2)
+            assert key == LETTERS[button.index]
             if text is HUGE:
                 assert whole.endswith("…") and text.startswith(whole[:-1])
             else:
@@ -92,7 +93,7 @@ async def test_every_option_shows_its_text_on_the_question_screen(make_app, size
         # The long option is still the right answer, picked with the arrows and Enter.
         await pilot.press("up", "up", "up", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, RevealScreen)
+        assert revealing(app.screen)
         assert app.game.last_outcome.correct
 
 
@@ -103,7 +104,7 @@ async def test_every_option_shows_its_text_on_the_reveal(make_app, size):
         await pilot.pause()
         await pilot.press("b")  # the CJK option: wrong
         await pilot.pause()
-        assert isinstance(app.screen, RevealScreen)
+        assert revealing(app.screen)
         revealed = list(app.screen.query(OptionText))
         assert len(revealed) == 4
         for widget, text in zip(revealed, OPTIONS, strict=True):
@@ -124,7 +125,7 @@ async def test_a_long_right_answer_is_picked_by_key(make_app, key):
         await pilot.pause()
         await pilot.press(key)
         await pilot.pause()
-        assert isinstance(app.screen, RevealScreen)
+        assert revealing(app.screen)
         assert app.game.last_outcome.correct
 
 
@@ -135,7 +136,7 @@ async def test_a_long_right_answer_is_picked_by_a_click(make_app):
         # A click on the option's second line, where only the wrapped text is.
         await pilot.click("#option-1", offset=(20, 2))
         await pilot.pause()
-        assert isinstance(app.screen, RevealScreen)
+        assert revealing(app.screen)
         assert app.game.last_outcome.correct
 
 
