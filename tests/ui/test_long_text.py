@@ -21,14 +21,16 @@ from quiz.question import Question
 from quiz.text import cells
 from quiz.ui.screens.pack_preview import PackPreview
 from quiz.ui.screens.question import QuestionScreen
-from quiz.ui.widgets.option_button import OptionButton, OptionText, hanging
-from quiz.ui.widgets.option_marks import LETTERS
+from quiz.ui.widgets.option_button import OPTION_LINES, OptionButton, OptionText, hanging
+from quiz.ui.widgets.option_marks import LETTERS, MARKS
+from quiz.ui.widgets.reveal_body import RevealBody
 
 LONG = "Supercalifragilistic" * 6  # 120 characters, no break point
 CJK = "我们不再说话" * 10  # 60 characters, 120 cells
 HUGE = "Pneumonoultramicroscopic" * 20  # 480 characters: more than any row holds
 OPTIONS = (LONG, CJK, HUGE, "short")
 SIZES = [(80, 24), (60, 20)]
+MARK_HEADS = {f" {m.shape} {m.letter}" for m in MARKS}
 
 
 def long_questions(count: int = 10) -> list[Question]:
@@ -105,15 +107,22 @@ async def test_every_option_shows_its_text_on_the_reveal(make_app, size):
         await pilot.press("b")  # the CJK option: wrong
         await pilot.pause()
         assert revealing(app.screen)
-        revealed = list(app.screen.query(OptionText))
-        assert len(revealed) == 4
-        for widget, text in zip(revealed, OPTIONS, strict=True):
-            widget.scroll_visible(animate=False, immediate=True)
+        body = app.screen.query_one(RevealBody)
+        lines = body.lines()
+        # Each option is one row: its first line has its mark, the rest hang under it.
+        starts = [n for n, line in enumerate(lines) if line[2:6] in MARK_HEADS]
+        assert len(starts) == 4
+        ends = [*starts[1:], starts[-1] + 1 + OPTION_LINES]
+        revealed = []
+        for start, end, text in zip(starts, ends, OPTIONS, strict=True):
+            app.screen.query_one("#reveal").scroll_to(y=start, animate=False, immediate=True)
             await pilot.pause()
             assert start_of(text) in screen_text(app), text[:20]
-            whole = unwrapped(widget)
+            row = lines[start:end]
+            whole = "".join(line.strip() for line in row)
+            revealed.append(whole)
             assert ("…" in whole) if text is HUGE else (text in whole)
-        right, picked = (unwrapped(widget) for widget in revealed[:2])
+        right, picked = revealed[:2]
         assert right.endswith("← right answer") and LONG in right
         assert picked.endswith("← your answer") and CJK in picked
 

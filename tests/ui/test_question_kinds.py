@@ -18,8 +18,9 @@ from quiz.ui.screens.confirm import ConfirmAbandonScreen
 from quiz.ui.screens.help import HelpScreen
 from quiz.ui.screens.question import QuestionScreen
 from quiz.ui.widgets.countdown import Countdown
-from quiz.ui.widgets.option_button import OptionButton, OptionText
+from quiz.ui.widgets.option_button import OptionButton
 from quiz.ui.widgets.order_list import OrderList
+from quiz.ui.widgets.reveal_body import RevealBody
 
 SIZES = [(80, 24), (60, 20)]
 
@@ -27,6 +28,11 @@ SIZES = [(80, 24), (60, 20)]
 def shown(widget) -> str:
     """The plain text a widget draws."""
     return str(widget.render())
+
+
+def body(app) -> str:
+    """The reveal's text under the verdict, as drawn."""
+    return "\n".join(app.screen.query_one(RevealBody).lines())
 
 
 def fully_visible(app, selector: str) -> bool:
@@ -46,7 +52,7 @@ async def test_an_order_typed_as_letters(make_app):
         await pilot.pause()
         order = screen.query_one(OrderList)
         assert order.arrangement == [2, 3, 0, 1]  # the last one falls into place
-        assert "C D A _" in shown(screen.query_one("#order-taken", Static))
+        assert "Your order: C D A B" in shown(screen.query_one("#order-taken", Static))
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen and revealing(screen)
@@ -70,9 +76,9 @@ async def test_an_order_by_arrows_and_shift(make_app):
         outcome = app.game.last_outcome
         assert outcome.response == (2, 0, 3, 1)
         assert not outcome.correct and outcome.points.total > 0  # 2 of 4 in place
-        assert "2 of 4 in the right place" in shown(app.screen.query_one("#order-why"))
-        lines = [shown(slot) for slot in app.screen.query(".order-slot")]
-        assert lines[0].startswith("✔") and "Intro" in lines[0]
+        assert "2 of 4 in the right place" in body(app)
+        lines = [line for line in body(app).split("\n") if line.startswith(("✔", "✖"))]
+        assert lines[0].startswith("✔") and "1st" in lines[0] and "Intro" in lines[0]
         assert lines[1].startswith("✖") and "Verse" in lines[1] and "you put it 3rd" in lines[1]
 
 
@@ -115,7 +121,7 @@ async def test_a_number_refused_keeps_its_text_and_says_why(make_app):
         await pilot.pause()
         field = app.screen.query_one("#typed-input", Input)
         assert app.screen.focused is field
-        assert "from 0 to 300 (minutes)" in shown(app.screen.query_one("#typed-rule"))
+        assert field.placeholder == "a number from 0 to 300 (minutes)"
         await pilot.press(*"12x", "enter")
         await pilot.pause()
         problem = app.screen.query_one("#typed-problem", Static)
@@ -131,7 +137,7 @@ async def test_a_number_refused_keeps_its_text_and_says_why(make_app):
         outcome = app.game.last_outcome
         assert outcome.response == 125 and 0 < outcome.points.total
         assert revealing(app.screen)
-        revealed = shown(app.screen.query_one("#typed-reveal"))
+        revealed = body(app)
         assert "125 minutes" in revealed and "120 minutes" in revealed
         assert "5 off" in revealed
         assert "Partly right" in shown(app.screen.query_one("#verdict"))
@@ -152,7 +158,7 @@ async def test_text_takes_every_key_and_forgives_a_typo(make_app):
         await pilot.press("enter")
         await pilot.pause()
         assert app.game.last_outcome.response == "Talkk" and app.game.last_outcome.correct
-        revealed = shown(app.screen.query_one("#typed-reveal"))
+        revealed = body(app)
         assert "Talkk" in revealed and "Talk" in revealed and "Also counted: Talking" in revealed
 
 
@@ -167,8 +173,8 @@ async def test_the_reveal_is_the_same_screen_updated(make_app):
         assert app.screen is screen and revealing(screen)
         assert screen.query_one("#verdict").display
         assert not screen.query_one("#countdown").display
-        assert not screen.query_one("#options").display
-        rows = [shown(row) for row in screen.query(OptionText)]
+        assert not screen.query_one("#asking").display
+        rows = [line for line in body(app).split("\n") if "Option" in line]
         assert rows[1].startswith("✔") and "◆ B" in rows[1] and "right answer" in rows[1]
         assert rows[2].startswith("✖") and "● C" in rows[2] and "your answer" in rows[2]
         assert "your answer" not in rows[0] + rows[3]
@@ -197,8 +203,11 @@ async def test_the_reveal_fits_with_its_explanation(make_app, size, make):
             await pilot.press(*"120", "enter")
         await pilot.pause()
         assert revealing(app.screen)
-        for part in ("#verdict", "#prompt", "#explanation", ".source", "#continue"):
+        for part in ("#verdict", "#reveal-body", "#continue"):
             assert fully_visible(app, part), part
+        assert question.explanation in " ".join(body(app).replace("▌ ", "").split())
+        assert f"Source: {question.source}" in body(app)
+        assert question.prompt in " ".join(body(app).split())
 
 
 def test_options_carry_a_shape_and_a_letter():
@@ -238,7 +247,7 @@ async def test_a_dialog_hides_the_question_and_stops_its_clock(make_app, clock, 
                   "ctrl+p": CommandPalette}[opener]  # fmt: skip
         assert isinstance(app.screen, dialog)
         assert screen.has_class("-paused")
-        assert not screen.query_one(".stage").display
+        assert not screen.query_one("#asking").display
         assert screen.query_one("#paused").display
         left = app.game.time_left()
         clock.advance(60)
@@ -247,6 +256,6 @@ async def test_a_dialog_hides_the_question_and_stops_its_clock(make_app, clock, 
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen and not screen.has_class("-paused")
-        assert screen.query_one(".stage").display
+        assert screen.query_one("#asking").display
         clock.advance(1)
         assert app.game.time_left() == pytest.approx(left - 1)

@@ -26,18 +26,12 @@ from quiz.ui import requests
 from quiz.ui.screens.base import GameScreen, StepScreen
 from quiz.ui.widgets.countdown import Countdown
 from quiz.ui.widgets.key_hints import KeyHints
-from quiz.ui.widgets.option_button import OptionButton, OptionText
+from quiz.ui.widgets.option_button import OptionButton
 from quiz.ui.widgets.option_marks import LETTERS
 from quiz.ui.widgets.order_list import OrderList
-from quiz.ui.widgets.reveal_lines import (
-    option_reveal,
-    order_reveal,
-    partial_why,
-    result_of,
-    typed_reveal,
-    verdict,
-)
-from quiz.ui.widgets.turn_status import TurnStatus
+from quiz.ui.widgets.reveal_body import RevealBody
+from quiz.ui.widgets.reveal_lines import question_meta, result_of, reveal_blocks, verdict
+from quiz.ui.widgets.turn_status import TurnStatus, status_content
 from quiz.ui.widgets.typed_answer import TypedAnswer
 
 if TYPE_CHECKING:
@@ -58,11 +52,6 @@ SHORT_HEIGHT = 24
 
 ASKING_ACTIONS = {"answer", "move", "shift", "undo"}
 """Actions that work only while the question is open."""
-
-
-def question_meta(category: str, difficulty: str) -> Content:
-    """``Charts · medium``, drawn literally."""
-    return Content.assemble(Content(category), Content.styled(f"  ·  {difficulty}", "dim"))
 
 
 def how_to_answer(question: Question) -> tuple[str, tuple[tuple[str, str], ...]]:
@@ -144,44 +133,27 @@ class QuestionScreen(GameScreen):
             yield TurnStatus(self.shown, game.players[self.shown.player_index], game.multiplayer)
             yield Countdown(game.time_limit, id="countdown")
             yield Static(id="verdict", classes="verdict")
-        with Vertical(classes="stage"):
+        with Vertical(id="asking", classes="stage"):
             yield Static(question_meta(question.category, question.difficulty), classes="meta")
             yield Static(Content(question.prompt), id="prompt", classes="prompt")
             yield self._answer_widget()
             if hint:
                 yield Static(hint, classes="hint", markup=False)
-            if question.explanation:
-                yield Static(Content(question.explanation), id="explanation", classes="on-reveal")
-            if question.source:
-                yield Label(
-                    f"Source: {question.source}", markup=False, classes="source on-reveal"
-                )
-            yield Button("Continue  ⏎", id="continue", compact=True, variant="primary",
-                         classes="on-reveal")  # fmt: skip
-        yield Label("⏸  Paused: the question is hidden.", id="paused")
+        with Vertical(id="reveal", classes="stage"):
+            yield RevealBody(id="reveal-body")
+            yield Button("Continue  ⏎", id="continue", compact=True, variant="primary")
+        yield Label("‖  Paused: the question is hidden.", id="paused")
         yield KeyHints(*keys)
 
     def _answer_widget(self) -> Widget:
         question = self.question
         if question.picks:
             return Vertical(
-                Vertical(
-                    *(
-                        OptionButton(index, text, id=f"option-{index + 1}")
-                        for index, text in enumerate(question.options)
-                    ),
-                    id="options",
+                *(
+                    OptionButton(index, text, id=f"option-{index + 1}")
+                    for index, text in enumerate(question.options)
                 ),
-                Vertical(
-                    *(
-                        OptionText([], classes="revealed-option " + (
-                            "-right" if index == question.answer else "-other"))
-                        for index in range(len(question.options))
-                    ),
-                    id="revealed",
-                    classes="on-reveal",
-                ),
-                classes="pick-answer",
+                id="options",
             )
         if question.type == "order":
             return OrderList(question.options, id="order")
@@ -236,44 +208,30 @@ class QuestionScreen(GameScreen):
     def reveal(self, outcome: Outcome) -> None:
         """Show how ``outcome`` went, in place: one update of this screen.
 
-        Fast by construction (bench/: one frame): the reveal's widgets were composed
-        hidden with the question, so this only fills in text and flips ``display``
-        on a few of them. No class changes on containers, whose restyle would walk
-        every widget under them.
+        Fast by construction (bench/: within a frame of the key): the reveal was
+        composed hidden with the question and draws as one widget of text, so this
+        fills in that text and the verdict and swaps which part is displayed. No
+        class changes on containers, whose restyle would walk every widget under them.
         """
         self.revealed = outcome
         self.shown_at = (self.game.phase, self.game.step)
         if self._ticks is not None:
             self._ticks.stop()
-        question = self.question
+        player = self.game.players[outcome.turn.player_index]
+        self.query_one(TurnStatus).update(
+            status_content(outcome.turn, player, self.game.multiplayer)
+        )
         shown = self.query_one("#verdict", Static)
         shown.update(verdict(outcome))
         shown.set_classes(f"verdict -{result_of(outcome)}")
-        if question.picks:
-            self._reveal_picks(outcome)
-        elif question.type == "order":
-            lines = order_reveal(question, outcome.response)
-            self.query_one(OrderList).show_revealed(lines, partial_why(question, outcome))
-        else:
-            self.query_one(TypedAnswer).show_revealed(typed_reveal(question, outcome))
+        self.query_one(RevealBody).show(reveal_blocks(self.question, outcome))
         self.query_one("#countdown").display = False
-        for hidden in self.query(".hint"):
-            hidden.display = False
-        for part in (shown, *self.query(".on-reveal")):
-            part.display = True
+        self.query_one("#asking").display = False
+        shown.display = True
+        self.query_one("#reveal").display = True
         self.query_one(KeyHints).show(("enter", "continue"), ("esc", "quit game"), ("?", "help"))
         if self.focused is not None:  # Enter now continues (the screen's binding)
             self.set_focus(None, scroll_visible=False)
-
-    def _reveal_picks(self, outcome: Outcome) -> None:
-        """The options, marked: composed hidden beside the buttons, shown instead."""
-        question = self.question
-        for index, row in enumerate(self.query(OptionText)):
-            head, note, css = option_reveal(index, outcome)
-            row.show([(head, Content(question.options[index]), note)])
-            if css == "-wrong":  # the right one was known when the row was composed
-                row.set_classes("revealed-option -wrong")
-        self.query_one("#options").display = False
 
     def action_step(self) -> None:
         """Continue from the reveal."""

@@ -97,11 +97,6 @@ class OptionText(Static):
         super().__init__(classes=classes)
         self.lines = list(lines)
 
-    def show(self, lines: Sequence[Drawn]) -> None:
-        """Draw ``lines`` instead (a reveal marking what was picked)."""
-        self.lines = list(lines)
-        self.refresh(layout=True)
-
     def text_for(self, width: int) -> Content:
         """Every option wrapped for a content area ``width`` cells wide."""
         room = _room(self, width)

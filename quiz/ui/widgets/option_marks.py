@@ -25,7 +25,7 @@ class OptionMark:
 
     def head(self, *, dim: bool = False) -> Content:
         """``▲ A`` on the option's colour, then a gap before the option's text."""
-        style = "bold $text-muted on $panel" if dim else f"bold $background on {self.colour}"
+        style = "bold on $panel" if dim else f"bold $background on {self.colour}"
         return Content.assemble((f" {self.shape} {self.letter} ", style), "  ")
 
 

@@ -1,6 +1,5 @@
 """Putting items in order: type their letters (``CADB``), click them first to last, or
-move one with Shift+↑/↓; Enter locks the order in. On the reveal it shows the right
-order, each item marked in place or not.
+move one with Shift+↑/↓; Enter locks the order in.
 
 The list takes no focus of its own: the question screen hands it the keys, so a stray
 Enter left over from the screen before cannot lock in an order nobody has looked at
@@ -90,7 +89,6 @@ class OrderList(Vertical):
         for slot in range(len(self.options)):
             yield OrderSlot(slot)
         yield Static(id="order-taken", classes="order-taken")
-        yield Static(id="order-why", classes="order-why")
         yield Button("Lock in order  ⏎", id="lock-order", compact=True, variant="primary")
 
     def on_mount(self) -> None:
@@ -109,10 +107,13 @@ class OrderList(Vertical):
             slot.draw((head, Content(self.options[item]), Content()))
             slot.set_class(at, "-cursor")
             slot.set_class(item in self.taken, "-taken")
-        letters = " ".join(mark(item).letter for item in self.taken)
-        blanks = " ".join("_" * (len(self.options) - len(self.taken)))
+        # Taken letters bold, the rest (where they stand now) dim: what Enter locks in.
+        letters = [
+            (f"{mark(item).letter} ", "bold" if item in self.taken else "dim")
+            for item in self.arrangement
+        ]
         self.query_one("#order-taken", Static).update(
-            Content.assemble(("Your order: ", "dim"), (f"{letters} {blanks}".strip(), "bold"))
+            Content.assemble(("Your order: ", "dim"), *letters)
         )
 
     def take(self, item: int) -> None:
@@ -165,17 +166,3 @@ class OrderList(Vertical):
         event.stop()
         self.touched = True
         self.lock_in()
-
-    def show_revealed(self, lines: Sequence[tuple[Drawn, bool]], why: str) -> None:
-        """Show the right order (``lines`` from
-        :func:`~quiz.ui.widgets.reveal_lines.order_reveal`) and how it was scored."""
-        self.done = True
-        for slot, (drawn, in_place) in zip(self.query(OrderSlot), lines, strict=False):
-            slot.draw(drawn)
-            slot.set_classes("order-slot " + ("-right" if in_place else "-wrong"))
-        self.query_one("#order-taken").display = False
-        self.query_one("#lock-order").display = False
-        if why:
-            revealed = self.query_one("#order-why", Static)
-            revealed.update(Content.styled(why, "italic"))
-            revealed.display = True

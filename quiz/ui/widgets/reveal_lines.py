@@ -14,6 +14,7 @@ from quiz.grading import describe, tolerance
 from quiz.question import Question, number_text
 from quiz.session_turns import Outcome
 from quiz.ui.widgets.option_marks import mark
+from quiz.ui.widgets.reveal_body import Block, Para, Row
 
 Drawn = tuple[Content, Content, Content]
 """A revealed line: its head (marks), its text, and a note after it (may be empty)."""
@@ -133,3 +134,52 @@ def typed_reveal(question: Question, outcome: Outcome) -> Content:
     if why:
         lines.append(Content.styled(f"  {why}", "italic"))
     return Content("\n").join(lines)
+
+
+ROW_STYLES = {
+    "-right": "bold $text-success on $success-muted",
+    "-wrong": "$text-error on $error-muted",
+    "-other": "dim",
+}
+"""A revealed line's colours by its mark (the marks themselves are symbols)."""
+
+
+def question_meta(category: str, difficulty: str) -> Content:
+    """``Charts · medium``, drawn literally."""
+    return Content.assemble(Content(category), Content.styled(f"  ·  {difficulty}", "dim"))
+
+
+def answer_blocks(question: Question, outcome: Outcome) -> list[Block]:
+    """The answer part of the reveal, for ``question``'s type."""
+    if question.picks:
+        blocks: list[Block] = []
+        for index, text in enumerate(question.options):
+            head, note, css = option_reveal(index, outcome)
+            blocks.append(Row(head, Content(text), note, ROW_STYLES[css]))
+        return blocks
+    if question.type == "order":
+        rows: list[Block] = [
+            Row(head, text, note, ROW_STYLES["-right" if in_place else "-wrong"])
+            for (head, text, note), in_place in order_reveal(question, outcome.response)
+        ]
+        why = partial_why(question, outcome)
+        return [*rows, Para(Content.styled(why, "italic"))] if why else rows
+    return [Para(line) for line in typed_reveal(question, outcome).split("\n")]
+
+
+def reveal_blocks(question: Question, outcome: Outcome) -> list[Block]:
+    """Everything the reveal shows under its verdict: the question, the answer marked,
+    the explanation and, small, the source."""
+    blocks: list[Block] = [
+        Para(question_meta(question.category, question.difficulty)),
+        Para(Content(question.prompt).stylize("bold")),
+        Para(),
+        *answer_blocks(question, outcome),
+    ]
+    if question.explanation:
+        bar = Content.styled("▌ ", "$accent")
+        blocks += [Para(), Para(Content(question.explanation), bar)]
+    if question.source:
+        blocks.append(Para(Content.styled(f"Source: {question.source}", "italic dim"),
+                           Content("  ")))  # fmt: skip
+    return blocks

@@ -2,7 +2,6 @@
 
 Input the question cannot take is refused here, with why, and the text stays in the
 field to be corrected: a typo must not cost the player their answer or their time.
-On the reveal the field gives way to the answer given beside the right one.
 """
 
 from __future__ import annotations
@@ -78,14 +77,13 @@ class TypedAnswer(Vertical):
         """The field, what it takes, and a line for why an answer was not taken."""
         if self.is_number:
             placeholder = range_text(self.question)
-            rule = f"Type {placeholder}, then press Enter."
+            rule = f"Type {placeholder}, then Enter. Close answers earn points too."
         else:
             placeholder = "your answer"
-            rule = "Type your answer, then press Enter. Spelling need not be perfect."
+            rule = "Type your answer, then Enter. Spelling need not be perfect."
         yield Input(placeholder=placeholder, max_length=MAX_TEXT, id="typed-input")
         yield Static(rule, id="typed-rule", classes="typed-rule", markup=False)
         yield Static(id="typed-problem", classes="typed-problem")
-        yield Static(id="typed-reveal", classes="typed-reveal")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter: answer, or say why not and keep the text."""
@@ -108,12 +106,3 @@ class TypedAnswer(Vertical):
                 return None, "That is too long for an answer."
             return None, "Type an answer first, then press Enter."
         return text.strip(), None
-
-    def show_revealed(self, revealed: Content) -> None:
-        """Replace the field with ``revealed`` (the answer given and the right one)."""
-        self.answered = True
-        for part in self.query("Input, .typed-rule, .typed-problem"):
-            part.display = False
-        shown = self.query_one("#typed-reveal", Static)
-        shown.update(revealed)
-        shown.display = True
