@@ -1,7 +1,8 @@
 """Key press to redrawn screen, through Textual's Pilot (headless, 100x30).
 
 Subject: a solo game of fixed questions (no timer) on the question screen; press "1"
-and time until Textual hands the reveal screen's frame to the driver. Floor: the bare
+and time until Textual hands the driver the frame in which the question screen has
+turned into its reveal (one update of the same screen, no new screen). Floor: the bare
 app, where "1" changes a label's text. Rounds alternate between the two apps; each round
 presses several times (the game goes back to a question with space between presses,
 outside the timed part). The ``pilot.press`` + ``pilot.pause()`` round trip is kept
@@ -101,7 +102,9 @@ async def _game_presses(presses: int) -> tuple[list[float], list[float]]:
     from quiz.game_setup import GameSetup
     from quiz.ui.app import QuizApp
     from quiz.ui.screens.question import QuestionScreen
-    from quiz.ui.screens.reveal import RevealScreen
+
+    def revealed(screen: Screen[Any]) -> bool:
+        return isinstance(screen, QuestionScreen) and screen.revealed is not None
 
     setup = GameSetup(players=("Bench",), questions=max(presses, 5), timer=None, seed=1)
     app = QuizApp(ListBank(_questions(max(presses, 5))), quick_start=setup)
@@ -110,15 +113,13 @@ async def _game_presses(presses: int) -> tuple[list[float], list[float]]:
         watch = _DrawWatch(app)
         await pilot.pause()
         for _ in range(presses):
-            if not isinstance(app.screen, QuestionScreen):
-                raise RuntimeError(f"expected the question screen, got {app.screen!r}")
-            seconds, round_trip = await watch.press(
-                "1", lambda screen: isinstance(screen, RevealScreen), pilot
-            )
+            if not isinstance(app.screen, QuestionScreen) or revealed(app.screen):
+                raise RuntimeError(f"expected an open question, got {app.screen!r}")
+            seconds, round_trip = await watch.press("1", revealed, pilot)
             drawn.append(seconds)
             round_trips.append(round_trip)
-            if not isinstance(app.screen, RevealScreen):
-                raise RuntimeError(f"no reveal screen after pressing 1: {app.screen!r}")
+            if not revealed(app.screen):
+                raise RuntimeError(f"no reveal after pressing 1: {app.screen!r}")
             await pilot.press("space")
             await pilot.pause()
     return drawn, round_trips

@@ -14,8 +14,8 @@ from textual import on
 from textual.screen import ModalScreen
 
 from quiz.game_setup import GameSetup
-from quiz.ui import buzz_requests, requests
-from quiz.ui.guards import exiting, on_top
+from quiz.ui import requests
+from quiz.ui.guards import dialog_on_top, exiting, on_top
 from quiz.ui.key_safe_app import KeySafeApp
 from quiz.ui.screens.base import GameScreen, StepScreen
 
@@ -40,20 +40,10 @@ class GameRoutes(KeySafeApp):
         self.session: GameSession | None = None
         self.last_setup: GameSetup | None = None
         self._dealer: Dealer | None = None
-        #: Each player's best score before the game in progress (``None``: no game yet),
-        #: for "new personal best!" on the results; empty where scores are not kept.
-        self.bests_before: dict[str, int | None] = {}
 
     def make_dealer(self) -> Dealer:
         """The dealer of this app's games (the app gives it its clock and scores)."""
         raise NotImplementedError
-
-    def setup_chosen(self, setup: GameSetup) -> None:
-        """A game was set up by hand (the app keeps it for the next setup screen)."""
-
-    def best_scores(self, players: Sequence[str]) -> dict[str, int | None]:
-        """Each player's best score so far (the app reads the scores database)."""
-        return {}
 
     @property
     def game(self) -> Game | None:
@@ -89,7 +79,6 @@ class GameRoutes(KeySafeApp):
         """
         if remember:
             self.last_setup = setup
-            self.setup_chosen(setup)
         return self._begin(lambda dealer: dealer.deal(setup, questions=questions))
 
     def _begin(self, deal: Callable[[Dealer], GameSession]) -> bool:
@@ -108,8 +97,6 @@ class GameRoutes(KeySafeApp):
         if session.shortfall:
             self.notify(session.shortfall, severity="warning", markup=False)
         self.session = session
-        ranked = session.game.setup.mode_name != "practice"
-        self.bests_before = self.best_scores(session.game.setup.players) if ranked else {}
         self.show_phase()
         return True
 
@@ -118,6 +105,8 @@ class GameRoutes(KeySafeApp):
         from quiz.ui.screens.phases import screen_for
 
         game = self.game
+        if game is not None and isinstance(self.screen, GameScreen) and self.screen.follow(game):
+            return  # the reveal: one update of the question screen, not a new screen
         screen = screen_for(game, self.tick_interval) if game is not None else None
         if screen is None or exiting(self):
             return
@@ -134,15 +123,9 @@ class GameRoutes(KeySafeApp):
             self.show_phase()
 
     def _moved(self, before: object) -> None:
-        """Show the new phase if the last message moved the game on; else let a screen
-        that draws several states of one phase (the buzzer's) redraw at once."""
+        """Show the new phase if the last message moved the game on."""
         if self.session is not None and self.session.phase is not before:
             self.show_phase()
-            return
-        from quiz.ui.screens.buzzer import BuzzerScreen
-
-        if isinstance(self.screen, BuzzerScreen):
-            self.screen.sync()
 
     @on(requests.Pick)
     def _answered(self, event: requests.Pick) -> None:
@@ -153,21 +136,16 @@ class GameRoutes(KeySafeApp):
             self.session.submit(Answer(event.player, event.question, event.choice))
             self._moved(before)
 
-    @on(buzz_requests.Buzz)
-    def _buzzed(self, event: buzz_requests.Buzz) -> None:
-        if self.session is not None and on_top(self, GameScreen):
-            before = self.session.phase
-            self.session.buzz(event.player, event.question)
-            self._moved(before)
-
-    @on(buzz_requests.Respond)
-    def _responded(self, event: buzz_requests.Respond) -> None:
-        from quiz.session import Answer
-
-        if self.session is not None and on_top(self, GameScreen):
-            before = self.session.phase
-            self.session.submit(Answer(event.player, event.question, event.response))
-            self._moved(before)
+    @on(requests.HoldClock)
+    def _hold_clock(self, event: requests.HoldClock) -> None:
+        # Only while a dialog covers the game: a screen leaving for the next phase
+        # says it is covered too, and the next question's clock must keep running.
+        if self.session is None or exiting(self):
+            return
+        if event.held and dialog_on_top(self):
+            self.session.pause()
+        elif not event.held and on_top(self, GameScreen):
+            self.session.resume()
 
     @on(requests.CheckClock)
     def _clock_checked(self) -> None:

@@ -9,10 +9,14 @@ routes them without importing the screens that send them. That keeps those scree
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from quiz.game_setup import GameSetup
+
+if TYPE_CHECKING:  # grading pulls in rapidfuzz: not before the home screen's first paint
+    from quiz.grading import Response
 
 
 @dataclass
@@ -24,17 +28,24 @@ class StartGame(Message):
 
 @dataclass
 class Pick(Message):
-    """Seat ``player`` picks option ``choice`` (0-based) for question ``question``
-    (its 0-based index in the game)."""
+    """Seat ``player`` answers ``choice`` to question ``question`` (its 0-based index in
+    the game): an option index (0-based), option indices in order, a number or words."""
 
     player: int
     question: int
-    choice: int
+    choice: Response
 
 
 @dataclass
 class CheckClock(Message):
     """Time passed on a question: the game's clock may have run out."""
+
+
+@dataclass
+class HoldClock(Message):
+    """A dialog covers the question (``held``), or has closed: stop or restart its clock."""
+
+    held: bool
 
 
 @dataclass

@@ -73,3 +73,10 @@ async def wait_until(pilot, condition, *, attempts: int = 100) -> bool:
             return True
         await pilot.pause(0.02)
     return condition()
+
+
+def revealing(screen) -> bool:
+    """Whether ``screen`` is a question screen turned into its reveal."""
+    from quiz.ui.screens.question import QuestionScreen
+
+    return isinstance(screen, QuestionScreen) and screen.revealed is not None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from fakes import revealing
 from rich.console import Console
 from textual.app import App
 from textual.content import Content
@@ -20,14 +21,16 @@ from quiz.question import Question
 from quiz.text import cells
 from quiz.ui.screens.pack_preview import PackPreview
 from quiz.ui.screens.question import QuestionScreen
-from quiz.ui.screens.reveal import RevealScreen
-from quiz.ui.widgets.option_button import OptionButton, OptionText, hanging
+from quiz.ui.widgets.option_button import OPTION_LINES, OptionButton, OptionText, hanging
+from quiz.ui.widgets.option_marks import LETTERS, MARKS
+from quiz.ui.widgets.reveal_body import RevealBody
 
 LONG = "Supercalifragilistic" * 6  # 120 characters, no break point
 CJK = "我们不再说话" * 10  # 60 characters, 120 cells
 HUGE = "Pneumonoultramicroscopic" * 20  # 480 characters: more than any row holds
 OPTIONS = (LONG, CJK, HUGE, "short")
 SIZES = [(80, 24), (60, 20)]
+MARK_HEADS = {f" {m.shape} {m.letter}" for m in MARKS}
 
 
 def long_questions(count: int = 10) -> list[Question]:
@@ -83,8 +86,8 @@ async def test_every_option_shows_its_text_on_the_question_screen(make_app, size
             lines = str(button.render()).split("\n")
             assert len(lines) <= 3
             assert all(cells(line) <= button.content_size.width - 2 for line in lines)
-            key, whole = unwrapped(button).split(None, 1)
-            assert key == str(button.index + 1)
+            shape, key, whole = unwrapped(button).split(None, 2)
+            assert key == LETTERS[button.index]
             if text is HUGE:
                 assert whole.endswith("…") and text.startswith(whole[:-1])
             else:
@@ -92,7 +95,7 @@ async def test_every_option_shows_its_text_on_the_question_screen(make_app, size
         # The long option is still the right answer, picked with the arrows and Enter.
         await pilot.press("up", "up", "up", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, RevealScreen)
+        assert revealing(app.screen)
         assert app.game.last_outcome.correct
 
 
@@ -103,16 +106,23 @@ async def test_every_option_shows_its_text_on_the_reveal(make_app, size):
         await pilot.pause()
         await pilot.press("b")  # the CJK option: wrong
         await pilot.pause()
-        assert isinstance(app.screen, RevealScreen)
-        revealed = list(app.screen.query(OptionText))
-        assert len(revealed) == 4
-        for widget, text in zip(revealed, OPTIONS, strict=True):
-            widget.scroll_visible(animate=False, immediate=True)
+        assert revealing(app.screen)
+        body = app.screen.query_one(RevealBody)
+        lines = body.lines()
+        # Each option is one row: its first line has its mark, the rest hang under it.
+        starts = [n for n, line in enumerate(lines) if line[2:6] in MARK_HEADS]
+        assert len(starts) == 4
+        ends = [*starts[1:], starts[-1] + 1 + OPTION_LINES]
+        revealed = []
+        for start, end, text in zip(starts, ends, OPTIONS, strict=True):
+            app.screen.query_one("#reveal").scroll_to(y=start, animate=False, immediate=True)
             await pilot.pause()
             assert start_of(text) in screen_text(app), text[:20]
-            whole = unwrapped(widget)
+            row = lines[start:end]
+            whole = "".join(line.strip() for line in row)
+            revealed.append(whole)
             assert ("…" in whole) if text is HUGE else (text in whole)
-        right, picked = (unwrapped(widget) for widget in revealed[:2])
+        right, picked = revealed[:2]
         assert right.endswith("← right answer") and LONG in right
         assert picked.endswith("← your answer") and CJK in picked
 
@@ -124,7 +134,7 @@ async def test_a_long_right_answer_is_picked_by_key(make_app, key):
         await pilot.pause()
         await pilot.press(key)
         await pilot.pause()
-        assert isinstance(app.screen, RevealScreen)
+        assert revealing(app.screen)
         assert app.game.last_outcome.correct
 
 
@@ -135,7 +145,7 @@ async def test_a_long_right_answer_is_picked_by_a_click(make_app):
         # A click on the option's second line, where only the wrapped text is.
         await pilot.click("#option-1", offset=(20, 2))
         await pilot.pause()
-        assert isinstance(app.screen, RevealScreen)
+        assert revealing(app.screen)
         assert app.game.last_outcome.correct
 
 

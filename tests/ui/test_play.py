@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from fakes import HOSTILE, fixed_now, hostile_questions, make_questions, wait_until
+from fakes import (
+    HOSTILE,
+    fixed_now,
+    hostile_questions,
+    make_questions,
+    revealing,
+    wait_until,
+)
 from textual.widgets import Button, Input, Label, Static
 
 from quiz.bank import ListBank
@@ -16,7 +23,6 @@ from quiz.ui.screens.help import HelpScreen
 from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.question import QuestionScreen
 from quiz.ui.screens.results import ResultsScreen
-from quiz.ui.screens.reveal import RevealScreen
 from quiz.ui.screens.setup import SetupScreen
 from quiz.ui.screens.standings import StandingsScreen
 from quiz.ui.screens.too_small import TooSmallScreen
@@ -55,7 +61,7 @@ async def test_solo_game_from_the_home_screen(make_app, clock, records):
             assert isinstance(app.screen, QuestionScreen)
             clock.advance(10)
             await play_turn(pilot, right=number != 2, key_style="digit" if number % 2 else "letter")
-            assert isinstance(app.screen, RevealScreen)
+            assert revealing(app.screen)
             await pilot.press("space" if number % 2 else "enter")
             await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
@@ -84,11 +90,11 @@ async def test_three_player_hot_seat(make_app, clock, records):
                 assert not app.screen.query(".option")
                 clock.advance(1)  # the handover takes no key in its first 0.8 s
                 await pilot.press("enter")
+            elif revealing(screen):
+                await pilot.press("enter")
             elif isinstance(screen, QuestionScreen):
                 await play_turn(pilot, right=app.game.turn.player != "Cy")
                 continue
-            elif isinstance(screen, RevealScreen):
-                await pilot.press("enter")
             elif isinstance(screen, StandingsScreen):
                 standings_seen += 1
                 await pilot.press("space")
@@ -109,7 +115,7 @@ async def test_mouse_clicks_and_arrows_answer(make_app):
         answer = app.game.turn.question.answer
         await pilot.click(f"#option-{answer + 1}")
         await pilot.pause()
-        assert isinstance(app.screen, RevealScreen)
+        assert revealing(app.screen)
         assert app.game.last_outcome.correct
         await pilot.click("#continue")
         await pilot.pause()
@@ -134,7 +140,7 @@ async def test_a_stray_enter_does_not_answer_unseen(make_app, clock):
         assert app.game.phase is Phase.QUESTION
         await pilot.press("down", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, RevealScreen)
+        assert revealing(app.screen)
         assert app.game.last_outcome.chosen == 0
 
 
@@ -146,9 +152,9 @@ async def test_time_out_on_the_fake_clock(make_app, clock, records):
         await pilot.pause(0.2)
         assert isinstance(app.screen, QuestionScreen)
         clock.advance(0.2)
-        # The reveal is up once its verdict is mounted.
-        assert await wait_until(pilot, lambda: bool(app.screen.query("#verdict")))
-        assert isinstance(app.screen, RevealScreen)
+        # The reveal is up once the question screen has turned into it.
+        assert await wait_until(pilot, lambda: revealing(app.screen))
+        assert revealing(app.screen)
         outcome = app.game.last_outcome
         assert outcome.timed_out and outcome.points.total == 0
         assert "Time's up" in shown(app.screen.query_one("#verdict", Static))
@@ -183,7 +189,7 @@ async def test_abandoning_mid_game_asks_first_and_records(make_app, clock, recor
         assert isinstance(app.screen, ConfirmAbandonScreen)
         await pilot.press("n")
         await pilot.pause()
-        assert isinstance(app.screen, RevealScreen)
+        assert revealing(app.screen)
         assert records == []
         await pilot.press("q")
         await pilot.pause()
@@ -309,7 +315,7 @@ async def test_hostile_text_is_literal_and_clicking_it_does_nothing(make_app, cl
             assert any(text in label for label in labels)
         await pilot.click("#option-2")  # the "[@click=app.quit]Hint[/]" option
         await pilot.pause()
-        assert app.is_running and isinstance(app.screen, RevealScreen)
+        assert app.is_running and revealing(app.screen)
         explanation = shown(app.screen.query_one("#explanation", Static))
         assert explanation == "[@click=app.quit]Hint[/] and [/oops]"
         await pilot.click("#explanation")

@@ -50,6 +50,11 @@ class GameScreen(Screen[None]):
         self.game = game
         self.shown_at = (game.phase, game.step)
 
+    def follow(self, game: Game) -> bool:
+        """Show ``game``'s new phase by updating this screen in place, if it can (the
+        question screen turns into its reveal); ``False``: put up a new screen."""
+        return False
+
     def on_screen_resume(self) -> None:
         """Back on top: catch up if the game moved on meanwhile."""
         if (self.game.phase, self.game.step) != self.shown_at:

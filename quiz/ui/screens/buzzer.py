@@ -26,11 +26,12 @@ from quiz.session_turns import Outcome
 from quiz.typed_response import TypedError, typed_response
 from quiz.ui import buzz_requests, requests
 from quiz.ui.screens.base import GameScreen, StepScreen
-from quiz.ui.screens.question import OPTION_KEYS, question_meta
+from quiz.ui.screens.question import OPTION_KEYS
 from quiz.ui.widgets.buzz_seats import BuzzSeats
 from quiz.ui.widgets.countdown import Countdown
 from quiz.ui.widgets.key_hints import KeyHints
 from quiz.ui.widgets.option_button import OptionText
+from quiz.ui.widgets.reveal_lines import question_meta
 from quiz.ui.widgets.round_answers import RoundAnswers
 
 TYPED_HINT = {

@@ -9,7 +9,6 @@ from quiz.ui.screens.buzzer import BuzzerScreen
 from quiz.ui.screens.handover import HandoverScreen
 from quiz.ui.screens.question import QuestionScreen
 from quiz.ui.screens.results import ResultsScreen
-from quiz.ui.screens.reveal import RevealScreen
 from quiz.ui.screens.standings import StandingsScreen
 
 
@@ -20,10 +19,8 @@ def screen_for(game: Game, tick_interval: float) -> GameScreen | None:
     match game.phase:
         case Phase.HANDOVER:
             return HandoverScreen(game)
-        case Phase.QUESTION:
+        case Phase.QUESTION | Phase.REVEAL:  # the reveal is the question screen updated
             return QuestionScreen(game, tick_interval=tick_interval)
-        case Phase.REVEAL:
-            return RevealScreen(game)
         case Phase.STANDINGS:
             return StandingsScreen(game)
         case Phase.RESULTS:

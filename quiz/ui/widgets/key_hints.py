@@ -38,3 +38,7 @@ class KeyHints(Static):
     def __init__(self, *hints: tuple[str, str]) -> None:
         """Hints as ``(key, what it does)`` pairs."""
         super().__init__(hints_content([*hints, PALETTE_HINT]))
+
+    def show(self, *hints: tuple[str, str]) -> None:
+        """Show other keys (the screen changed state, e.g. a question to its reveal)."""
+        self.update(hints_content([*hints, PALETTE_HINT]))

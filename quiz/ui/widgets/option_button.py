@@ -15,6 +15,8 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Button, Static
 
+from quiz.ui.widgets.option_marks import mark
+
 OPTION_LINES = 3
 """The most lines an option takes; a longer one ends in "…"."""
 
@@ -59,11 +61,12 @@ def _room(widget: Static | Button, width: int) -> int:
 
 
 class OptionButton(Button):
-    """An option with its key (``1``/``A``); the text is drawn literally, never as markup."""
+    """An option with its mark (shape, letter, colour); the text is drawn literally,
+    never as markup."""
 
     def __init__(self, index: int, text: str, *, id: str | None = None) -> None:
         """Option ``index`` (0-based) reading ``text``."""
-        self.head = Content.assemble((f" {index + 1} ", "reverse bold"), "  ")
+        self.head = mark(index).head()
         super().__init__(self.head + Content(text), id=id, classes="option")
         self.index = index
         self.text = text
