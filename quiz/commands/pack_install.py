@@ -103,7 +103,7 @@ def unusable(pack: Pack) -> str | None:
     if failed:
         return failed[0] + (f" (and {len(failed) - 1} more)" if len(failed) > 1 else "")
     for question in questions:
-        if len(set(question.options)) < 2:
+        if question.picks and len(set(question.options)) < 2:
             return f"question {question.id!r} has fewer than 2 different options"
     return None
 

@@ -297,7 +297,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def export_items(pack: Pack) -> list[Item]:
-    """Every question the pack yields (generated ones too), as export items; each one
+    """Every pick question the pack yields (generated ones too), as export items; each one
     that cannot be built is named on stderr and left out."""
     from quiz.commands.pack_install import build_each
     from quiz.packs.convert import items_from_options
@@ -305,7 +305,8 @@ def export_items(pack: Pack) -> list[Item]:
     questions, failed = build_each(pack)
     for line in failed:
         print(f"wdta-quiz: {pack.path}: {line}: not exported", file=sys.stderr)
+    # Export items are picks (an answer and wrong options); typed questions have none.
     return [
         items_from_options(q.prompt, q.options, q.answer, q.category, q.difficulty, q.explanation)
-        for q in questions
+        for q in questions if q.picks
     ]
