@@ -267,34 +267,34 @@ def _credit_id(parts: list[str], values: Values) -> list[str]:
 _KINDS: tuple[FactKind[Any], ...] = (
     FactKind[Attribute](
         "attribute", Attribute, "Song facts", frozenset({"id", "values"}), ("ask",),
-        ("attribute", "truefalse"), _ASKED,
+        ("attribute", "typed", "truefalse"), _ASKED,
         truth=lambda fact: Truth(fact.values, fact.pool)),
     FactKind[Number](
         "number", Number, "Numbers", frozenset({"id", "value"}), ("ask",),
         ("numbers", "truefalse"), _ASKED, check_number),
     FactKind[Date](
         "date", Date, "Dates", frozenset({"id", "value"}), ("ask",),
-        ("dates", "truefalse"), _ASKED, check_date),
+        ("dates", "ordering", "truefalse"), _ASKED, check_date),
     FactKind[Duration](
         "duration", Duration, "Song facts", frozenset({"id", "value"}), ("ask",),
         ("numbers", "truefalse"), _ASKED, check_duration),
     FactKind[ChartEntry](
         "chart", ChartEntry, "Charts", frozenset({"chart", "year"}), ("type", "year", "chart"),
-        ("positions", "reverse", "comparison", "truefalse"), check=check_chart),
+        ("positions", "reverse", "comparison", "ordering", "truefalse"), check=check_chart),
     FactKind[Quote](
         "quote", Quote, "Critics", frozenset({"text"}), ("publication", "speaker", "text"),
-        ("quotes",), ("speaker", "publication"), trim_id=_quote_id),
+        ("quotes", "typed", "truefalse"), ("speaker", "publication"), trim_id=_quote_id),
     FactKind[Credit](
         "credit", Credit, "Credits", frozenset({"role", "people"}), ("work", "role"),
-        ("credits", "truefalse"), truth=lambda fact: Truth(fact.people, fact.pool),
+        ("credits", "typed", "truefalse"), truth=lambda fact: Truth(fact.people, fact.pool),
         trim_id=_credit_id),
     FactKind[Chronology](
         "chronology", Chronology, "Chronology", frozenset({"series", "items", "current"}),
-        ("series",), ("chronology",), check=check_chronology,
+        ("series",), ("chronology", "ordering", "typed"), check=check_chronology,
         truth=lambda fact: Truth(tuple(item.title for item in fact.items), fact.pool)),
     FactKind[Award](
         "award", Award, "Awards", frozenset({"organization", "year", "award"}),
-        ("organization", "year", "award"), ("awards", "reverse")),
+        ("organization", "year", "award"), ("awards", "reverse", "ordering")),
     FactKind[Certification](
         "certification", Certification, "Certifications", frozenset({"region", "level"}),
         ("region", "level"), ("certification", "reverse", "truefalse"),

@@ -21,7 +21,7 @@ from quiz.commands import COMMANDS
 from quiz.commands.output import write
 from quiz.errors import UserError
 from quiz.packs.problems import PackError
-from quiz.question import Question
+from quiz.question import Question, number_text
 
 LETTERS = "ABCDEFGHIJ"
 
@@ -73,22 +73,49 @@ def _report_failures(failures: Iterable[PackError]) -> None:
 
 
 def render_text(questions: list[Question]) -> str:
-    """Questions as an author reads them: number, category and difficulty, prompt,
-    lettered options with the right one marked, explanation, source (where there is
-    one) and id."""
+    """Questions as an author reads them: number, category, difficulty and (for
+    anything but a pick) type, prompt, then the answer marked ``*`` (see
+    :func:`answer_lines`), explanation, source (where there is one) and id."""
     blocks = []
     for number, question in enumerate(questions, 1):
-        lines = [f"{number}. [{question.category} · {question.difficulty}] {question.prompt}"]
-        for position, option in enumerate(question.options):
-            mark = "*" if position == question.answer else " "
-            lines.append(f"   {mark} {LETTERS[position]}. {option}")
-        lines.append(f"     Answer: {LETTERS[question.answer]}. {question.explanation}")
+        shape = "" if question.picks else f" · {question.type}"
+        lines = [f"{number}. [{question.category} · {question.difficulty}{shape}] "
+                 f"{question.prompt}"]
+        lines += answer_lines(question)
         # Where the fact came from is on its own line, never inside the explanation.
         if question.source:
             lines.append(f"     Source: {question.source}")
         lines.append(f"     id: {question.id}")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + ("\n" if blocks else "")
+
+
+def answer_lines(question: Question) -> list[str]:
+    """How a question is answered and its right answer, one line marked ``*``:
+
+    * pick: the lettered options, the right one marked;
+    * order: the lettered items as shown, then the right order as letters;
+    * number: the range a player may type, then the number;
+    * text: the answer and the other spellings that count.
+    """
+    if question.type == "number":
+        low, high = number_text(question.low), number_text(question.high)
+        lines = [f"   * {question.correct}   (type a number from {low} to {high}"
+                 + (f", in {question.unit})" if question.unit else ")")]
+        return [*lines, f"     Answer: {question.correct}. {question.explanation}"]
+    if question.type == "text":
+        also = f"   (also counts: {', '.join(question.accept)})" if question.accept else ""
+        return [f"   * {question.text}{also}",
+                f"     Answer: {question.text}. {question.explanation}"]
+    lines = []
+    for position, option in enumerate(question.options):
+        mark = "*" if question.picks and position == question.answer else " "
+        lines.append(f"   {mark} {LETTERS[position]}. {option}")
+    if question.type == "order":
+        letters = ", ".join(LETTERS[i] for i in question.order)
+        lines.append(f"   * In order: {letters}")
+        return [*lines, f"     Answer: {letters}. {question.explanation}"]
+    return [*lines, f"     Answer: {LETTERS[question.answer]}. {question.explanation}"]
 
 
 def render_json(questions: list[Question]) -> str:

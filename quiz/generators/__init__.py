@@ -1,11 +1,14 @@
-"""Question generators: facts in, multiple-choice questions out.
+"""Question generators: facts in, questions of every type out (pick one, true/false,
+put in order, type a number, type words).
 
 One module per question kind (``attribute``, ``reverse``, ``numbers``, ``positions``,
 ``dates``, ``quotes``, ``credits``, ``chronology``, ``comparison``, ``awards``,
-``certification``, ``truefalse``, ``hand``), each declaring a :class:`base.Generator`
-that yields :class:`base.Slot` objects; :mod:`registry` lists them in order. Shared
-rules live in ``distractors`` (wrong options), ``values`` (numbers, dates, levels),
-``truths`` (what a pack makes true) and ``sentences``/``charts`` (how facts read).
+``certification``, ``ordering``, ``typed``, ``truefalse``, ``hand``), each declaring a
+:class:`base.Generator` that yields :class:`base.Slot` objects; :mod:`registry` lists
+them in order. Shared rules live in ``distractors`` (wrong options), ``values``
+(numbers, dates, levels), ``truths`` (what a pack makes true), ``forms`` (how order,
+number and text questions are put together) and ``sentences``/``charts`` (how facts
+read).
 Core code: never imports Textual.
 """
 

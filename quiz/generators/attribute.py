@@ -2,7 +2,9 @@
 
 The prompt is the fact's own ``ask``. Wrong options come from the fact's pool with
 every true value removed; when a fact has several true values (two genres), the
-seed picks which one is offered and the others never appear. Difficulty: medium
+seed picks which one is offered and the others never appear. An answer that alone
+shares a telling word with the prompt is not asked (see
+:func:`distractors.gives_away`). Difficulty: medium
 (recognising a name among names).
 """
 
@@ -14,7 +16,7 @@ from functools import partial
 
 from quiz.facts import Attribute
 from quiz.generators.base import Context, Generator, Slot, question
-from quiz.generators.distractors import enough, pick, wrong_values
+from quiz.generators.distractors import enough, gives_away, pick, wrong_values
 from quiz.generators.sentences import describe_attribute
 from quiz.question import Question
 
@@ -27,6 +29,8 @@ def slots(ctx: Context) -> Iterator[Slot]:
         if not fact.ask or not fact.values:
             continue
         wrong = wrong_values(ctx.pool(fact.pool), fact.values)
+        if any(gives_away(value, fact.ask, wrong, ctx.subject_words) for value in fact.values):
+            continue
         if enough(wrong):
             yield ctx.slot(fact, NAME, partial(_build, fact, wrong))
 

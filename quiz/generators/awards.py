@@ -5,11 +5,12 @@ Choice Awards?".
 "Up for" covers won, nominated and a blank result, so a blank result in the source
 is never turned into a claim. Right categories are *all* categories the pack lists
 for that show and year (one show may list two; it is asked once, about its first
-listing); right years are all years the show
-listed that category; wrong years are never earlier than the earliest year the pack
-mentions (a 2016 song was not up for a 2013 award) nor outside the years a fact may
-name; with no wrong year left there is no year question. Difficulty: category medium,
-year hard.
+listing). The year is typed, not picked (four neighbouring years were a coin toss,
+and the pack's last years made the answer's place among them predictable), within
+the pack's :attr:`~base.Context.year_span`; it is asked only where the show listed
+the category in one year, so one year is right, and never when the answer is the
+pack's :attr:`~base.Context.usual_year`.
+Difficulty: category medium, year hard.
 """
 
 from __future__ import annotations
@@ -18,16 +19,14 @@ import random
 from collections.abc import Iterator
 from functools import partial
 
-from quiz.fact_rules import YEARS
 from quiz.facts import Award
 from quiz.generators.base import Context, Generator, Slot, explain, question
-from quiz.generators.distractors import enough, norm, pick, pick_around, wrong_values
+from quiz.generators.distractors import enough, gives_away, norm, pick, wrong_values
+from quiz.generators.forms import numeric
 from quiz.question import Question
 
 CATEGORY = "award"
 YEAR = "award-year"
-#: Years either side of the true one that make plausible wrong years.
-YEAR_REACH = 4
 
 
 def named(award: str) -> str:
@@ -59,53 +58,50 @@ def slots(ctx: Context) -> Iterator[Slot]:
         # One category question per show and year: a show listing two categories would
         # otherwise ask the same prompt twice with different answers.
         show = (norm(award.organization), award.year)
-        if enough(wrong) and show not in shows:
+        several = len(right) > 1
+        if enough(wrong) and show not in shows and not any(
+                gives_away(r, category_prompt(ctx, award, several), wrong, ctx.subject_words)
+                for r in right):
             shows.add(show)
-            make = partial(_build_category, ctx, award, len(right) > 1, wrong)
+            make = partial(_build_category, ctx, award, several, wrong)
             yield ctx.slot(award, CATEGORY, make,
                            asks=[a for a in ctx.awards
                                  if _same_show(a, award) and a.year == award.year])
-        if award.year:
-            years = {a.year for a in ctx.awards
-                     if _same_show(a, award) and norm(a.award) == norm(award.award)}
-            floor = max(ctx.first_year or 0, YEARS[0])
-            below = [award.year - k for k in range(1, YEAR_REACH + 1)
-                     if award.year - k not in years and award.year - k >= floor]
-            above = [award.year + k for k in range(1, YEAR_REACH + 1)
-                     if award.year + k not in years and award.year + k <= YEARS[1]]
-            # A show that listed the category every year around this one leaves no
-            # wrong year: a one-option question would be a free point.
-            if enough(below + above):
-                yield ctx.slot(award, YEAR, partial(_build_year, ctx, award, below, above),
-                               asks=[a for a in ctx.awards if _same_show(a, award)
-                                     and norm(a.award) == norm(award.award)])
+        listed = [a for a in ctx.awards
+                  if _same_show(a, award) and norm(a.award) == norm(award.award)]
+        span = ctx.year_span
+        # A category the show listed in two years has two right years to type.
+        if (span is not None and ctx.askable_year(award.year)
+                and {a.year for a in listed} == {award.year} and listed[0] is award):
+            yield ctx.slot(award, YEAR, partial(_build_year, ctx, award, span), asks=listed)
+
+
+def category_prompt(ctx: Context, award: Award, several: bool) -> str:
+    """The category question. A show that listed the song in two categories has two
+    right answers; the prompt says so, and only one of them is among the options."""
+    show, work = f"the {award.year} {award.organization}", ctx.work(award.work)
+    if several:
+        return f"Which of these categories was {work} up for at {show}?"
+    return f"In which category was {work} up for an award at {show}?"
 
 
 def _build_category(ctx: Context, award: Award, several: bool, wrong: list[str], slot: Slot,
                     rng: random.Random) -> Question:
-    # A show that listed the song in two categories has two right answers; the prompt
-    # says so, and only one of them is among the options.
-    show, work = f"the {award.year} {award.organization}", ctx.work(award.work)
-    if several:
-        prompt = f"Which of these categories was {work} up for at {show}?"
-    else:
-        prompt = f"In which category was {work} up for an award at {show}?"
     return question(
         slot, difficulty="medium",
-        prompt=prompt,
+        prompt=category_prompt(ctx, award, several),
         answer=award.award, wrong=pick(rng, wrong), rng=rng, explanation=describe(award),
     )
 
 
-def _build_year(ctx: Context, award: Award, below: list[int], above: list[int], slot: Slot,
+def _build_year(ctx: Context, award: Award, span: tuple[int, int], slot: Slot,
                 rng: random.Random) -> Question:
-    wrong = [str(year) for year in pick_around(rng, below, above)]
-    return question(
+    return numeric(
         slot, difficulty="hard",
         prompt=(f"In which year was {ctx.work(award.work)} up for {named(award.award)} at "
                 f"the {award.organization}?"),
-        answer=str(award.year), wrong=wrong, rng=rng, explanation=describe(award),
-        order="sorted", key=int,
+        number=award.year, low=span[0], high=span[1], explanation=describe(award),
+        value=str(award.year),
     )
 
 

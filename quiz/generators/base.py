@@ -19,6 +19,7 @@ than recognition.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING, TypeVar
 if TYPE_CHECKING:
     from _typeshed import SupportsRichComparison
 
+from quiz.fact_rules import YEARS
 from quiz.facts import (
     Award,
     Certification,
@@ -40,9 +42,13 @@ from quiz.facts import (
     kind_of,
 )
 from quiz.generators.distractors import arrange, norm
-from quiz.question import Question, question_id
+from quiz.question import Question, QuestionType, question_id
 
 F = TypeVar("F", bound=Fact)
+#: A typed year may be this many years before the pack's first year...
+YEAR_LEAD = 5
+#: ...and the range is at least this wide.
+YEAR_WIDTH = 10
 #: How a slot makes its question: from the slot itself (id, category, fact, kind)
 #: and the seeded RNG.
 Make = Callable[["Slot", random.Random], Question]
@@ -107,6 +113,14 @@ class Context:
         #: How prompts name the song: its title in quotes, or "the song".
         self.song = f'"{title}"' if title else "the song"
 
+    @cached_property
+    def subject_words(self) -> frozenset[str]:
+        """The words of the song's title and artists: every prompt names them, so they
+        point at no option."""
+        subject = self.pack.subject
+        text = f"{subject.title} {subject.artist}" if subject else ""
+        return frozenset(re.findall(r"\w+", norm(text)))
+
     def work(self, work: str) -> str:
         """How prompts name a credited work: the song by its title, others as written
         ("the official music video")."""
@@ -149,6 +163,17 @@ class Context:
         even as a false claim, points at those facts."""
         return [fact for value in values for fact in self._holders.get(norm(value), ())]
 
+    def mentioning(self, values: Iterable[str]) -> list[Fact]:
+        """The facts whose own prompt or statement writes one of ``values`` ("May 24,
+        2016"), as whole words: a question on such a fact tells a player that value."""
+        wanted = [norm(value) for value in values if norm(value)]
+        found: list[Fact] = []
+        for fact in self.pack.facts:
+            text = norm(" ".join(str(getattr(fact, key, "")) for key in ("ask", "statement")))
+            if any(re.search(rf"(?<!\w){re.escape(value)}(?!\w)", text) for value in wanted):
+                found.append(fact)
+        return found
+
     @cached_property
     def charts(self) -> list[Placed]:
         """Chart rows whose position is known (a blank position is never asked about)."""
@@ -165,12 +190,47 @@ class Context:
         return groups
 
     @cached_property
-    def first_year(self) -> int | None:
-        """The earliest year any dated fact of the pack mentions (chart rows, awards,
-        dates): years before it make implausible wrong options."""
+    def years(self) -> list[int]:
+        """Every year a dated fact of the pack mentions (chart rows, awards, dates)."""
         years = [f.year for f in self.pack.facts if isinstance(f, ChartEntry | Award) and f.year]
         years += [int(str(f.value)[:4]) for f in self.of(Date) if str(f.value)[:4].isdigit()]
-        return min(years) if years else None
+        return years
+
+    @cached_property
+    def first_year(self) -> int | None:
+        """The earliest year any dated fact of the pack mentions: years before it make
+        implausible wrong options."""
+        return min(self.years) if self.years else None
+
+    @cached_property
+    def usual_year(self) -> int | None:
+        """The year most dated facts name (the song's big year). A question whose answer
+        is that bare year is a guess players win without knowing, and the spoiler net
+        would have to keep it apart from most of the pack: year questions skip it."""
+        counts = sorted(((self.years.count(year), year) for year in set(self.years)),
+                        reverse=True)
+        # A tie names no year above the others.
+        if not counts or (len(counts) > 1 and counts[0][0] == counts[1][0]):
+            return None
+        return counts[0][1]
+
+    def askable_year(self, year: int | None) -> bool:
+        """Whether ``year`` may be the typed answer of a year question: inside
+        :attr:`year_span` and not :attr:`usual_year`."""
+        span = self.year_span
+        return (year is not None and span is not None and span[0] <= year <= span[1]
+                and year != self.usual_year)
+
+    @cached_property
+    def year_span(self) -> tuple[int, int] | None:
+        """The years a player may type for a year question: from :data:`YEAR_LEAD`
+        years before the pack's first year to its last, at least :data:`YEAR_WIDTH`
+        years wide. The same for every year question of the pack, so the range never
+        points at an answer."""
+        if not self.years:
+            return None
+        low, high = min(self.years) - YEAR_LEAD, max(self.years)
+        return max(low, YEARS[0]), min(max(high, low + YEAR_WIDTH), YEARS[1])
 
     @cached_property
     def certifications(self) -> list[Certification]:
@@ -300,12 +360,14 @@ def true_false(slot: Slot, *, difficulty: str, statement: str, truth: bool,
     ``Question.value``)."""
     return _from_slot(slot, (), source, difficulty=difficulty,
                       prompt=f"True or false: {statement}", options=("True", "False"),
-                      answer=0 if truth else 1, explanation=explanation, value=value)  # fmt: skip
+                      answer=0 if truth else 1, explanation=explanation, value=value,
+                      type_="truefalse")  # fmt: skip
 
 
 def _from_slot(slot: Slot, asks: Iterable[FactBase], source: str | None, *,
                difficulty: str, prompt: str, options: tuple[str, ...], answer: int,
-               explanation: str, value: str) -> Question:  # fmt: skip
+               explanation: str, value: str,
+               type_: QuestionType = "choice") -> Question:  # fmt: skip
     """The question of ``slot``: what the slot decided (id, category, fact, kind,
     source, spoiler facts) plus what its builder chose."""
     asked, revealed = spoilers(slot, asks)
@@ -313,7 +375,7 @@ def _from_slot(slot: Slot, asks: Iterable[FactBase], source: str | None, *,
         id=slot.id, pack=slot.pack, category=slot.category, difficulty=difficulty,
         prompt=prompt, options=options, answer=answer, explanation=explanation,
         fact=slot.fact, kind=slot.kind, source=slot.source if source is None else source,
-        asks=asked, reveals=revealed, value=value,
+        asks=asked, reveals=revealed, value=value, type=type_,
     )  # fmt: skip
 
 

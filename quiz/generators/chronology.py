@@ -1,9 +1,12 @@
 """Chronology: "In the Charlie Puth singles chronology, which single came directly
-before "X"?".
+before "X"?", and, typed, the year a neighbouring single came out.
 
 "Directly" matters: every earlier single came "before" it, so only the neighbour
 is right. Wrong options are the other singles of the series and its pool, never
-the subject itself. Difficulty: medium.
+the subject itself. A neighbour whose year the chronology gives is asked as a typed
+year too (within the pack's :attr:`~base.Context.year_span`, never its
+:attr:`~base.Context.usual_year`); the subject's own year is left to the release
+date. Difficulty: medium; the year hard.
 """
 
 from __future__ import annotations
@@ -15,9 +18,11 @@ from functools import partial
 from quiz.facts import Chronology, ChronologyItem
 from quiz.generators.base import Context, Generator, Slot, explain, question
 from quiz.generators.distractors import enough, norm, pick, wrong_values
+from quiz.generators.forms import numeric
 from quiz.question import Question
 
 NAME = "chronology"
+YEAR = "single-year"
 
 
 def _titled(item: ChronologyItem) -> str:
@@ -40,6 +45,9 @@ def slots(ctx: Context) -> Iterator[Slot]:
             if enough(wrong):
                 make = partial(_build, fact, variant, here, there, wrong)
                 yield ctx.slot(fact, NAME, make, variant)
+            span, year = ctx.year_span, fact.items[there].year
+            if span is not None and ctx.askable_year(year):
+                yield ctx.slot(fact, YEAR, partial(_build_year, fact, there, span), variant)
 
 
 def _build(fact: Chronology, variant: str, here: int, there: int, wrong: list[str], slot: Slot,
@@ -54,6 +62,19 @@ def _build(fact: Chronology, variant: str, here: int, there: int, wrong: list[st
         prompt=f"In {series}, which single came {which} {current}?",
         answer=fact.items[there].title, wrong=pick(rng, wrong), rng=rng,
         explanation=explain(f"{_titled(fact.items[there])} came {which} {current}."),
+    )
+
+
+def _build_year(fact: Chronology, there: int, span: tuple[int, int], slot: Slot,
+                rng: random.Random) -> Question:
+    item = fact.items[there]
+    assert item.year is not None
+    return numeric(
+        slot, difficulty="hard", prompt=f'In which year did the single "{item.title}" come out?',
+        # The value as the chronology questions write it: a bare "2016" is in half the
+        # pack's texts without telling when this single came out.
+        number=item.year, low=span[0], high=span[1], value=f"{item.title} ({item.year})",
+        explanation=explain(f'"{item.title}" came out as a single in {item.year}.'),
     )
 
 

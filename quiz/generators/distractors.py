@@ -10,6 +10,7 @@ slips through and that the answer is not given away by its position.
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence, Sized
 from typing import TYPE_CHECKING, TypeVar
@@ -52,6 +53,30 @@ def wrong_values(candidates: Iterable[str], true_values: Iterable[str]) -> list[
     return kept
 
 
+#: Words too common in prompts and options to point at one option.
+PLAIN_WORDS = frozenset({
+    "which", "what", "when", "where", "whose", "were", "with", "from", "this", "that",
+    "award", "awards", "music", "song", "songs", "best", "chart", "charts", "year",
+})
+
+
+def telling_words(text: str, ignore: frozenset[str] = frozenset()) -> set[str]:
+    """The words of ``text`` that could point at an option: four letters or more, not
+    :data:`PLAIN_WORDS`, not in ``ignore`` (the song's title and artists)."""
+    return {w for w in re.findall(r"\w+", norm(text))
+            if len(w) >= 4 and w not in PLAIN_WORDS and w not in ignore}
+
+
+def gives_away(answer: str, prompt: str, wrong: Iterable[str],
+               ignore: frozenset[str] = frozenset()) -> bool:
+    """Whether the answer is the only option sharing a telling word with the prompt
+    ("Choice" in "Teen Choice Awards" for a question about Choice Break-Up Song): a
+    player picks it without knowing anything. Judged against every candidate wrong
+    value, so whether a question exists never depends on the seed."""
+    shared = telling_words(answer, ignore) & telling_words(prompt, ignore)
+    return bool(shared) and not any(telling_words(w, ignore) & shared for w in wrong)
+
+
 def enough(wrong: Sized, minimum: int = MIN_OPTIONS) -> bool:
     """Whether ``wrong`` gives a question at least ``minimum`` options."""
     return len(wrong) + 1 >= minimum
@@ -63,12 +88,25 @@ def pick(rng: random.Random, wrong: Sequence[T], count: int = OPTIONS - 1) -> li
     return rng.sample(list(wrong), min(count, len(wrong)))
 
 
+#: How many candidates each side of a number :func:`pick_around` draws from.
+SPREAD = 4
+#: Options that cover less than this share of the range a value may take are bunched:
+#: picking among them is a coin toss, so the value is typed instead.
+FAIR_SPREAD = 1 / 3
+
+
+def spread_enough(values: Sequence[float], low: float, high: float) -> bool:
+    """Whether ``values`` (the answer and its candidate wrong values) cover enough of
+    ``low``..``high`` to make picking among them a fair guess."""
+    return bool(values) and max(values) - min(values) >= FAIR_SPREAD * (high - low)
+
+
 def pick_around(
     rng: random.Random,
     below: Sequence[T],
     above: Sequence[T],
     count: int = OPTIONS - 1,
-    spread: int = 4,
+    spread: int = SPREAD,
 ) -> list[T]:
     """Wrong values near a number: ``below``/``above`` are candidates smaller/larger
     than the answer, nearest first. Only the ``spread`` nearest on each side are

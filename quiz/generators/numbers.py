@@ -15,7 +15,9 @@ A statement that says "over {value}" (or "more than", "at least", "above") makes
 the fact a lower bound whatever its qualifier says: the words players read win
 (see :func:`truths.qualifier`).
 
-Options are sorted ascending. Difficulty: exact figures hard, "about" medium.
+Options are sorted ascending. An exact figure whose options would bunch in a small
+part of its range is typed instead (see :func:`typed_number`). Difficulty: exact
+figures hard, "about" medium.
 """
 
 from __future__ import annotations
@@ -24,11 +26,13 @@ import random
 from collections.abc import Iterator
 from functools import partial
 
+from quiz.fact_rules import check_number
 from quiz.facts import Duration, Number
 from quiz.generators.base import Context, Generator, Slot, question
-from quiz.generators.distractors import enough, pick_around
+from quiz.generators.distractors import SPREAD, enough, pick_around, spread_enough
+from quiz.generators.forms import numeric
 from quiz.generators.sentences import describe_duration, describe_number, render_number
-from quiz.generators.truths import near_number, qualifier
+from quiz.generators.truths import near_number, number_values, qualifier
 from quiz.generators.values import duration_key, format_duration, near_durations
 from quiz.question import Question
 
@@ -42,10 +46,35 @@ def slots(ctx: Context) -> Iterator[Slot]:
         if not fact.ask or qualifier(fact) == "more-than":
             continue
         below, above = near_number(fact)
-        if enough(below + above):
+        if typed_number(fact, below, above):
+            yield ctx.slot(fact, NAME, partial(_build_typed, fact))
+        elif enough(below + above):
             yield ctx.slot(fact, NAME, partial(_build_number, fact, below, above))
     for length in ctx.of(Duration):
         yield ctx.slot(length, DURATION, partial(_build_duration, ctx, length))
+
+
+def typed_number(fact: Number, below: list[float], above: list[float]) -> bool:
+    """Whether the figure is typed rather than picked: an exact figure whose nearby
+    wrong values would all sit in a small part of the range the pack gives for it
+    (46th among 42nd to 50th, of 1st to 100th, is a coin toss; 3rd among 1st to 6th
+    is a fair pick). Without a range there is nothing sensible to type within."""
+    if qualifier(fact) != "exact" or not (fact.low or fact.high) or fact.low >= fact.high:
+        return False
+    if check_number(number_values(fact)):
+        return False  # figures the rules refuse are never asked
+    if not fact.low <= fact.value <= fact.high:
+        return False
+    near = [fact.value, *below[:SPREAD], *above[:SPREAD]]
+    return not spread_enough(near, fact.low, fact.high)
+
+
+def _build_typed(fact: Number, slot: Slot, rng: random.Random) -> Question:
+    return numeric(
+        slot, difficulty="hard", prompt=fact.ask, number=fact.value, low=fact.low,
+        high=fact.high, unit="" if fact.ordinal else fact.unit,
+        explanation=describe_number(fact), value=render_number(fact, fact.value),
+    )
 
 
 def _build_number(fact: Number, below: list[float], above: list[float], slot: Slot,

@@ -16,10 +16,12 @@ from quiz.generators import (
     credits,
     dates,
     numbers,
+    ordering,
     positions,
     quotes,
     reverse,
     truefalse,
+    typed,
 )
 from quiz.generators.base import Generator
 
@@ -35,5 +37,7 @@ GENERATORS: tuple[Generator, ...] = (
     chronology.GENERATOR,
     awards.GENERATOR,
     certification.GENERATOR,
+    ordering.GENERATOR,
+    typed.GENERATOR,
     truefalse.GENERATOR,
 )

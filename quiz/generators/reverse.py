@@ -9,7 +9,9 @@ One question per distinct value (position, level, category): the answer is the
 first fact in pack order that has it, and *every* fact that would also make an
 option true is kept out of the options (the song topped several charts; two
 countries share Diamond; two shows share a category). A chart row with an unknown
-position is never an option. Difficulty: medium for number one and awards, hard for
+position is never an option; an award question whose answer alone shares a telling
+word with the prompt ("Teen Choice Awards" for Choice Break-Up Song) is not asked.
+Difficulty: medium for number one and awards, hard for
 other positions; certifications medium.
 """
 
@@ -32,7 +34,7 @@ from quiz.generators.base import (
     join_names,
     question,
 )
-from quiz.generators.distractors import enough, norm, pick, wrong_values
+from quiz.generators.distractors import enough, gives_away, norm, pick, wrong_values
 from quiz.generators.sentences import place
 from quiz.generators.truths import region_ranks
 from quiz.generators.values import cert_rank
@@ -135,18 +137,24 @@ def _award_slots(ctx: Context) -> Iterator[Slot]:
         right = [a for a in ctx.awards if (norm(a.award), a.year) == key]
         wrong = wrong_values((a.organization for a in ctx.awards),
                              (a.organization for a in right))
-        if enough(wrong):
+        told = any(gives_away(a.organization, award_prompt(ctx, award), wrong, ctx.subject_words)
+                   for a in right)
+        if enough(wrong) and not told:
             yield ctx.slot(award, NAME, partial(_build_award, ctx, award, right, wrong),
                            asks=right)
+
+
+def award_prompt(ctx: Context, award: Award) -> str:
+    """The reverse award question."""
+    return (f"At which awards was {ctx.work(award.work)} up for {named(award.award)} "
+            f"in {award.year}?")
 
 
 def _build_award(ctx: Context, award: Award, right: list[Award], wrong: list[str], slot: Slot,
                  rng: random.Random) -> Question:
     shows = join_names([f"the {a.year} {a.organization}" for a in right])
     return question(
-        slot, difficulty="medium",
-        prompt=(f"At which awards was {ctx.work(award.work)} "
-                f"up for {named(award.award)} in {award.year}?"),
+        slot, difficulty="medium", prompt=award_prompt(ctx, award),
         answer=award.organization, wrong=pick(rng, wrong), rng=rng,
         explanation=explain(f"It was up for {named(award.award)} at {shows}."),
         source=cite(*(a.source for a in right)),

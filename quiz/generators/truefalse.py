@@ -4,7 +4,8 @@ seed decides whether the true or the false form is shown.
 
 Sources: facts with a ``statement`` (attribute, number, date, duration; ``{value}``
 is replaced by the value with its unit, the statement carries qualifier words such
-as "about" or "over"), chart rows, certifications and credits.
+as "about" or "over"), chart rows, certifications, credits and quotes printed by a
+publication.
 
 False forms:
 - attribute, credit: a value from the pool that no fact makes true;
@@ -16,7 +17,9 @@ False forms:
   ("fewer than 1.6 billion views"), which the lower bound rules out. A statement with no
   bound wording to turn around yields no item;
 - certification: a level *above* every level known for that region (a lower level
-  was passed on the way, so claiming it is not false).
+  was passed on the way, so claiming it is not false);
+- quote: the publication of another quote, never one that printed the same words; for
+  words no publication printed, another quote's speaker.
 Difficulty: easy.
 """
 
@@ -38,10 +41,12 @@ from quiz.facts import (
     Duration,
     Fact,
     Number,
+    Quote,
 )
 from quiz.generators import charts
 from quiz.generators.base import Context, Generator, Slot, fill, true_false
 from quiz.generators.distractors import norm, wrong_values
+from quiz.generators.quotes import describe
 from quiz.generators.sentences import (
     capital,
     credit_sentence,
@@ -171,6 +176,20 @@ def _certification(ctx: Context, fact: Certification) -> Form | None:
                 describe_certification(fact))
 
 
+def _quote(ctx: Context, fact: Quote) -> Form | None:
+    same = [q for q in ctx.quotes if norm(q.text) == norm(fact.text)]
+    if fact.publication:
+        false = wrong_values((q.publication for q in ctx.quotes if q.publication),
+                             (q.publication for q in same))
+        return Form(partial(_quote_sentence, ctx, fact), fact.publication, false,
+                    describe(fact))
+    if not fact.speaker:
+        return None
+    # Words said outside a publication (the artist's own): who said them.
+    false = wrong_values((q.speaker for q in ctx.quotes if q.speaker), (q.speaker for q in same))
+    return Form(partial(_speaker_sentence, ctx, fact), fact.speaker, false, describe(fact))
+
+
 def _credit(ctx: Context, fact: Credit) -> Form | None:
     if not fact.people or not fact.role:
         return None
@@ -189,6 +208,7 @@ _FORMS: dict[type[Fact], Callable[[Context, Any], Form | None]] = {
     ChartEntry: _chart,
     Certification: _certification,
     Credit: _credit,
+    Quote: _quote,
 }
 
 
@@ -209,6 +229,14 @@ def _bound_sentence(statement: str, reversed_bound: str, right: str, value: str)
 
 def _chart_sentence(ctx: Context, entry: ChartEntry, position: str) -> str:
     return charts.statement(ctx, entry, int(position))
+
+
+def _quote_sentence(ctx: Context, quote: Quote, publication: str) -> str:
+    return f'{publication} printed this verdict on {ctx.song}: "{quote.text}".'
+
+
+def _speaker_sentence(ctx: Context, quote: Quote, speaker: str) -> str:
+    return f'{speaker} said this about {ctx.song}: "{quote.text}".'
 
 
 def _cert_sentence(ctx: Context, cert: Certification, level: str) -> str:

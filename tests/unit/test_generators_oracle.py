@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from quiz.facts import (
+    Attribute,
     Award,
     Certification,
     ChartEntry,
@@ -263,6 +264,15 @@ def statement_is_true(pack: Pack, q: Question, fact) -> bool:
         return any(n(c.work) == n(fact.work) and n(c.role) == n(fact.role)
                    and n(person) in {n(p) for p in c.people}
                    for c in pack.facts if isinstance(c, Credit))
+    if isinstance(fact, Quote):
+        assert text.endswith(f'"{fact.text}".'), text
+        if " said this about " in text:
+            speaker = text.split(" said this about ")[0]
+            return any(n(x.text) == n(fact.text) and n(x.speaker) == n(speaker)
+                       for x in pack.facts if isinstance(x, Quote))
+        publication = text.split(" printed this verdict on ")[0]
+        return any(n(x.text) == n(fact.text) and n(x.publication) == n(publication)
+                   for x in pack.facts if isinstance(x, Quote))
     if isinstance(fact, Number):
         claimed = float(re.search(r"VALUE (-?[\d,.]+)", text).group(1).replace(",", ""))
         if fact.qualifier == "more-than":
@@ -274,7 +284,7 @@ def statement_is_true(pack: Pack, q: Question, fact) -> bool:
             assert claimed == fact.value or abs(claimed - fact.value) >= 0.2 * fact.value
         return claimed == fact.value
     if isinstance(fact, Date):
-        claimed = re.search(r"VALUE (.+)\.$", text).group(1)
+        claimed = re.search(r"VALUE (?:on )?(.+)\.$", text).group(1)
         got = option_key("date", claimed)
         parts = [int(p) for p in fact.value.split("-")]
         return [got.year, got.month, got.day][: len(parts)] == parts
@@ -284,3 +294,153 @@ def statement_is_true(pack: Pack, q: Question, fact) -> bool:
     # Attribute: the statement template is "VALUE {value}."
     claimed = re.search(r"VALUE (.+)\.$", text).group(1)
     return n(claimed) in {n(v) for v in fact.values}
+
+
+# -- the typed kinds: order, number, text -----------------------------------------------
+
+
+def _date_span(value: str) -> tuple[dt.date, dt.date]:
+    """First and last day a written date (YYYY, YYYY-MM, YYYY-MM-DD) may be."""
+    parts = [int(p) for p in value.split("-")]
+    first = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    if len(parts) == 3:
+        return first, first
+    if len(parts) == 2:
+        following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return first, following - dt.timedelta(days=1)
+    return first, dt.date(parts[0], 12, 31)
+
+
+def _order_key(pack: Pack, q: Question, option: str):
+    """What an order question's option is ordered by, found in the facts alone, as a
+    (first, last) pair: two items are in a known order when one's last is before the
+    other's first."""
+    fact = fact_of(pack, q)
+    if q.kind == "date-order":
+        dates = [f for f in pack.facts if isinstance(f, Date)
+                 and n(f.statement).startswith(n(option) + " ")]
+        assert len(dates) == 1, (q.id, option)
+        return _date_span(dates[0].value)
+    if q.kind == "chart-order":
+        rows = [e for e in _charts(pack) if n(e.chart) == n(option)
+                and e.type == fact.type and e.year == fact.year]
+        assert rows and len({e.position for e in rows}) == 1, (q.id, option)
+        return rows[0].position, rows[0].position
+    if q.kind == "single-order":
+        titles = [n(i.title) for i in fact.items]
+        assert titles.count(n(option)) == 1
+        return titles.index(n(option)), titles.index(n(option))
+    if q.kind == "award-order":
+        years = {a.year for a in pack.facts if isinstance(a, Award)
+                 and n(option).endswith(f"at the {n(a.organization)}") and n(a.award) in n(option)}
+        assert len(years) == 1, (q.id, option, years)
+        year = years.pop()
+        return year, year
+    raise AssertionError(f"unknown order kind {q.kind}")
+
+
+def check_order(pack: Pack, q: Question) -> None:
+    """The right order is the facts' order, strictly: no two items tie or overlap, and
+    the items are not shown already in order."""
+    assert q.type == "order" and 3 <= len(q.options) <= 5, q
+    assert sorted(q.order) == list(range(len(q.options))), q
+    assert list(q.order) != sorted(q.order), q  # never shown in the right order
+    keys = [_order_key(pack, q, q.options[i]) for i in q.order]
+    for before, after in zip(keys, keys[1:], strict=False):
+        assert before[1] < after[0], (q.id, q.correct, keys)
+
+
+def true_numbers(pack: Pack, q: Question) -> set[float]:
+    """Every number that answers a number question, from the facts alone."""
+    fact = fact_of(pack, q)
+    if q.kind == "position":
+        return {e.position for e in _charts(pack) if _same_row(e, fact)}
+    if q.kind == "award-year":
+        return {a.year for a in pack.facts if isinstance(a, Award)
+                and n(a.organization) == n(fact.organization) and n(a.award) == n(fact.award)}
+    if q.kind == "date":
+        return {int(fact.value[:4])}
+    if q.kind == "number":
+        return {fact.value}
+    if q.kind == "single-year":
+        titles = [n(i.title) for i in fact.items]
+        here = titles.index(n(fact.current))
+        there = here - 1 if q.id.endswith(":before") else here + 1
+        return {fact.items[there].year}
+    raise AssertionError(f"unknown number kind {q.kind}")
+
+
+def check_number(pack: Pack, q: Question) -> None:
+    """One true number, the question's, inside the range a player may type."""
+    assert q.type == "number" and q.options == () and q.number is not None, q
+    assert true_numbers(pack, q) == {q.number}, q
+    assert q.low is not None and q.high is not None and q.low <= q.number <= q.high < 10**6, q
+    assert q.low < q.high, q
+    if q.kind == "position":
+        # A chart's own places: the range says nothing about the answer.
+        assert (q.low, q.high) == (1, max(fact_of(pack, q).size, q.number)), q
+
+
+def _subject_names(pack: Pack) -> str:
+    return n(f"{pack.subject.title} {pack.subject.artist}") if pack.subject else ""
+
+
+def true_and_false_texts(pack: Pack, q: Question) -> tuple[set[str], set[str]]:
+    """(every value that answers a text question, every other value of the same kind
+    in the pack), folded, from the facts alone."""
+    fact = fact_of(pack, q)
+    if q.kind == "attribute-text":
+        every = {n(v) for f in pack.facts if isinstance(f, Attribute) for v in f.values}
+        return {n(v) for v in fact.values}, every
+    if q.kind == "credit-text":
+        people = {n(p) for c in pack.facts if isinstance(c, Credit)
+                  and n(c.work) == n(fact.work) and n(c.role) == n(fact.role) for p in c.people}
+        # "Besides A and B, ___ ..." leaves out the people the prompt names.
+        named = {p for p in people if p in n(q.prompt.split("___")[0])}
+        every = {n(p) for c in pack.facts if isinstance(c, Credit) for p in c.people}
+        return people - named, every
+    if q.kind == "single-text":
+        titles = [n(i.title) for i in fact.items]
+        here = titles.index(n(fact.current))
+        there = here - 1 if q.id.endswith(":before") else here + 1
+        return {titles[there]}, set(titles)
+    if q.kind == "quote-text":
+        printed = {n(x.publication) for x in pack.facts
+                   if isinstance(x, Quote) and n(x.text) == n(fact.text) and x.publication}
+        every = {n(x.publication) for x in pack.facts if isinstance(x, Quote) and x.publication}
+        return printed, every
+    raise AssertionError(f"unknown text kind {q.kind}")
+
+
+def check_text(pack: Pack, q: Question) -> None:
+    """The answer is a true value; every spelling that counts reads like it; no other
+    value of the same kind in the pack (nor anything in ``reject``) is accepted."""
+    from quiz.grading import grade, normalise
+
+    assert q.type == "text" and q.options == () and q.text, q
+    right, every = true_and_false_texts(pack, q)
+    assert right == {n(q.text)}, (q.id, right)  # one true answer: the question's
+    assert grade(q, q.text) == 1.0
+    accepted = {normalise(a) for a in (q.text, *q.accept)}
+    for spelling in q.accept:
+        assert grade(q, spelling) == 1.0
+        # A spelling the value gives: part of it, or its short form (never a new name).
+        assert normalise(spelling) in normalise(q.text) or len(spelling) <= 3, (q.id, spelling)
+    for other in every - right:
+        assert normalise(other) not in accepted, (q.id, other)
+        assert grade(q, other) == 0.0, (q.id, other)
+    for value in q.reject:
+        assert grade(q, value) == 0.0, (q.id, value)
+    assert not (right & {n(r) for r in q.reject}), q.id
+
+
+def check_any(pack: Pack, q: Question) -> None:
+    """Whatever its type: the answer traces back to the facts and nothing else is true."""
+    if q.type == "order":
+        check_order(pack, q)
+    elif q.type == "number":
+        check_number(pack, q)
+    elif q.type == "text":
+        check_text(pack, q)
+    else:
+        assert true_options(pack, q) == {q.answer}, q

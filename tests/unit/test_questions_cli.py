@@ -50,9 +50,51 @@ def test_text_and_json_formats(capsys):
     rows = [json.loads(line) for line in out.splitlines()]
     assert len(rows) == 3
     for row in rows:
-        assert {"id", "pack", "category", "difficulty", "prompt", "options", "answer",
+        assert {"id", "pack", "type", "category", "difficulty", "prompt", "options", "answer",
                 "explanation"} <= set(row)
-        assert 0 <= row["answer"] < len(row["options"])
+        assert_answer_shape(row)
+
+
+def assert_answer_shape(row: dict) -> None:
+    """A JSON line's answer has the shape its type says (docs/packs.md)."""
+    kind, answer, options = row["type"], row["answer"], row["options"]
+    if kind in ("choice", "truefalse"):
+        assert isinstance(answer, int) and 0 <= answer < len(options), row
+    elif kind == "order":
+        assert sorted(answer) == list(range(len(options))) and 3 <= len(options) <= 5, row
+    elif kind == "number":
+        assert options == [] and row["low"] <= answer <= row["high"], row
+        assert isinstance(answer, int | float) and not isinstance(answer, bool), row
+    else:
+        assert kind == "text" and options == [] and isinstance(answer, str) and answer, row
+        assert isinstance(row["accept"], list), row
+
+
+def test_all_json_carries_every_type_with_its_fields(capsys):
+    code, out, _ = run(capsys, "--all", "--seed", "4", "--format", "json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len({row["id"] for row in rows}) == len(rows) >= 300
+    by_type: dict[str, list[dict]] = {}
+    for row in rows:
+        assert_answer_shape(row)
+        by_type.setdefault(row["type"], []).append(row)
+    assert {kind: len(found) >= 10 for kind, found in by_type.items()} == dict.fromkeys(
+        ("choice", "truefalse", "order", "number", "text"), True)
+    assert all("unit" not in row or row["unit"] for row in by_type["number"])
+    assert any(row["accept"] for row in by_type["text"])
+
+
+def test_text_shows_how_each_type_is_answered(capsys):
+    _, out, _ = run(capsys, "--all", "--seed", "4")
+    blocks = out.split("\n\n")
+    for block in blocks:
+        assert block.count("\n   * ") == 1, block  # the right answer, marked once
+    order = next(b for b in blocks if "· order]" in b)
+    assert "     A. " in order and "   * In order: " in order
+    number = next(b for b in blocks if "· number]" in b and "chart" in b)
+    assert "(type a number from 1 to " in number
+    text = next(b for b in blocks if "· text]" in b and "live performance video" in b)
+    assert "   * Anaheim, California   (also counts: Anaheim)" in text
 
 
 def test_all_prints_every_question_and_names_a_random_seed(capsys):

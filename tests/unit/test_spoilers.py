@@ -25,6 +25,7 @@ from quiz.facts import (
     Certification,
     ChartEntry,
     Credit,
+    Date,
     Fact,
     HandQuestion,
     Pack,
@@ -53,9 +54,13 @@ def _kind(question: Question) -> str:
     return "hand" if parts[1] == "q" else parts[2]
 
 
-def asked_values(fact: Fact | None, question: Question) -> list[str]:
-    """The values ``question`` asks, read from its fact by the kind of question."""
+def asked_values(fact: Fact | None, question: Question, pack: Pack | None = None) -> list[str]:
+    """The values ``question`` asks, read from its fact by the kind of question. An
+    order question asks the values of all its items' facts: the dates of a timeline
+    ("May 24, 2016"), the year and show of each award ("2016 Teen Choice Awards")."""
     kind = _kind(question)
+    if kind in ("date-order", "award-order") and pack is not None:
+        return _order_values(pack, question)
     if isinstance(fact, Attribute):
         return list(fact.values)
     if isinstance(fact, Award):
@@ -71,6 +76,23 @@ def asked_values(fact: Fact | None, question: Question) -> list[str]:
         return [fact.speaker] if kind == "critic" else [fact.publication]
     # Dates, numbers, durations, chronology titles and hand items: the right option.
     return [question.correct] if question.options != ("True", "False") else []
+
+
+def _order_values(pack: Pack, question: Question) -> list[str]:
+    from quiz.generators.values import format_date, parse_date
+
+    values = []
+    for fact in pack.facts:
+        if isinstance(fact, Date) and any(
+                fact.statement.casefold().startswith(item.casefold() + " ")
+                for item in question.options):
+            values.append(format_date(*parse_date(fact.value)))
+        if isinstance(fact, Award) and any(
+                item.endswith(f"at the {fact.organization}") and fact.award in item
+                for item in question.options):
+            values.append(f"{fact.year} {fact.organization}")
+    assert values, question.id
+    return values
 
 
 def shown(question: Question) -> str:
@@ -108,7 +130,7 @@ def oracle(pack: Pack, game: Iterable[Question]) -> list[tuple[str, str, str]]:
 
     game = list(game)
     texts = {q.id: shown(q) for q in game}
-    values = {q.id: specific(asked_values(facts.get(q.fact), q), subject) for q in game}
+    values = {q.id: specific(asked_values(facts.get(q.fact), q, pack), subject) for q in game}
     answers = {q.id: specific([q.correct] if q.options != ("True", "False") else [], subject)
                for q in game}
     reveals = {q.id: declared(items[q.fact].reveals + items[q.fact].asks)
@@ -142,6 +164,29 @@ def test_no_game_leaks_over_many_seeds_and_lengths(builtin):
                 leaking.append((length, seed, found[0]))
     assert leaking == []
     assert short == []  # the built-in pack still fills the longest game
+
+
+def test_the_simulation_deals_every_question_type(builtin):
+    # The leak test above covers the typed kinds only if games deal them.
+    dealt = {q.type for seed in range(40) for q in choose([builtin], 20, random.Random(seed))}
+    assert dealt == {"choice", "truefalse", "order", "number", "text"}
+
+
+def test_a_timeline_never_shares_a_game_with_a_prompt_writing_one_of_its_dates(builtin):
+    # "...released on May 24, 2016?" would settle where the release goes in the order.
+    from quiz.generators import generate_all
+    from quiz.spoilers import Guard
+
+    built = generate_all([builtin], random.Random(0))
+    timelines = [q for q in built if q.kind == "date-order" and "release-date" in q.asks]
+    radio = [q for q in built if q.fact == "release-format"]
+    assert timelines and radio
+    for timeline in timelines:
+        for other in radio:
+            for one, two in ((timeline, other), (other, timeline)):
+                guard = Guard()
+                guard.add(one)
+                assert not guard.allows(two), (one.id, two.id)
 
 
 def test_the_vma_loss_prompt_never_shares_a_game_with_the_award_it_names(builtin):
