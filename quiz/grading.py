@@ -8,9 +8,9 @@ from 0.0 to 1.0. Points scale with that fraction (:mod:`quiz.scoring`); only a w
 answer (1.0) counts as correct and keeps a streak going.
 
 * ``order``: the share of items in their right place (3 of 4 in place: 0.75).
-* ``number``: full for the exact answer, then falling linearly to 0 at a tolerance of a
-  tenth of the question's range (at least 1): positions 1-100 allow 10 either way, a
-  year range of 30 allows 3. Fair for small and large ranges alike, because the range
+* ``number``: full for the exact answer, then falling linearly to 0 just past a
+  tolerance of a tenth of the question's range, rounded (at least 1): positions 1-100
+  have a tolerance of 10, a year range of 30 one of 3. Fair for small and large ranges alike, because the range
   is the question's own (what a player might plausibly type).
 * ``text``: forgiving of case, accents, punctuation, spaces and a leading "the"; small
   typos pass by a similarity of at least :data:`TYPO_SIMILARITY` for answers of five
@@ -95,7 +95,8 @@ def tolerance(question: Question) -> float:
     """How far off a number answer may be and still earn something."""
     if question.low is None or question.high is None:
         return 1.0
-    return max((question.high - question.low) / 10, 1.0)
+    # Rounded, so a player reads "run out at 11 off", not "10.9 off".
+    return float(max(round((question.high - question.low) / 10), 1))
 
 
 def number_closeness(question: Question, value: float) -> float:
