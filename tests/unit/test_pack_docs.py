@@ -23,8 +23,9 @@ def test_complete_example_validates_without_warnings(tmp_path):
     pack, problems = check_pack(path)
     assert problems == [] and pack is not None
     assert {type(f).__name__ for f in pack.facts} >= {"Attribute", "ChartEntry", "Award"}
-    # 12: three quotes, since a quote is asked among the others (one alone yields nothing).
-    assert len(pack.facts) == 12 and len(pack.questions) == 2
+    # 14: three quotes and three awards, since each is asked among the others (one
+    # alone yields nothing).
+    assert len(pack.facts) == 14 and len(pack.questions) == 2
 
 
 def test_import_samples_import():
