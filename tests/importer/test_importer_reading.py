@@ -118,14 +118,15 @@ def test_mangled_articles_never_crash_the_importer():
         harvest_article(text, form)
 
 
-def test_facts_no_question_can_ask_go_to_the_review():
+def test_facts_a_question_can_ask_stay_in_the_pack():
+    # Two quoted critics once went to the review (no question could ask them); the
+    # quote true/false questions ask them now, so the pack keeps them.
     text = ("= S =\n\nS\n- Artist: A\n- Length: 3:00\n\n==Critical reception==\n"
             'Writing for Paper One, Ana Lind called it "bright." '
             'Bo Kern of Paper Two said it was "dark."\n')
     result = import_article(text, "article", "s.txt")
-    assert [fact["kind"] for fact in result.facts] == ["attribute", "duration"]
-    assert (8, "quote (Ana Lind, bright) yields no question (too few wrong options): "
-               "left out") in result.review
+    assert [fact["kind"] for fact in result.facts] == ["attribute", "duration", "quote", "quote"]
+    assert not any("yields no question" in line for _, line in result.review)
 
 
 def test_two_facts_of_one_shape_get_distinct_ids():
