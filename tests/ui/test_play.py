@@ -214,7 +214,7 @@ async def test_play_again_and_main_menu(make_app, records):
         await pilot.pause()
         first_ids = [q.id for q in app.game.questions]
         while not isinstance(app.screen, ResultsScreen):
-            if isinstance(app.screen, QuestionScreen):
+            if isinstance(app.screen, QuestionScreen) and not revealing(app.screen):
                 await play_turn(pilot)
             else:
                 await pilot.press("enter")
