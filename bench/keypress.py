@@ -25,7 +25,7 @@ def measure_keypress(cfg: Config, work: Path) -> list[Row]:
     pilot, pilot_floor = median(result["subject_pilot"]), median(result["floor_pilot"])
     return [
         Row(
-            "key press to reveal drawn (Pilot)",
+            "key press to reveal screen (Pilot)",
             fmt_seconds(subject),
             f"{fmt_seconds(floor)} (bare label change)",
             subject / floor,

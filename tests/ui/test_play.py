@@ -26,6 +26,7 @@ from quiz.ui.screens.results import ResultsScreen
 from quiz.ui.screens.setup import SetupScreen
 from quiz.ui.screens.standings import StandingsScreen
 from quiz.ui.screens.too_small import TooSmallScreen
+from quiz.ui.widgets.reveal_body import RevealBody
 
 
 def shown(widget) -> str:
@@ -231,7 +232,7 @@ async def test_play_again_and_main_menu(make_app, records):
         await pilot.pause()
         first_ids = [q.id for q in app.game.questions]
         while not isinstance(app.screen, ResultsScreen):
-            if isinstance(app.screen, QuestionScreen):
+            if isinstance(app.screen, QuestionScreen) and not revealing(app.screen):
                 await play_turn(pilot)
             else:
                 await pilot.press("enter")
@@ -316,9 +317,10 @@ async def test_hostile_text_is_literal_and_clicking_it_does_nothing(make_app, cl
         await pilot.click("#option-2")  # the "[@click=app.quit]Hint[/]" option
         await pilot.pause()
         assert app.is_running and revealing(app.screen)
-        explanation = shown(app.screen.query_one("#explanation", Static))
-        assert explanation == "[@click=app.quit]Hint[/] and [/oops]"
-        await pilot.click("#explanation")
+        lines = app.screen.query_one(RevealBody).lines()
+        explanation = "▌ [@click=app.quit]Hint[/] and [/oops]"
+        assert explanation in lines
+        await pilot.click("#reveal-body", offset=(4, lines.index(explanation)))
         await pilot.pause()
         assert app.is_running
 
