@@ -10,8 +10,8 @@ answer (1.0) counts as correct and keeps a streak going.
 * ``order``: the share of items in their right place (3 of 4 in place: 0.75).
 * ``number``: full for the exact answer, then falling linearly to 0 just past a
   tolerance of a tenth of the question's range, rounded (at least 1): positions 1-100
-  have a tolerance of 10, a year range of 30 one of 3. Fair for small and large ranges alike, because the range
-  is the question's own (what a player might plausibly type).
+  have a tolerance of 10, a year range of 30 one of 3. Fair for small and large ranges
+  alike, because the range is the question's own (what a player might plausibly type).
 * ``text``: forgiving of case, accents, punctuation, spaces and a leading "the"; small
   typos pass by a similarity of at least :data:`TYPO_SIMILARITY` for answers of five
   letters or more; but never when the typed words are as close to a value in

@@ -14,7 +14,7 @@ from textual import on
 from textual.screen import ModalScreen
 
 from quiz.game_setup import GameSetup
-from quiz.ui import requests
+from quiz.ui import buzz_requests, requests
 from quiz.ui.guards import dialog_on_top, exiting, on_top
 from quiz.ui.key_safe_app import KeySafeApp
 from quiz.ui.screens.base import GameScreen, StepScreen
@@ -40,10 +40,20 @@ class GameRoutes(KeySafeApp):
         self.session: GameSession | None = None
         self.last_setup: GameSetup | None = None
         self._dealer: Dealer | None = None
+        #: Each player's best score before the game in progress (``None``: no game yet),
+        #: for "new personal best!" on the results; empty where scores are not kept.
+        self.bests_before: dict[str, int | None] = {}
 
     def make_dealer(self) -> Dealer:
         """The dealer of this app's games (the app gives it its clock and scores)."""
         raise NotImplementedError
+
+    def setup_chosen(self, setup: GameSetup) -> None:
+        """A game was set up by hand (the app keeps it for the next setup screen)."""
+
+    def best_scores(self, players: Sequence[str]) -> dict[str, int | None]:
+        """Each player's best score so far (the app reads the scores database)."""
+        return {}
 
     @property
     def game(self) -> Game | None:
@@ -79,6 +89,7 @@ class GameRoutes(KeySafeApp):
         """
         if remember:
             self.last_setup = setup
+            self.setup_chosen(setup)
         return self._begin(lambda dealer: dealer.deal(setup, questions=questions))
 
     def _begin(self, deal: Callable[[Dealer], GameSession]) -> bool:
@@ -97,6 +108,8 @@ class GameRoutes(KeySafeApp):
         if session.shortfall:
             self.notify(session.shortfall, severity="warning", markup=False)
         self.session = session
+        ranked = session.game.setup.mode_name != "practice"
+        self.bests_before = self.best_scores(session.game.setup.players) if ranked else {}
         self.show_phase()
         return True
 
@@ -123,9 +136,15 @@ class GameRoutes(KeySafeApp):
             self.show_phase()
 
     def _moved(self, before: object) -> None:
-        """Show the new phase if the last message moved the game on."""
+        """Show the new phase if the last message moved the game on; else let a screen
+        that draws several states of one phase (the buzzer's) redraw at once."""
         if self.session is not None and self.session.phase is not before:
             self.show_phase()
+            return
+        from quiz.ui.screens.buzzer import BuzzerScreen
+
+        if isinstance(self.screen, BuzzerScreen):
+            self.screen.sync()
 
     @on(requests.Pick)
     def _answered(self, event: requests.Pick) -> None:
@@ -136,6 +155,21 @@ class GameRoutes(KeySafeApp):
             self.session.submit(Answer(event.player, event.question, event.choice))
             self._moved(before)
 
+    @on(buzz_requests.Buzz)
+    def _buzzed(self, event: buzz_requests.Buzz) -> None:
+        if self.session is not None and on_top(self, GameScreen):
+            before = self.session.phase
+            self.session.buzz(event.player, event.question)
+            self._moved(before)
+
+    @on(buzz_requests.Respond)
+    def _responded(self, event: buzz_requests.Respond) -> None:
+        from quiz.session import Answer
+
+        if self.session is not None and on_top(self, GameScreen):
+            before = self.session.phase
+            self.session.submit(Answer(event.player, event.question, event.response))
+            self._moved(before)
     @on(requests.HoldClock)
     def _hold_clock(self, event: requests.HoldClock) -> None:
         # Only while a dialog covers the game: a screen leaving for the next phase
