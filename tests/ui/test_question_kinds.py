@@ -109,10 +109,14 @@ async def test_a_stray_enter_does_not_lock_in_an_order(make_app):
     app = make_app(("Ana", "Ben"), questions=[order_question(n) for n in range(4)])
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        app.clock.advance(1)  # the pass-the-keyboard screen takes keys after 0.8 s
         await pilot.press("enter", "enter")  # "I'm ready", then one Enter too many
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
         assert app.game.phase is Phase.QUESTION
+        await pilot.press("enter")  # a second Enter locks in the order as shown
+        await pilot.pause()
+        assert app.game.phase is not Phase.QUESTION
 
 
 async def test_a_number_refused_keeps_its_text_and_says_why(make_app):

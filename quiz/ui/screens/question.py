@@ -84,7 +84,9 @@ class QuestionScreen(GameScreen):
     AUTO_FOCUS = ""
     BINDINGS = [
         *(Binding(str(n + 1), f"answer({n})", show=False) for n in range(len(OPTION_KEYS))),
-        *(Binding(key, f"answer({n})", show=False) for n, key in enumerate(OPTION_KEYS)),
+        # Upper case too: Caps Lock or Shift must not make the letters dead.
+        *(Binding(f"{key},{key.upper()}", f"answer({n})", show=False)
+          for n, key in enumerate(OPTION_KEYS)),
         Binding("up,left", "move(-1)", show=False),
         Binding("down,right", "move(1)", show=False),
         Binding("shift+up,ctrl+up", "shift(-1)", show=False),
@@ -108,6 +110,8 @@ class QuestionScreen(GameScreen):
     @dataclass
     class Held(requests.HoldClock):
         """A dialog covered the question, or uncovered it."""
+
+    _enter_armed = False  # one Enter on an untouched order asks; the next locks it in
 
     def __init__(self, game: Game, *, tick_interval: float = 0.1) -> None:
         """The question of ``game``'s current turn (already revealed if the game is in
@@ -275,8 +279,7 @@ class QuestionScreen(GameScreen):
         if action in REVEAL_ACTIONS:
             return revealed
         if action == "enter":
-            order = self.query(OrderList)
-            return revealed or bool(order and order.first().touched)
+            return revealed or bool(self.query(OrderList))
         return True
 
     def _takes(self, action: str) -> bool:
@@ -325,8 +328,14 @@ class QuestionScreen(GameScreen):
         """Enter continues from the reveal, or locks in an order."""
         if self.revealed is not None:
             self.action_step()
-        else:
-            self.query_one(OrderList).lock_in()
+            return
+        order = self.query_one(OrderList)
+        if order.touched or self._enter_armed:
+            order.lock_in()
+        else:  # a stray Enter must not lock in an order unseen: a second one does
+            self._enter_armed = True
+            self.notify("Press Enter again to lock in this order, or type the letters "
+                        "first to last.", timeout=4, markup=False)  # fmt: skip
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """A click or Enter on an option picks it; on the reveal, Continue continues."""

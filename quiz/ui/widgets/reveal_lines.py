@@ -119,10 +119,13 @@ def typed_reveal(question: Question, outcome: Outcome) -> Content:
     also count for a text question."""
     said = describe(question, outcome.response)
     sign = "✔" if outcome.correct else ("◐" if outcome.points.total else "✖")
-    lines = [
+    lines = [] if outcome.response is None and not outcome.timed_out else [
+        # (no "your answer" on a round's reveal: the table above gives everyone's)
         Content.assemble(
             (f"{sign} ", "bold"), ("Your answer   ", "dim"), Content(said).stylize("bold")
         ),
+    ]
+    lines += [
         Content.assemble(
             ("✔ ", "bold"), ("Right answer  ", "dim"), Content(question.correct).stylize("bold")
         ),
