@@ -143,7 +143,7 @@ def _played(pack_args: list[str], count: int, seed: int) -> list[dict[str, objec
     from quiz.bank import CatalogBank
     from quiz.game import Phase
     from quiz.game_setup import GameSetup
-    from quiz.session import Answer, Dealer
+    from quiz.session import Accepted, Answer, Dealer
 
     dealer = Dealer(CatalogBank(pack_args), clock=lambda: 0.0,
                     now=lambda: datetime(2026, 1, 1, tzinfo=UTC))
@@ -152,8 +152,12 @@ def _played(pack_args: list[str], count: int, seed: int) -> list[dict[str, objec
     while not session.over:
         game = session.game
         if session.phase is Phase.QUESTION:
-            asked.append(json.loads(json.dumps(game.questions[game.step].to_dict())))
-            session.submit(Answer(0, game.step, 0))
+            question = game.questions[game.step]
+            asked.append(json.loads(json.dumps(question.to_dict())))
+            response = {"order": question.order, "number": question.number,
+                        "text": question.text}.get(question.type, 0)  # fmt: skip
+            taken = session.submit(Answer(0, game.step, response))
+            assert isinstance(taken, Accepted), taken  # a refusal would loop forever
         elif session.phase is Phase.HANDOVER:
             session.ready()
         else:
