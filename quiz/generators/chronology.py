@@ -71,9 +71,11 @@ def _build_year(fact: Chronology, there: int, span: tuple[int, int], slot: Slot,
     assert item.year is not None
     return numeric(
         slot, difficulty="hard", prompt=f'In which year did the single "{item.title}" come out?',
-        # The value as the chronology questions write it: a bare "2016" is in half the
-        # pack's texts without telling when this single came out.
-        number=item.year, low=span[0], high=span[1], value=f"{item.title} ({item.year})",
+        # The value is the bare year, as the date-year questions give theirs: any other
+        # text of the game that writes it (a timeline's "December 10, 2015") would
+        # hint at the number typed. The pack's usual year is never asked here, so this
+        # keeps apart only the few texts that write a neighbour's year.
+        number=item.year, low=span[0], high=span[1], value=str(item.year),
         explanation=explain(f'"{item.title}" came out as a single in {item.year}.'),
     )
 

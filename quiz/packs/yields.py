@@ -21,7 +21,8 @@ from quiz.facts import (
     Quote,
 )
 from quiz.generators import index_for
-from quiz.generators.distractors import MIN_OPTIONS, norm
+from quiz.generators.base import Context
+from quiz.generators.distractors import MIN_OPTIONS, norm, telling_words
 from quiz.generators.values import cert_rank
 from quiz.packs.lint import Marks
 from quiz.packs.problems import Problem
@@ -110,8 +111,24 @@ def _chronology(fact: Fact, pack: Pack) -> str | None:
 
 def _award(fact: Fact, pack: Pack) -> str | None:
     assert isinstance(fact, Award)
-    return (f"its category is asked among the pack's other award categories, and it needs"
-            f" {FEWEST_WRONG} of them")
+    ctx = Context(pack)
+    others = {norm(a.award) for a in ctx.awards} - {norm(fact.award)}
+    shared = telling_words(fact.award, ctx.subject_words) & telling_words(
+        fact.organization, ctx.subject_words)
+    if len(others) < FEWEST_WRONG:
+        category = (f"its category is asked among the pack's other award categories, and it"
+                    f" needs {FEWEST_WRONG} of them (this pack has {len(others)})")
+    elif shared:
+        word = sorted(shared)[0]
+        category = (f"its category shares the word {word!r} with the show's name, which would"
+                    " give the answer away among the other categories")
+    else:
+        category = "its category is asked once per show and year, by another listing"
+    if ctx.askable_year(fact.year):
+        return category
+    year = ("it is the pack's most named year, which year questions never ask"
+            if fact.year == ctx.usual_year else "it is outside the years the pack names")
+    return f"{category}; its year is not asked either: {year}"
 
 
 def _certification(fact: Fact, pack: Pack) -> str | None:

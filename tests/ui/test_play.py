@@ -220,6 +220,9 @@ async def test_a_game_quit_before_any_answer_is_not_recorded(make_app, records):
     app = make_app(("Ana",))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        await pilot.press("ctrl+c")  # asks first, even with nothing answered yet
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmAbandonScreen)
         await pilot.press("ctrl+c")
         await pilot.pause()
     assert app.return_code == 0

@@ -199,13 +199,15 @@ def test_the_template_points_to_the_command_not_a_repository_path(tmp_path, monk
 
 
 # -- facts that yield nothing ------------------------------------------------------------
+# Facts that yield neither a picked nor a typed question: a quote with no publication
+# to type, two directors (a typed name needs one), a multi-valued attribute.
 SILENT = (
     "format: 1\npack: silent\ntitle: Silent\nfacts:\n"
-    "  - {kind: quote, text: the chillest breakup duet, speaker: Dee Lockett,"
-    " publication: Vulture.com}\n"
-    "  - {kind: credit, role: director, people: [Phil Pinto]}\n"
+    "  - {kind: quote, text: the chillest breakup duet, speaker: Dee Lockett}\n"
+    "  - {kind: credit, role: director, people: [Phil Pinto, Dave Meyers]}\n"
     "  - {kind: chart, chart: Flanders, year: 2016}\n"
-    "  - {kind: attribute, id: label, ask: Which label?, values: [Atlantic], pool: [Columbia]}\n"
+    "  - {kind: attribute, id: label, ask: Which label?, values: [Atlantic, Artist Partner],"
+    " pool: [Columbia]}\n"
 )
 
 
@@ -217,7 +219,7 @@ def test_a_fact_that_yields_no_question_is_a_warning_saying_why(tmp_path):
         ("warning", line, 5) for line in (5, 6, 7, 8)
     ]
     quote, credit, chart, label = (p.message for p in problems)
-    assert quote.startswith("fact 'quote-vulture-com-the-chillest-breakup-duet' yields no"
+    assert quote.startswith("fact 'quote-dee-lockett-the-chillest-breakup-duet' yields no"
                             " question: a quote's wrong options are the publications")
     assert "(this pack has 0 other quotes)" in quote
     assert credit.startswith("fact 'credit-director' yields no question: its wrong options")

@@ -99,7 +99,9 @@ def test_distractors_that_cannot_be_built(tmp_path):
     text = (
         "pools:\n  small: [Atlantic, Columbia]\n"
         "facts:\n"
-        "  - {kind: attribute, id: label, ask: Which label?, values: [Atlantic], pool: small}\n"
+        # Two values: a typed question needs one, so only picked options could ask it.
+        "  - {kind: attribute, id: label, ask: Which labels?, values: [Atlantic, Artist Partner],"
+        " pool: small}\n"
         "questions:\n"
         "  - {prompt: Label?, answer: Atlantic, pool: small}\n"
         '  - {prompt: Blank?, answer: a, wrong: ["\\e[0m"]}\n'
