@@ -2,7 +2,9 @@
 
 The prompt is the fact's own ``ask``. Wrong options come from the fact's pool with
 every true value removed; when a fact has several true values (two genres), the
-seed picks which one is offered and the others never appear. An answer that alone
+seed picks which one is offered and the others never appear. A fact whose value
+is one of the song's artists (the lead artist, whose tour it was) is not asked: the
+title screen names them, so the answer is the one famous name. An answer that alone
 shares a telling word with the prompt is not asked (see
 :func:`distractors.gives_away`). Difficulty: medium
 (recognising a name among names).
@@ -27,6 +29,9 @@ def slots(ctx: Context) -> Iterator[Slot]:
     """One question per attribute fact that has a prompt and enough wrong values."""
     for fact in ctx.of(Attribute):
         if not fact.ask or not fact.values:
+            continue
+        # "Who is the lead artist?" when the home screen says so: nothing to find.
+        if any(ctx.on_title_screen(value) for value in fact.values):
             continue
         wrong = wrong_values(ctx.pool(fact.pool), fact.values)
         if any(gives_away(value, fact.ask, wrong, ctx.subject_words) for value in fact.values):

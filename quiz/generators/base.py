@@ -113,6 +113,15 @@ class Context:
         #: How prompts name the song: its title in quotes, or "the song".
         self.song = f'"{title}"' if title else "the song"
 
+    def on_title_screen(self, value: str) -> bool:
+        """Whether ``value`` is part of the song's title and artists, as whole words:
+        every player has read it on the home screen ("Charlie Puth featuring Selena
+        Gomez") before the game starts, so it is never a right option to find, and
+        typing it proves nothing."""
+        subject = self.pack.subject
+        named = norm(f"{subject.title} {subject.artist}") if subject else ""
+        return bool(norm(value)) and f" {norm(value)} " in f" {named} "
+
     @cached_property
     def subject_words(self) -> frozenset[str]:
         """The words of the song's title and artists: every prompt names them, so they

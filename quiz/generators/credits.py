@@ -18,7 +18,7 @@ from functools import partial
 from quiz.facts import Credit
 from quiz.generators.base import Context, Generator, Slot, cite, question
 from quiz.generators.distractors import enough, norm, pick, wrong_values
-from quiz.generators.sentences import a_role, describe_credits, listed
+from quiz.generators.sentences import describe_credits, listed, role_in
 from quiz.generators.truths import credit_candidates, people_with, roles_of
 from quiz.question import Question
 
@@ -33,7 +33,9 @@ def slots(ctx: Context) -> Iterator[Slot]:
             continue
         right = people_with(ctx, credit.work, credit.role)
         wrong = wrong_values(credit_candidates(ctx, credit), right)
-        if enough(wrong):
+        # The song's own artists are on the title screen: among session names they
+        # are the answer anyone picks. Only someone else is asked.
+        if enough(wrong) and _askable(ctx, credit):
             yield ctx.slot(credit, PERSON, partial(_build_person, ctx, credit, right, wrong),
                            asks=[c for c in ctx.credits if norm(c.work) == norm(credit.work)
                                  and norm(c.role) == norm(credit.role)])
@@ -53,6 +55,11 @@ def slots(ctx: Context) -> Iterator[Slot]:
                     and norm(person) in {norm(p) for p in c.people}])
 
 
+def _askable(ctx: Context, credit: Credit) -> list[str]:
+    """The people of ``credit`` a who-question may answer with: not the song's artists."""
+    return [person for person in credit.people if not ctx.on_title_screen(person)]
+
+
 def _slug(text: str) -> str:
     # Part of a question id, which stored scores refer to: folded on its own rather
     # than by norm(), so a change to how options compare never renames a question.
@@ -66,13 +73,13 @@ def _build_person(ctx: Context, credit: Credit, right: list[str], wrong: list[st
     several = len(set(map(norm, right))) > 1
     if not listed(ctx, credit.work):
         who = "which of these people" if several else "who"
-        prompt = f"In {work}, {who} was {a_role(credit.role, len(right))}?"
+        prompt = f"{who[:1].upper()}{who[1:]} was {role_in(credit.role, work, len(right))}?"
     elif several:
         prompt = f'Which of these people is listed under "{credit.role}" in the credits of {work}?'
     else:
         prompt = f'Who is listed under "{credit.role}" in the credits of {work}?'
     return question(
-        slot, difficulty="medium", prompt=prompt, answer=rng.choice(credit.people),
+        slot, difficulty="medium", prompt=prompt, answer=rng.choice(_askable(ctx, credit)),
         wrong=pick(rng, wrong), rng=rng, explanation=describe_credits(ctx, [credit]),
     )
 

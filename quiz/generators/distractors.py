@@ -60,11 +60,21 @@ PLAIN_WORDS = frozenset({
 })
 
 
+#: Words that point at a name they do not share a word with: "One Billion Streams
+#: Award" among chart awards is the Spotify one. Each word stands for its name too.
+LINKED_WORDS = {
+    "stream": "spotify", "streams": "spotify", "streaming": "spotify", "streamed": "spotify",
+    "video": "youtube", "videos": "youtube", "views": "youtube",
+}
+
+
 def telling_words(text: str, ignore: frozenset[str] = frozenset()) -> set[str]:
     """The words of ``text`` that could point at an option: four letters or more, not
-    :data:`PLAIN_WORDS`, not in ``ignore`` (the song's title and artists)."""
-    return {w for w in re.findall(r"\w+", norm(text))
-            if len(w) >= 4 and w not in PLAIN_WORDS and w not in ignore}
+    :data:`PLAIN_WORDS`, not in ``ignore`` (the song's title and artists), and the
+    names :data:`LINKED_WORDS` ties them to."""
+    words = {w for w in re.findall(r"\w+", norm(text))
+             if len(w) >= 4 and w not in PLAIN_WORDS and w not in ignore}
+    return words | {LINKED_WORDS[w] for w in words if w in LINKED_WORDS}
 
 
 def gives_away(answer: str, prompt: str, wrong: Iterable[str],

@@ -22,14 +22,17 @@ SPEAKER = "critic"
 
 
 def describe(quote: Quote) -> str:
-    """The quote and who said it, for explanations. "Said", whatever the medium: a
-    pack records words, not whether they were written or spoken (the built-in
-    pack's Puth quote was said)."""
+    """Whose words the quote is, for explanations. Neither "said" nor "wrote": a pack
+    records words, not whether they were written or spoken (the built-in pack's Puth
+    quote was said)."""
     if quote.publication and quote.speaker:
-        return explain(f"{quote.speaker}, reviewing the song for {quote.publication}, said it.")
+        return explain(f"Those are {quote.speaker}'s words, in {quote.publication}'s review"
+                       " of the song.")
     if quote.publication:
-        return explain(f"{quote.publication} printed it.")
-    return explain(f"{quote.speaker or 'Someone'} said it, talking about the song.")
+        return explain(f"Those words are from {quote.publication}'s review of the song.")
+    if quote.speaker:
+        return explain(f"Those are {quote.speaker}'s own words about the song.")
+    return explain("Those are words about the song.")
 
 
 def slots(ctx: Context) -> Iterator[Slot]:
@@ -41,7 +44,9 @@ def slots(ctx: Context) -> Iterator[Slot]:
                                  (q.publication for q in same))
             if enough(wrong):
                 yield ctx.slot(quote, PUBLICATION, partial(_build_publication, ctx, quote, wrong))
-        if quote.speaker:
+        # The artist talking about their own song would be the one famous name
+        # among critics: words said by someone on the title screen are not asked.
+        if quote.speaker and not ctx.on_title_screen(quote.speaker):
             # A critic is asked among critics (quotes with a publication), so the
             # artist is never offered as a reviewer; anyone quoted may be a wrong
             # option for words said outside a publication (the artist's own).

@@ -99,12 +99,24 @@ def a_role(role: str, people: int = 1) -> str:
     return f"an {role}" if role[:1].casefold() in "aeiou" else f"a {role}"
 
 
+#: Roles that belong to a work ("the director of the video"); others are played in
+#: it ("the love interest in the video").
+_ROLES_OF = frozenset({"director", "producer", "writer", "songwriter", "editor",
+                       "choreographer", "cinematographer", "composer", "arranger"})
+
+
+def role_in(role: str, work: str, people: int = 1) -> str:
+    """"the director of the official music video", "the love interest in it"."""
+    joint = "of" if role.casefold() in _ROLES_OF else "in"
+    return f"{a_role(role, people)} {joint} {work}"
+
+
 def credit_sentence(ctx: Context, credit: Credit, person: str) -> str:
     """A statement that ``person`` had ``credit``'s role, true or false."""
     work = ctx.work(credit.work)
     if listed(ctx, credit.work):
         return f'{person} is listed under "{credit.role}" in the credits of {work}.'
-    return f"In {work}, {person} was {a_role(credit.role)}."
+    return f"{person} was {role_in(credit.role, work)}."
 
 
 def describe_credits(ctx: Context, credits: list[Credit]) -> str:
@@ -116,6 +128,6 @@ def describe_credits(ctx: Context, credits: list[Credit]) -> str:
             parts.append(f'the credits of {work} list {people} under "{c.role}"')
         else:
             verb = "were" if len(c.people) > 1 else "was"
-            parts.append(f"in {work}, {people} {verb} {a_role(c.role, len(c.people))}")
+            parts.append(f"{people} {verb} {role_in(c.role, work, len(c.people))}")
     sentence = "; ".join(parts)
     return explain(sentence[:1].upper() + sentence[1:] + ".")

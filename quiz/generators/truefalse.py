@@ -9,7 +9,9 @@ publication.
 
 False forms:
 - attribute, credit: a value from the pool that no fact makes true;
-- exact number, date, duration, weekly chart peak: a near value (not any true value);
+- exact number: a value at least a tenth of its range away ("46th" becomes "36th",
+  not "48th", which was a coin flip); date, duration, weekly chart peak: a near value
+  (not any true value);
 - "about" number: a value at least 25% away;
 - "more-than" number: the source gives only a lower bound ("over 3.3 billion"), so a
   smaller "over" figure would be *true* and a larger one is not known to be false.
@@ -77,6 +79,7 @@ from quiz.generators.values import (
     near_durations,
     near_levels,
     near_positions,
+    number_bounds,
     snap,
 )
 from quiz.question import Question
@@ -118,6 +121,8 @@ def _build(form: Form, slot: Slot, rng: random.Random) -> Question:
 def _attribute(ctx: Context, fact: Attribute) -> Form | None:
     if not fact.statement or not fact.values:
         return None
+    if all(ctx.on_title_screen(value) for value in fact.values):
+        return None  # "...is a song by Charlie Puth": the title screen says so
     false = wrong_values(ctx.pool(fact.pool), fact.values)
     return Form(partial(fill, fact.statement), fact.values[0], false, describe_attribute(fact))
 
@@ -133,9 +138,23 @@ def _number(ctx: Context, fact: Number) -> Form | None:
         say = partial(_bound_sentence, fact.statement, reversed_bound, right)
     else:
         below, above = near_number(fact)
-        values = below[:2] + above[:2]
+        gap = _clear_gap(fact)
+        values = ([v for v in below if fact.value - v >= gap][:2]
+                  + [v for v in above if v - fact.value >= gap][:2])
     false = wrong_values((render_number(fact, v) for v in values), [right])
     return Form(say, right, false, describe_number(fact))
+
+
+def _clear_gap(fact: Number) -> float:
+    """How far a false figure sits from the true one at the least: a tenth of the
+    range the figure takes (as a typed number's closeness is scored), and never less
+    than one step. "46th" against "48th most-viewed" was a coin flip; "36th" is
+    something a fan can rule out."""
+    step = fact.step or 1
+    if qualifier(fact) == "about":
+        return step  # near_about already keeps a quarter away
+    low, high = number_bounds(fact.value, step, fact.low, fact.high, False)
+    return max(step, snap((high - low) / 10, step, 0))
 
 
 def _date(ctx: Context, fact: Date) -> Form | None:

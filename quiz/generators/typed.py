@@ -34,7 +34,7 @@ from quiz.generators.base import Context, Generator, Slot, explain, join_names
 from quiz.generators.distractors import norm
 from quiz.generators.forms import typed
 from quiz.generators.quotes import describe
-from quiz.generators.sentences import a_role, describe_attribute, describe_credits, listed
+from quiz.generators.sentences import describe_attribute, describe_credits, listed, role_in
 from quiz.question import Question
 
 ATTRIBUTE = "attribute-text"
@@ -70,6 +70,19 @@ def spellings(value: str) -> list[str]:
     return found + list(SHORT.get(bare, ()))
 
 
+def person_spellings(person: str, others: list[str]) -> list[str]:
+    """The shorter form of a three-word name that players type and credits print: its
+    first two words ("Jacob Kasher Hindlin" is often credited as Jacob Kasher). Not
+    when that is, or is part of, another person's name."""
+    words = person.split()
+    if len(words) != 3 or not nameable(person) or any(w.casefold() in _JOINING for w in words):
+        return []
+    taken = {norm(o) for o in others if norm(o) != norm(person)}
+    shorter = [f"{words[0]} {words[1]}"]
+    return [s for s in shorter
+            if not any(f" {norm(s)} " in f" {name} " for name in taken)]
+
+
 #: What the blank in a prompt looks like.
 BLANK = "___"
 
@@ -87,19 +100,13 @@ def slots(ctx: Context) -> Iterator[Slot]:
     yield from _quote_slots(ctx)
 
 
-def _in_subject(ctx: Context, value: str) -> bool:
-    subject = ctx.pack.subject
-    named = norm(f"{subject.title} {subject.artist}") if subject else ""
-    return f" {norm(value)} " in f" {named} "
-
-
 def _attribute_slots(ctx: Context) -> Iterator[Slot]:
     others = {fact.id: fact.values for fact in ctx.of(Attribute)}
     for fact in ctx.of(Attribute):
         if not fact.ask or len(fact.values) != 1:
             continue
         value = fact.values[0]
-        if not nameable(value) or _in_subject(ctx, value):
+        if not nameable(value) or ctx.on_title_screen(value):
             continue
         reject = [v for fid, vs in others.items() if fid != fact.id for v in vs]
         reject += ctx.pool(fact.pool)
@@ -124,7 +131,7 @@ def _credit_slots(ctx: Context) -> Iterator[Slot]:
         done.add(key)
         held = [c for c in ctx.credits if (norm(c.work), norm(c.role)) == key]
         people = list(dict.fromkeys(p for c in held for p in c.people))
-        outside = [p for p in people if not _in_subject(ctx, p)]
+        outside = [p for p in people if not ctx.on_title_screen(p)]
         if len(outside) != 1 or len({norm(p) for p in people}) != len(people):
             continue
         make = partial(_build_credit, ctx, held, people, outside[0], everyone)
@@ -140,10 +147,10 @@ def _build_credit(ctx: Context, held: list[Credit], people: list[str], answer: s
     if listed(ctx, credit.work):
         said = f'{besides}{BLANK} is listed under "{credit.role}" in the credits of {work}.'
     else:
-        said = f"In {work}, {besides.lower()}{BLANK} was {a_role(credit.role, len(people))}."
+        said = f"{besides}{BLANK} was {role_in(credit.role, work, len(people))}."
     prompt = blank(said)
     return typed(slot, difficulty="hard", prompt=prompt, text=answer,
-                 accept=spellings(answer), reject=everyone,
+                 accept=spellings(answer) + person_spellings(answer, everyone), reject=everyone,
                  explanation=describe_credits(ctx, held))  # fmt: skip
 
 

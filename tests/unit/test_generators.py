@@ -410,9 +410,9 @@ def _true_texts(fact) -> list[str]:
         return [f"certified {fact.level} in"]
     if isinstance(fact, Credit):
         # The song's credits list people under roles; a video's people are named by
-        # what they did ("In the official music video, P was the director.").
+        # what they did ("P was the director of the official music video.").
         return ([f"{p} is listed under" for p in fact.people]
-                + [f"{p} was the {fact.role}." for p in fact.people])
+                + [f"{p} was the {fact.role}" for p in fact.people])
     if isinstance(fact, Number):
         return [render_number(fact, fact.value)]
     if isinstance(fact, Date):
@@ -428,7 +428,9 @@ def _true_texts(fact) -> list[str]:
 
 def test_builtin_pack_yields_enough_questions_spread_over_categories(builtin):
     made = generate_all([builtin], random.Random(0))
-    assert len({q.id for q in made}) == len(made) >= 300
+    # 304 before the title-screen giveaways (the lead artist, Puth among critics...)
+    # and the Spotify award's two were taken out.
+    assert len({q.id for q in made}) == len(made) >= 290
     assert len({q.prompt for q in made}) >= 250
     per_type = collections.Counter(q.type for q in made)
     assert all(per_type[kind] >= 10 for kind in ("order", "number", "text")), per_type

@@ -235,12 +235,13 @@ def _person_in_prompt(pack: Pack, q: Question, fact: Credit) -> str:
 
 def _credited_person(text: str, fact: Credit) -> str:
     """Who a credit statement names, with its work and role checked against the fact:
-    'P is listed under "R" in the credits of W.' or "In W, P was the R."."""
+    'P is listed under "R" in the credits of W.', "P was the R of W." or "P was the R
+    in W."."""
     if " is listed under " in text:
         return text.split(" is listed under ")[0]
-    match = re.fullmatch(r"In (.+?), (.+) was (?:the|an?) (.+)\.", text)
+    match = re.fullmatch(r"(.+?) was (?:the|an?) (.+?) (?:of|in) (.+)\.", text)
     assert match, text
-    work, person, role = match.groups()
+    person, role, work = match.groups()
     assert n(role) == n(fact.role), text
     assert n(work) == n(fact.work), text
     return person

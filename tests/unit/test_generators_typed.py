@@ -177,8 +177,8 @@ def test_a_shared_role_is_typed_besides_the_people_the_subject_names():
     assert q.prompt.startswith("Fill in the blank: Besides Charlie Puth, ___ is listed")
     assert q.text == "Jacob Kasher Hindlin" and grade(q, "Charlie Puth") == 0.0
     video = by_id(pack, "t:director:credit-text")
-    assert video.prompt == ("Fill in the blank: In the official music video, ___ was the "
-                            "director.")
+    assert video.prompt == ("Fill in the blank: ___ was the director of the official music"
+                            " video.")
     check_any(pack, q)
     check_any(pack, video)
 
@@ -210,7 +210,7 @@ def builtin():
 def test_the_builtin_pack_yields_enough_of_each_type(builtin):
     made = generate_all([builtin], random.Random(0))
     per_type = collections.Counter(q.type for q in made)
-    assert len({q.id for q in made}) == len(made) >= 300
+    assert len({q.id for q in made}) == len(made) >= 290  # 304 before the giveaways went
     assert min(per_type[kind] for kind in ("order", "number", "text")) >= 10, per_type
 
 
