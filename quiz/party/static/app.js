@@ -83,6 +83,7 @@ function handle(message) {
       // The token is kept: the server refuses it for good, so a reload or another
       // "try again" in this browser says this again instead of joining anew.
       removed = true; me = null;
+      $("who").textContent = ""; $("score").textContent = "";
       return gone("Removed", message.reason || "The host removed you from this party", false);
     case "ended":
       localStorage.removeItem(TOKEN_KEY);
