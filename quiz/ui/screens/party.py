@@ -136,7 +136,9 @@ class PartyScreen(Screen[None]):
         elif phase is Phase.REVEAL:
             self._title("Party: the answer")
             body.update(reveal_text(host))
-            status.update("Enter: standings")
+            game = host.session.game if host.session is not None else None
+            last = game is not None and game.step == len(game.questions) - 1
+            status.update("Enter: final standings" if last else "Enter: standings")
         elif phase is Phase.STANDINGS:
             self._title("Party: standings")
             body.update(standings_text(host.standings()))
