@@ -29,9 +29,11 @@ from quiz.game_setup import GameSetup
 from quiz.grading import describe
 from quiz.open_game import OpenGame
 from quiz.party.protocol import AnswerMessage, public_question
-from quiz.party.room import JoinRefused, PartyPlayer, Room
-from quiz.podium import RoundRow, ordinal, round_rows
+from quiz.party.room import KICKED, JoinRefused, PartyPlayer, Room
+from quiz.podium import Award, RoundRow, awards, ordinal, round_rows
 from quiz.session import Answer, Dealer, DealError, GameSession, Refused, Saved
+from quiz.session_standings import Standing, rank
+from quiz.session_turns import Outcome
 
 Stage = Literal["lobby", "playing", "ended"]
 Send = Callable[[int, dict[str, object]], None]
@@ -73,6 +75,8 @@ class PartyHost:
         self.session: GameSession | None = None
         self.paused = False
         self.saved: Saved | None = None
+        self.podium = False
+        """Whether the big screen moved on from the final standings to the podium."""
         self._sent_at: dict[int, float] = {}
 
     # -- what the big screen reads -------------------------------------------
@@ -114,7 +118,10 @@ class PartyHost:
             return
         game = self._game()
         while len(game.players) < len(self.room.players):
-            game.add_player(self.room.players[len(game.players)].name)
+            player = self.room.players[len(game.players)]
+            game.add_player(player.name)
+            if player.kicked:  # removed before their first question
+                game.remove(player.seat)
 
     def connected(self, player: PartyPlayer) -> None:
         """A phone is (back) on line as ``player``: tell it where the party is."""
@@ -129,30 +136,54 @@ class PartyHost:
     def kick(self, seat: int) -> PartyPlayer | None:
         """The host removes a player: their phone is told and their token stops working."""
         player = self.room.seat(seat)
-        if player is None or player.kicked:
-            return None
-        self.send(seat, {"type": "kicked"})
+        if player is None or player.kicked or self.stage == "ended":
+            return None  # after the end the game is saved as played: nobody to remove
+        self.send(seat, {"type": "kicked", "reason": KICKED})
         self.room.kick(seat)
+        if self.session is not None and seat < len(self.session.game.players):
+            self._game().remove(seat)  # out of the standings, the reveal and the record
         self._close_if_all_in()
         return player
 
     def state_for(self, player: PartyPlayer) -> dict[str, object]:
-        """What a phone shows now: the lobby, the open question, its result, or the end."""
+        """What a phone shows now, after a reload too: the lobby, the open question (or
+        "locked in" once answered), the reveal it is at (its own result), paused, or its
+        final place; with its score and place for the phone's header."""
         base: dict[str, object] = {"type": "welcome", "name": player.name, "seat": player.seat,
                                    "token": player.token}  # fmt: skip
         if self.session is None:
             return base | {"stage": "lobby", "players": len(self.room)}
+        game = self.session.game
+        seated = player.seat < len(game.players)
+        if seated:
+            base |= self._score_for(player.seat)
         if self.paused:
             return base | {"stage": "paused"}
-        game = self.session.game
         if self.session.phase is Phase.QUESTION and player.seat in game.waiting_for:
             self._sent_at[player.seat] = self.clock()
             return base | {"stage": "question", "ask": self._question_message()}
-        if self.session.phase is Phase.QUESTION:
+        if self.session.phase is Phase.QUESTION and seated:
             return base | {"stage": "locked"}
         if self.session.over:
             return base | {"stage": "final", "result": self._final_for(player.seat)}
+        step = game.step if self.session.phase is Phase.REVEAL else game.step - 1
+        if seated and self._outcome(player.seat, step) is not None:  # not a late joiner
+            return base | {"stage": "reveal", "reveal": self._reveal_for(player.seat, step)}
         return base | {"stage": "waiting"}
+
+    def _outcome(self, seat: int, step: int) -> Outcome | None:
+        """``seat``'s answer (or time-out) to question ``step``, if it was asked it."""
+        assert self.session is not None
+        return next((o for o in reversed(self.session.game.outcomes)
+                     if o.turn.index == step and o.turn.player_index == seat), None)  # fmt: skip
+
+    def _score_for(self, seat: int) -> dict[str, object]:
+        """``{"score": 1200, "place": "2nd"}`` for a seat still in the game."""
+        assert self.session is not None
+        for standing in self.session.game.standings():
+            if standing.player is self.session.game.players[seat]:
+                return {"score": standing.player.score, "place": ordinal(standing.place)}
+        return {}
 
     def answer(self, player: PartyPlayer, message: AnswerMessage) -> dict[str, object]:
         """A phone's answer. "Locked in" is sent to the phone (before any reveal it brings);
@@ -227,8 +258,15 @@ class PartyHost:
             self.send(player.seat, self.state_for(player))
 
     def next(self) -> None:
-        """Leave the reveal for the standings, or the standings for the next question."""
+        """Leave the reveal for the standings, or the standings for the next question.
+
+        After the last question's reveal the game ends (it is saved then, and each phone
+        gets its final place) and the big screen shows the final standings; the next
+        press brings the podium (:attr:`podium`), as every reveal waits for the host."""
         session = self.session
+        if session is not None and session.phase is Phase.RESULTS:
+            self.podium = True
+            return
         if session is None or self.paused or session.phase not in (Phase.REVEAL, Phase.STANDINGS):
             return
         self._seat_late_joiners()  # now: the engine may go straight on to the next question
@@ -281,42 +319,49 @@ class PartyHost:
         """Tell each phone how its answer went, with its place."""
         assert self.session is not None
         game = self.session.game
-        question = game.questions[game.step]
-        outcomes = {o.turn.player_index: o for o in game.step_outcomes}
-        places = {id(s.player): s.place for s in game.standings()}
         for player in self.room.present:
-            if player.seat >= len(game.players):
-                continue
-            outcome = outcomes.get(player.seat)
-            score = game.players[player.seat]
-            self.send(player.seat, {
-                "type": "reveal",
-                "question": game.step,
-                "correct": bool(outcome and outcome.correct),
-                "answer": question.correct,
-                "yours": describe(question, outcome.response if outcome else None),
-                "points": outcome.points.total if outcome else 0,
-                "explain": outcome.points.explain() if outcome else "",
-                "score": score.score,
-                "place": ordinal(places[id(score)]),
-                "explanation": question.explanation,
-            })  # fmt: skip
+            if player.seat < len(game.players):
+                self.send(player.seat, self._reveal_for(player.seat, game.step))
+
+    def _reveal_for(self, seat: int, step: int) -> dict[str, object]:
+        """How ``seat``'s answer to question ``step`` went, with its score and place now."""
+        assert self.session is not None
+        game = self.session.game
+        question = game.questions[step]
+        outcome = self._outcome(seat, step)
+        return {
+            "type": "reveal",
+            "question": step,
+            "correct": bool(outcome and outcome.correct),
+            "answer": question.correct,
+            "yours": describe(question, outcome.response if outcome else None),
+            "points": outcome.points.total if outcome else 0,
+            "explain": outcome.points.explain() if outcome else "",
+            **self._score_for(seat),
+            "explanation": question.explanation,
+        }
 
     def standings(self) -> list[RoundRow]:
         """Standings after the question just revealed, with movement (the big screen)."""
         if self.session is None:
             return []
-        game = self.session.game
-        done = max((o.turn.round for o in game.outcomes), default=0)
-        return list(round_rows(game.players, game.outcomes, done)) if done else []
+        players, outcomes = self._game().ranked()
+        done = max((o.turn.round for o in outcomes), default=0)
+        return list(round_rows(players, outcomes, done)) if done else []
+
+    def podium_places(self) -> tuple[list[Standing], list[Award]]:
+        """The final standings and the awards, among the players still in the game."""
+        players, outcomes = self._game().ranked()
+        return rank(players), awards(players, outcomes)
 
     def _final_for(self, seat: int) -> dict[str, object]:
         assert self.session is not None
         game = self.session.game
-        for standing in game.standings():
+        standings = game.standings()
+        for standing in standings:
             if standing.player is game.players[seat]:
                 return {"place": ordinal(standing.place), "score": standing.player.score,
-                        "players": len(game.players)}  # fmt: skip
+                        "players": len(standings)}  # fmt: skip
         return {}
 
     def _finish(self, saved: Saved | None) -> None:

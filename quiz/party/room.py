@@ -3,9 +3,16 @@
 Any device on the network can reach the party's port, so nothing here trusts a phone:
 joining needs the room code (random, from :mod:`secrets`); each player gets an
 unguessable token that is the only way to act as them (and to rejoin after a reload or
-a locked screen); names are cleaned like pack text, capped, and made different from
-the names already in the room. A player who leaves stays in the room as away (their
-score is kept); a kicked player's token stops working.
+a locked screen); names are cleaned like pack text and capped. A name already in the
+room (any case) is refused, so the phone asks for another one, as party games do,
+rather than becoming "Bo 2" unawares. A player who leaves stays in the room as away
+(their score is kept, their name stays theirs).
+
+A kicked player's token is refused for good, with :data:`KICKED` as the reason, so a
+reload or "try again" in that browser never gets them back in; their name stays taken.
+Someone the host removed could still join from another browser under another name (a
+party has no accounts, and addresses are shared behind a router): the host then removes
+that player too.
 """
 
 from __future__ import annotations
@@ -23,6 +30,8 @@ CODE_ALPHABET = "ACDEFHJKMNPRTUVWXY"
 CODE_LENGTH = 4
 DEFAULT_MAX_PLAYERS = 50
 HARD_MAX_PLAYERS = 200
+#: What a kicked player's phone is told, whenever it comes back.
+KICKED = "The host removed you from this party"
 
 
 class JoinRefused(Exception):
@@ -88,23 +97,12 @@ class Room:
             raise JoinRefused("type a name")
         if len(shown) > MAX_NAME_LENGTH:
             raise JoinRefused(f"names are at most {MAX_NAME_LENGTH} characters")
-        player = PartyPlayer(len(self.players), self._unique(shown), new_token())
+        if any(player_key(p.name) == player_key(shown) for p in self.players):
+            raise JoinRefused(f"'{shown}' is taken: pick another name")
+        player = PartyPlayer(len(self.players), shown, new_token())
         self.players.append(player)
         self._by_token[player.token] = player
         return player
-
-    def _unique(self, name: str) -> str:
-        """``name``, or ``name 2``, ``name 3``... if someone here is already called that."""
-        taken = {player_key(p.name) for p in self.players}
-        if player_key(name) not in taken:
-            return name
-        number = 2
-        while True:
-            suffix = f" {number}"
-            candidate = name[: MAX_NAME_LENGTH - len(suffix)] + suffix
-            if player_key(candidate) not in taken:
-                return candidate
-            number += 1
 
     def by_token(self, token: str) -> PartyPlayer | None:
         """The player holding ``token`` (``None``: unknown, or kicked)."""
@@ -112,6 +110,11 @@ class Room:
         if player is None or player.kicked:
             return None
         return player
+
+    def was_kicked(self, token: str) -> bool:
+        """Whether ``token`` is the token of a player the host removed."""
+        player = self._by_token.get(token) if isinstance(token, str) else None
+        return player is not None and player.kicked
 
     def seat(self, seat: int) -> PartyPlayer | None:
         """The player in ``seat`` (``None`` if there is none)."""

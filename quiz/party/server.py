@@ -4,7 +4,8 @@ asyncio loop (the Textual app's own; no thread, no second process).
 Any device on the network can reach the port, so:
 
 * only the files shipped in ``quiz/party/static`` are served, read once at start into
-  memory by fixed name; nothing from a request's path reaches the filesystem;
+  memory by fixed name; nothing from a request's path reaches the filesystem (the page
+  declares its icon, ``/favicon.svg``; ``/favicon.ico`` is answered with no content);
 * every page carries a Content-Security-Policy that forbids inline script and any other
   origin, and the WebSocket refuses a page from another origin;
 * every message is size-capped and checked (:mod:`quiz.party.protocol`), each connection
@@ -37,14 +38,17 @@ from quiz.party.protocol import (
     encode,
     parse,
 )
-from quiz.party.room import JoinRefused, PartyPlayer
+from quiz.party.room import KICKED, JoinRefused, PartyPlayer
 
 #: The files a phone may ask for, by URL path, and their types. Nothing else is served.
 STATIC = {
     "/": ("index.html", "text/html; charset=utf-8"),
     "/app.js": ("app.js", "text/javascript; charset=utf-8"),
     "/style.css": ("style.css", "text/css; charset=utf-8"),
+    "/favicon.svg": ("favicon.svg", "image/svg+xml"),
 }
+#: Asked for by browsers whatever the page declares: answered with no content, not a 404.
+NO_CONTENT = ("/favicon.ico",)
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
     "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
@@ -137,6 +141,8 @@ class PartyServer:
         app.router.add_get("/ws", self._socket)
         for path in self._files:
             app.router.add_get(path, self._file)
+        for path in NO_CONTENT:
+            app.router.add_get(path, _no_content)
         app.on_response_prepare.append(_secure_headers)
         return app
 
@@ -191,6 +197,8 @@ class PartyServer:
     def kick(self, seat: int) -> PartyPlayer | None:
         """The host removes a player: told, then disconnected; their token stops working."""
         player = self.host.kick(seat)
+        if player is None:  # no such player, removed already, or the game is over
+            return None
         phone = self._phones.pop(seat, None)
         if phone is not None:
             phone.player = None
@@ -273,6 +281,11 @@ class PartyServer:
             return
         if isinstance(message, Rejoin):
             player = self.host.room.by_token(message.token)
+            if player is None and self.host.room.was_kicked(message.token):
+                self._queue(phone, {"type": "kicked", "reason": KICKED})  # for good
+                with contextlib.suppress(asyncio.QueueFull):
+                    phone.outbox.put_nowait(_CLOSE)
+                return
             if player is None:
                 self._queue(phone, {"type": "error", "reason": "unknown player: join again"})
                 return
@@ -306,6 +319,10 @@ def _same_origin(request: web.Request) -> bool:
     if origin is None:
         return True  # not a browser page (tests, the load bench)
     return origin in (f"http://{request.host}", f"https://{request.host}")
+
+
+async def _no_content(request: web.Request) -> web.Response:
+    return web.Response(status=204)
 
 
 async def _secure_headers(request: web.Request, response: web.StreamResponse) -> None:

@@ -8,6 +8,7 @@ from aiohttp import ClientSession
 from quiz.bank import ListBank
 from quiz.game import Phase
 from quiz.party.options import PartyOptions
+from quiz.party.protocol import AnswerMessage
 from quiz.ui.app import QuizApp
 from quiz.ui.screens.confirm import ConfirmAbandonScreen
 from quiz.ui.screens.home import HomeScreen
@@ -95,27 +96,77 @@ async def test_a_game_on_the_big_screen_with_the_host_keys():
     assert [(r.mode, r.status) for r in records] == [("party", "abandoned")]
 
 
-async def test_the_podium_ends_a_party_and_esc_goes_home():
+async def test_the_last_reveal_waits_then_final_standings_then_the_podium_and_esc_goes_home():
     records: list = []
     app = make_app(records)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await party_screen(pilot)
         host = screen.host
         ana = host.join(host.room.code, "Ana")
-        host.start()
-        from quiz.party.protocol import AnswerMessage
+        ben = host.join(host.room.code, "Ben")
+        await pilot.press("s")
+        for step in range(5):
+            right = host.session.game.questions[step].answer
+            host.answer(ana, AnswerMessage(step, right))
+            host.answer(ben, AnswerMessage(step, (right + 1) % 4))
+            screen.redraw()
+            await pilot.pause()
+            status = shown(screen, "#party-status")  # every reveal waits, the last one too
+            assert status == ("Enter: final standings" if step == 4 else "Enter: standings")
+            await pilot.press("enter")
+            await pilot.pause()
+            if step < 4:
+                assert "Enter: next question" in shown(screen, "#party-status")
+                await pilot.press("enter")
+        # After the last reveal: the final standings, as between rounds, then the podium.
+        assert str(screen.query_one("#party-title").render()) == "Party: final standings"
+        table = shown(screen, "#party-text")
+        assert "1st" in table and "Ana" in table and "2nd" in table and "Ben" in table
+        assert "Enter: the podium" in shown(screen, "#party-status")
+        assert not screen.query("#party-podium")
+        assert [(r.mode, r.status) for r in records] == [("party", "finished")]  # kept now
+        await pilot.press("enter")
+        await pilot.pause()
+        places = [str(label.render()) for label in screen.query(".podium-place")]
+        assert screen.query("#party-podium") and places == ["2nd", "1st"]
+        assert len(records) == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
 
+
+async def test_a_kicked_player_leaves_the_standings_and_the_podium():
+    records: list = []
+    app = make_app(records)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await party_screen(pilot)
+        host = screen.host
+        players = [host.join(host.room.code, name) for name in ("Ana", "Bo", "Cy")]
+        await pilot.press("s")
+        game = host.session.game
+        for player in players:  # Bo alone is right: first after question 1
+            host.answer(player, AnswerMessage(0, (game.questions[0].answer + (player.seat != 1))
+                                              % 4))  # fmt: skip
+        screen.redraw()
+        await pilot.pause()
+        assert " 1  A\n" in shown(screen, "#party-text")  # Bo's right answer, counted
+        await pilot.press("k", "2", "enter")
+        await pilot.pause()
+        assert players[1].kicked and " 0  A\n" in shown(screen, "#party-text")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Bo" not in shown(screen, "#party-text")  # the standings
         while host.stage != "ended":
-            game = host.session.game
             if host.phase is Phase.QUESTION:
-                host.answer(ana, AnswerMessage(game.step, game.questions[game.step].answer))
+                for player in (players[0], players[2]):
+                    host.answer(player, AnswerMessage(game.step, game.questions[game.step].answer))
             else:
                 host.next()
         screen.redraw()
         await pilot.pause()
-        places = [str(label.render()) for label in screen.query(".podium-place")]
-        assert screen.query("#party-podium") and places == ["1st"]
-        assert [r.mode for r in records] == ["party"]
-        await pilot.press("escape")
+        assert "Bo" not in shown(screen, "#party-text")  # the final standings
+        await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
+        names = [str(label.render()).strip() for label in screen.query(".podium-name")]
+        assert names == ["Cy", "Ana"]  # tied: second step, then the middle
+        assert records[0].players == ("Ana", "Cy")

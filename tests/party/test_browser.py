@@ -154,7 +154,7 @@ async def test_three_phones_play_a_party_from_lobby_to_podium(browser):
                 await page.wait_for_selector("#reveal.shown")
             if step in (0, 3):
                 await pages[0].screenshot(path=str(SHOTS / f"phone-reveal-{kind}.png"))
-            await pilot.press("enter")  # standings (or, after the last, the podium)
+            await pilot.press("enter")  # standings (after the last: the final standings)
             if step < 4:
                 await until(pilot, lambda: host.phase is Phase.STANDINGS)
                 await pilot.press("enter")
@@ -163,7 +163,11 @@ async def test_three_phones_play_a_party_from_lobby_to_podium(browser):
             await page.wait_for_selector("#final.shown")
         assert await pages[0].inner_text("#f-place") == "You finished 1st"
         assert "1st" not in await pages[1].inner_text("#f-place")
+        assert await pages[1].inner_text("#f-players") == "out of 3 players"
         await pages[1].screenshot(path=str(SHOTS / "phone-final.png"))
+        assert not host.podium and not screen.query("#party-podium")  # the final standings
+        await pilot.press("enter")
+        await until(pilot, lambda: bool(screen.query("#party-podium")))
         assert host.saved is not None and host.saved.ok
         assert [r.player for r in host.saved.record.results] == ["Ana", "Ben", "Cy"]
     # Nothing a phone received before a question's reveal held its answer.
@@ -192,3 +196,56 @@ async def test_a_phone_that_reloads_rejoins_with_its_score(browser):
         await answer_on(ben, "choice", right=True)
         await ana.wait_for_selector("#reveal.shown")
         assert (await ana.inner_text("#r-verdict")) == "Right!"
+
+
+async def test_reload_in_a_reveal_kick_for_good_a_taken_name_and_a_clean_console(browser):
+    app = QuizApp(ListBank(kinds()), clock=FakeClock(), now=fixed_now, new_seed=lambda: 3,
+                  party=PartyOptions(address="127.0.0.1", questions=5, timer=None))
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, PartyScreen) and app.screen.server)
+        screen: PartyScreen = app.screen  # type: ignore[assignment]
+        await until(pilot, lambda: screen.server.port != 0)
+        url, host = screen.server.url, screen.host
+        frames: list[tuple[str, dict]] = []
+        problems: list[str] = []
+        ana = await phone(browser, url, "Ana", frames)
+        ana.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        ana.on("response", lambda r: problems.append(r.url) if r.status >= 400 else None)
+        ben = await phone(browser, url, "Ben", frames)
+        # A taken name: the phone is asked for another one.
+        bo = await (await browser.new_context(viewport={"width": 390, "height": 844})).new_page()
+        await bo.goto(url)
+        await bo.fill("#name", "ana")
+        await bo.click("#join-form button")
+        await bo.wait_for_function("document.getElementById('error').textContent !== ''")
+        assert await bo.inner_text("#error") == "'ana' is taken: pick another name"
+        assert await bo.is_visible("#join")
+        await bo.fill("#name", "Bo")
+        await bo.click("#join-form button")
+        await bo.wait_for_selector("#lobby.shown")
+        assert await bo.inner_text("#who") == "Bo"
+        await pilot.press("s")
+        for page in (ana, ben, bo):
+            await answer_on(page, "choice", right=page is not ben)
+        await ana.wait_for_selector("#reveal.shown")
+        # Reloading during the reveal: the reveal again, with the header.
+        await ana.reload()
+        await ana.wait_for_selector("#reveal.shown")
+        assert await ana.inner_text("#r-verdict") == "Right!"
+        assert await ana.inner_text("#who") == "Ana"
+        score = host.session.game.players[0].score
+        assert await ana.inner_text("#score") == f"{score} pts · 1st"
+        await ana.screenshot(path=str(SHOTS / "phone-reload-reveal.png"))
+        # Removed: said plainly, no way back from this browser, a reload included.
+        await pilot.press("k", "3", "enter")
+        await bo.wait_for_selector("#gone.shown")
+        assert await bo.inner_text("#g-text") == "The host removed you from this party"
+        assert not await bo.is_visible("#g-retry")
+        await bo.reload()
+        await bo.wait_for_selector("#gone.shown")
+        assert await bo.inner_text("#g-title") == "Removed" and not await bo.is_visible("#join")
+        await bo.screenshot(path=str(SHOTS / "phone-removed.png"))
+        assert [p.name for p in host.room.players if not p.kicked] == ["Ana", "Ben"]
+        assert sum(host.distribution()) == 2  # the reveal no longer counts Bo
+    assert problems == []  # no 404 (the icon), no script error

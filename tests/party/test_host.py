@@ -11,7 +11,7 @@ from quiz.bank import ListBank
 from quiz.game import Phase
 from quiz.party.host import PartyHost
 from quiz.party.protocol import AnswerMessage
-from quiz.party.room import JoinRefused, Room
+from quiz.party.room import KICKED, JoinRefused, Room
 from quiz.records import GameRecord
 from quiz.session import Dealer, DealError
 from tests.doubles import FakeClock, fixed_now, plain_questions
@@ -132,7 +132,8 @@ def test_skip_pause_and_kick() -> None:
     host.resume()
     assert phones.last(0)["stage"] == "question"
     host.kick(1)
-    assert phones.inbox[1][-1] == {"type": "kicked"} and host.room.by_token(ben.token) is None
+    assert phones.inbox[1][-1] == {"type": "kicked", "reason": KICKED}
+    assert host.room.by_token(ben.token) is None and host.room.was_kicked(ben.token)
     host.skip()
     assert host.phase is Phase.REVEAL
 
@@ -146,7 +147,16 @@ def test_joining_needs_the_code_and_a_name() -> None:
     with pytest.raises(DealError):
         host.start()
     assert host.join("KMTX", "Ana").name == "Ana"
-    assert host.join("KMTX", "ana").name == "ana 2"
+
+
+def test_a_name_already_in_the_room_is_refused_so_the_phone_asks_for_another() -> None:
+    host, *_ = make_host()
+    host.join("KMTX", "Bo")
+    for same in ("bo", " BO ", "B\u200bo"):
+        with pytest.raises(JoinRefused, match="^'.*' is taken: pick another name$"):
+            host.join("KMTX", same)
+    assert host.join("KMTX", "Bo Two").name == "Bo Two"
+    assert [p.name for p in host.room.players] == ["Bo", "Bo Two"]
 
 
 def test_standings_count_the_round_just_played() -> None:

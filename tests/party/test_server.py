@@ -14,7 +14,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from quiz.bank import ListBank
 from quiz.party.host import PartyHost
 from quiz.party.protocol import MAX_MESSAGE_BYTES
-from quiz.party.room import Room
+from quiz.party.room import KICKED, Room
 from quiz.party.server import CSP, PartyServer
 from quiz.session import Dealer
 from tests.doubles import FakeClock, fixed_now, plain_questions
@@ -195,6 +195,49 @@ async def test_kick_tells_the_phone_and_closes_it(party):
     ana, welcome = await joined(client)
     server.kick(welcome["seat"])
     assert (await receive(ana))["type"] == "kicked"
+    again = await client.ws_connect("/ws")  # "try again", or a reload: refused for good
+    await again.send_json({"type": "rejoin", "token": welcome["token"]})
+    assert await receive(again) == {"type": "kicked", "reason": KICKED}
+    assert (await again.receive(timeout=2)).type in (WSMsgType.CLOSE, WSMsgType.CLOSED)
+    assert len(server.host.room.present) == 0
+
+
+async def test_the_icon_is_shipped_and_favicon_ico_is_no_404(party):
+    _, client = party
+    page = await (await client.get("/")).text()
+    assert '<link rel="icon" href="/favicon.svg" type="image/svg+xml">' in page
+    icon = await client.get("/favicon.svg")
+    assert icon.status == 200 and icon.headers["Content-Type"] == "image/svg+xml"
+    assert await icon.read() == (STATIC / "favicon.svg").read_bytes()
+    assert b"<script" not in await icon.read()
+    ico = await client.get("/favicon.ico")
+    assert ico.status == 204 and await ico.read() == b""
+    assert ico.headers["Content-Security-Policy"] == CSP
+
+
+async def test_a_name_already_taken_is_refused_and_the_phone_may_pick_another(party):
+    server, client = party
+    await joined(client, "bo")
+    ws, reply = await joined(client, "BO")
+    assert reply == {"type": "error", "reason": "'BO' is taken: pick another name"}
+    await ws.send_json({"type": "join", "code": "KMTX", "name": "Bo too"})
+    welcome = await receive(ws)
+    assert welcome["type"] == "welcome" and welcome["name"] == "Bo too"
+    assert [p.name for p in server.host.room.players] == ["bo", "Bo too"]
+
+
+async def test_a_phone_that_reloads_during_a_reveal_gets_the_reveal_and_its_score(party):
+    server, client = party
+    ana, welcome = await joined(client)
+    server.host.start()
+    await receive(ana, "question")
+    right = server.host.session.game.questions[0].answer
+    await ana.send_json({"type": "answer", "question": 0, "response": right})
+    reveal = await receive(ana, "reveal")
+    await ana.close()  # the page reloads
     again = await client.ws_connect("/ws")
     await again.send_json({"type": "rejoin", "token": welcome["token"]})
-    assert (await receive(again))["reason"] == "unknown player: join again"
+    back = await receive(again, "welcome")
+    assert back["stage"] == "reveal" and back["reveal"] == reveal
+    assert back["name"] == "Ana" and back["score"] == reveal["score"] > 0
+    assert back["place"] == "1st"

@@ -13,6 +13,7 @@ let picked = [];      // order questions: option indices tapped so far
 let retries = 0;
 let deadline = null;
 let timerId = null;
+let removed = false;  // the host removed this player: never reconnect on our own
 
 const $ = (id) => document.getElementById(id);
 
@@ -44,6 +45,7 @@ function connect() {
     handle(message);
   });
   ws.addEventListener("close", () => {
+    if (removed) return;
     if (me === null && !localStorage.getItem(TOKEN_KEY)) return;
     if (retries < 20) {
       retries += 1;
@@ -54,10 +56,18 @@ function connect() {
   });
 }
 
-function gone(title, text) {
+function gone(title, text, retry = true) {
   $("g-title").textContent = title;
   $("g-text").textContent = text;
+  $("g-retry").style.display = retry ? "" : "none";
   show("gone");
+}
+
+// The header: the player's name, and their points and place once the game started.
+function header(name, score, place) {
+  if (name !== undefined) $("who").textContent = name;
+  if (typeof score !== "number") return;
+  $("score").textContent = place ? `${score} pts · ${place}` : `${score} pts`;
 }
 
 function handle(message) {
@@ -70,8 +80,11 @@ function handle(message) {
     case "paused": return show("paused");
     case "final": return final(message.result || {});
     case "kicked":
-      localStorage.removeItem(TOKEN_KEY); me = null;
-      return gone("Removed", "The host removed you from the party.");
+      // The token is kept: the server refuses it for good, so a reload or another
+      // "try again" in this browser says this again instead of joining anew.
+      removed = true; me = null;
+      $("who").textContent = ""; $("score").textContent = "";
+      return gone("Removed", message.reason || "The host removed you from this party", false);
     case "ended":
       localStorage.removeItem(TOKEN_KEY);
       return gone("The party is over", "Thanks for playing!");
@@ -87,7 +100,7 @@ function handle(message) {
 function welcome(message) {
   me = { name: message.name, seat: message.seat };
   localStorage.setItem(TOKEN_KEY, message.token);
-  $("who").textContent = message.name;
+  header(message.name, message.score, message.place);
   say("");
   switch (message.stage) {
     case "lobby":
@@ -95,10 +108,11 @@ function welcome(message) {
       return show("lobby");
     case "question": return ask(message.ask);
     case "locked": return show("locked");
+    case "reveal": return reveal(message.reveal || {});
     case "paused": return show("paused");
     case "final": return final(message.result || {});
-    default:
-      $("lobby-count").textContent = "";
+    default:  // joined during a game: in from the next question
+      $("lobby-count").textContent = "You play from the next question.";
       return show("lobby");
   }
 }
@@ -219,13 +233,15 @@ function reveal(message) {
   $("r-yours").textContent = message.yours;
   $("r-place").textContent = `You are ${message.place} with ${message.score} points`;
   $("r-explanation").textContent = message.explanation || "";
-  $("score").textContent = `${message.score} pts`;
+  header(undefined, message.score, message.place);
   show("reveal");
 }
 
 function final(result) {
   $("f-place").textContent = result.place ? `You finished ${result.place}` : "Game over";
   $("f-score").textContent = result.score !== undefined ? `${result.score} points` : "";
+  $("f-players").textContent = result.players ? `out of ${result.players} players` : "";
+  header(undefined, result.score, result.place);
   show("final");
 }
 

@@ -1,5 +1,7 @@
 """The party's big screen: lobby with the QR code, each question with the live count,
-the reveal with how the room answered, standings with movement, and the podium.
+the reveal with how the room answered, standings with movement, and the podium. The end
+keeps the rhythm of the rounds: the last reveal, then (Enter) the final standings, then
+(Enter) the podium.
 
 The web server runs on the app's own asyncio loop for as long as this screen is up
 (started on mount, stopped on unmount, so it stops when the party ends or the app
@@ -134,11 +136,17 @@ class PartyScreen(Screen[None]):
         elif phase is Phase.REVEAL:
             self._title("Party: the answer")
             body.update(reveal_text(host))
-            status.update("Enter: standings")
+            game = host.session.game if host.session is not None else None
+            last = game is not None and game.step == len(game.questions) - 1
+            status.update("Enter: final standings" if last else "Enter: standings")
         elif phase is Phase.STANDINGS:
             self._title("Party: standings")
             body.update(standings_text(host.standings()))
             status.update("Enter: next question")
+        elif phase is Phase.RESULTS and not host.podium:
+            self._title("Party: final standings")
+            body.update(standings_text(host.standings()))
+            status.update("Enter: the podium")
         else:
             self._show_podium()
 
@@ -149,16 +157,13 @@ class PartyScreen(Screen[None]):
         host = self.host
         if host is None or host.session is None or self.query("#party-podium"):
             return
-        from quiz.podium import awards
         from quiz.ui.widgets.podium import Ending, Podium
 
-        game = host.session.game
         self._title("Party: the winners")
-        standings = game.standings()
+        standings, awards = host.podium_places()  # without any player the host removed
         main = self.query_one("#party-main", VerticalScroll)
         self.query_one("#party-text", Static).update("")
-        main.mount(Vertical(Podium(standings), Ending(awards(game.players, game.outcomes),
-                                                       standings[3:10], ()),
+        main.mount(Vertical(Podium(standings), Ending(awards, standings[3:10], ()),
                             id="party-podium"))  # fmt: skip
         saved = host.saved
         note = "Saved." if saved is None or saved.ok else (saved.problem or "")
@@ -205,7 +210,10 @@ class PartyScreen(Screen[None]):
         event.stop()
         event.input.display = False
         number = event.value.strip()
-        if self.server is not None and number.isdigit():
+        if self.host is not None and self.host.stage == "ended":
+            self.notify("The game is over and kept as played: nobody can be removed now",
+                        severity="warning", markup=False)  # fmt: skip
+        elif self.server is not None and number.isdigit():
             kicked = self.server.kick(int(number) - 1)
             if kicked is None:
                 self.notify(f"No player number {number}", severity="warning", markup=False)
