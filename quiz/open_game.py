@@ -86,13 +86,18 @@ class OpenGame(Game):
         ]
         return [self.players[seat] for seat in kept], outcomes
 
+    def kept(self) -> list[PlayerScore]:
+        """The players still in the game, in seat order (no answers renumbered: cheap
+        enough for every reveal of a party of hundreds)."""
+        return [p for seat, p in enumerate(self.players) if seat not in self.removed]
+
     def standings(self) -> list[Standing]:
         """Current ranking of the players still in the game; ties share a place."""
-        return rank(self.ranked()[0])
+        return rank(self.kept())
 
     def results(self) -> tuple[PlayerResult, ...]:
         """Each remaining player's result, in seat order, placed among themselves."""
-        return player_results(self.ranked()[0])
+        return player_results(self.kept())
 
     def record(self) -> GameRecord:
         """The record of the game without the removed players (see the module)."""

@@ -173,17 +173,32 @@ class PartyHost:
 
     def _outcome(self, seat: int, step: int) -> Outcome | None:
         """``seat``'s answer (or time-out) to question ``step``, if it was asked it."""
+        return self._outcomes_at(step).get(seat)
+
+    def _outcomes_at(self, step: int) -> dict[int, Outcome]:
+        """Each seat's answer (or time-out) to question ``step``: one pass over the
+        game's answers, for a reveal to every phone."""
         assert self.session is not None
-        return next((o for o in reversed(self.session.game.outcomes)
-                     if o.turn.index == step and o.turn.player_index == seat), None)  # fmt: skip
+        found: dict[int, Outcome] = {}
+        for o in reversed(self.session.game.outcomes):
+            if o.turn.index == step:
+                found.setdefault(o.turn.player_index, o)
+            elif o.turn.index < step:
+                break  # answers are kept in question order
+        return found
+
+    def _places(self) -> dict[int, dict[str, object]]:
+        """``{seat: {"score": 1200, "place": "2nd"}}`` for the seats still in the game:
+        ranked once, not once per phone."""
+        assert self.session is not None
+        game = self.session.game
+        place = {id(s.player): s.place for s in game.standings()}
+        return {seat: {"score": p.score, "place": ordinal(place[id(p)])}
+                for seat, p in enumerate(game.players) if id(p) in place}
 
     def _score_for(self, seat: int) -> dict[str, object]:
         """``{"score": 1200, "place": "2nd"}`` for a seat still in the game."""
-        assert self.session is not None
-        for standing in self.session.game.standings():
-            if standing.player is self.session.game.players[seat]:
-                return {"score": standing.player.score, "place": ordinal(standing.place)}
-        return {}
+        return self._places().get(seat, {})
 
     def answer(self, player: PartyPlayer, message: AnswerMessage) -> dict[str, object]:
         """A phone's answer. "Locked in" is sent to the phone (before any reveal it brings);
@@ -319,16 +334,21 @@ class PartyHost:
         """Tell each phone how its answer went, with its place."""
         assert self.session is not None
         game = self.session.game
+        places, outcomes = self._places(), self._outcomes_at(game.step)
         for player in self.room.present:
             if player.seat < len(game.players):
-                self.send(player.seat, self._reveal_for(player.seat, game.step))
+                self.send(player.seat,
+                          self._reveal_for(player.seat, game.step, places, outcomes))
 
-    def _reveal_for(self, seat: int, step: int) -> dict[str, object]:
-        """How ``seat``'s answer to question ``step`` went, with its score and place now."""
+    def _reveal_for(self, seat: int, step: int,
+                    places: dict[int, dict[str, object]] | None = None,
+                    outcomes: dict[int, Outcome] | None = None) -> dict[str, object]:
+        """How ``seat``'s answer to question ``step`` went, with its score and place now
+        (``places`` and ``outcomes`` when the caller has them for every phone)."""
         assert self.session is not None
         game = self.session.game
         question = game.questions[step]
-        outcome = self._outcome(seat, step)
+        outcome = (outcomes if outcomes is not None else self._outcomes_at(step)).get(seat)
         return {
             "type": "reveal",
             "question": step,
@@ -337,7 +357,7 @@ class PartyHost:
             "yours": describe(question, outcome.response if outcome else None),
             "points": outcome.points.total if outcome else 0,
             "explain": outcome.points.explain() if outcome else "",
-            **self._score_for(seat),
+            **(places if places is not None else self._places()).get(seat, {}),
             "explanation": question.explanation,
         }
 
@@ -354,21 +374,19 @@ class PartyHost:
         players, outcomes = self._game().ranked()
         return rank(players), awards(players, outcomes)
 
-    def _final_for(self, seat: int) -> dict[str, object]:
-        assert self.session is not None
-        game = self.session.game
-        standings = game.standings()
-        for standing in standings:
-            if standing.player is game.players[seat]:
-                return {"place": ordinal(standing.place), "score": standing.player.score,
-                        "players": len(standings)}  # fmt: skip
-        return {}
+    def _final_for(self, seat: int,
+                   places: dict[int, dict[str, object]] | None = None) -> dict[str, object]:
+        places = places if places is not None else self._places()
+        mine = places.get(seat)
+        return {**mine, "players": len(places)} if mine else {}
 
     def _finish(self, saved: Saved | None) -> None:
         self.saved = saved or self.saved
         self.stage = "ended"
+        places = self._places()
         for player in self.room.present:
-            self.send(player.seat, {"type": "final", "result": self._final_for(player.seat)})
+            self.send(player.seat,
+                      {"type": "final", "result": self._final_for(player.seat, places)})
 
     def _game(self) -> OpenGame:
         """The engine of the party's game (the dealer deals shared games as OpenGame)."""
