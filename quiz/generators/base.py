@@ -122,6 +122,16 @@ class Context:
         named = norm(f"{subject.title} {subject.artist}") if subject else ""
         return bool(norm(value)) and f" {norm(value)} " in f" {named} "
 
+    def title_rivals(self, values: Iterable[str], wrong: Iterable[str]) -> list[str] | None:
+        """Wrong options a question must show so that a right value the title screen
+        names is not the one famous name among them: ``[]`` when no value is on the
+        title screen, one wrong value that is too (Puth, for whose tour the Revival Tour
+        was) when there is one, else ``None``: not askable."""
+        if not any(self.on_title_screen(value) for value in values):
+            return []
+        rivals = [w for w in wrong if self.on_title_screen(w)]
+        return rivals[:1] or None
+
     @cached_property
     def subject_words(self) -> frozenset[str]:
         """The words of the song's title and artists: every prompt names them, so they

@@ -121,9 +121,9 @@ def _build(form: Form, slot: Slot, rng: random.Random) -> Question:
 def _attribute(ctx: Context, fact: Attribute) -> Form | None:
     if not fact.statement or not fact.values:
         return None
-    if all(ctx.on_title_screen(value) for value in fact.values):
-        return None  # "...is a song by Charlie Puth": the title screen says so
     false = wrong_values(ctx.pool(fact.pool), fact.values)
+    if ctx.title_rivals(fact.values, false) is None:
+        return None  # "...is a song by Charlie Puth": the title screen says so
     return Form(partial(fill, fact.statement), fact.values[0], false, describe_attribute(fact))
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from quiz.generators.base import Context
 from quiz.generators.index import index_for
 from quiz.importer.accolades import award_facts
 from quiz.importer.article import Article
@@ -32,6 +33,7 @@ from quiz.packs.convert import dump_pack
 from quiz.packs.ids import slug
 from quiz.packs.specs import TOP_LEVEL
 from quiz.packs.validate import PackBuilder
+from quiz.packs.yields import silent_by_design
 
 #: The input forms ``packs import --from`` reads.
 Form = Literal["article", "wikitext"]
@@ -115,7 +117,9 @@ def _drop_unaskable(harvest: Harvest, body: str) -> bool:
     if pack is None or len(pack.facts) != len(harvest.facts):
         return False  # the command's validation reports it
     asked = {slot.fact for slot in index_for(pack).fact_slots}
-    dropped = [i for i, fact in enumerate(pack.facts) if fact.id not in asked]
+    ctx = Context(pack)
+    dropped = [i for i, fact in enumerate(pack.facts)
+               if fact.id not in asked and not silent_by_design(fact, ctx)]
     for i in reversed(dropped):
         fact, places = harvest.facts.pop(i), harvest.places.pop(i)
         harvest.skip(places[0][0].line, f"{fact['kind']} ({_describe(fact)}) yields no "

@@ -3,7 +3,9 @@
 A fact can be valid and still give the game nothing to ask: a quote with no other
 quotes to take wrong publications from, a credit with nobody else to offer, a chart
 row with no position. The pack loads, but what the author wrote never shows up in a
-game, so each such fact gets a warning at its line saying what it lacks.
+game, so each such fact gets a warning at its line saying what it lacks. An attribute
+whose values are the song's own title or artists (the lead artist) is not asked by
+design, since the home screen shows it, and gets no warning.
 """
 
 from __future__ import annotations
@@ -48,11 +50,19 @@ def unasked(pack: Pack, marks: Marks) -> list[Problem]:
     except Exception:  # a generator that fails is reported where questions are built
         return []
     warnings = []
+    ctx = Context(pack)
     for fact, (line, column) in zip(pack.facts, marks.fact_marks, strict=True):
-        if fact.id not in asked:
+        if fact.id not in asked and not silent_by_design(fact, ctx):
             message = f"fact '{fact.id}' yields no question: {why(fact, pack)}"
             warnings.append(Problem(marks.path, line, column, message, "warning"))
     return warnings
+
+
+def silent_by_design(fact: Fact, ctx: Context) -> bool:
+    """Whether ``fact`` is left unasked on purpose: the lead and featured artist, facts
+    a pack states although the home screen already shows them."""
+    return isinstance(fact, Attribute) and bool(fact.values) and all(
+        ctx.on_title_screen(value) for value in fact.values)
 
 
 def why(fact: Fact, pack: Pack) -> str:

@@ -444,7 +444,12 @@ def test_every_builtin_answer_traces_back_to_its_fact(builtin, seed):
     for q in generate_all([builtin], random.Random(seed)):
         if q.kind == "hand":
             item = next(i for i in builtin.questions if f"q:{i.id}" == q.fact)
-            assert q.correct == item.answer
+            if item.type == "order":
+                assert tuple(q.options[i] for i in q.order) == item.items
+            elif item.type == "text":
+                assert q.text == item.answer
+            else:
+                assert q.correct == item.answer
             continue
         fact = facts[q.fact]
         if q.kind != "truefalse":
