@@ -13,15 +13,11 @@ import socket
 import sys
 
 from quiz.commands import COMMANDS
-from quiz.commands.play import USAGE_ERROR, ScoresLink, check_packs, needs_terminal
+from quiz.commands.play import USAGE_ERROR, ScoresLink, check_packs, game_flags, needs_terminal
 from quiz.errors import UserError
 from quiz.game_setup import (
     DEFAULT_QUESTIONS,
     DEFAULT_TIMER,
-    SetupError,
-    parse_questions,
-    parse_seed,
-    parse_timer,
 )
 from quiz.party.options import PartyOptions
 from quiz.party.room import DEFAULT_MAX_PLAYERS, HARD_MAX_PLAYERS
@@ -58,15 +54,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def options_from_args(args: argparse.Namespace) -> PartyOptions:
     """The party's options from the flags; :class:`UserError` (status 2) names a bad one."""
-    flag = "--questions"
-    try:
-        questions = parse_questions(args.questions) if args.questions else DEFAULT_QUESTIONS
-        flag = "--timer"
-        timer = parse_timer(args.timer) if args.timer is not None else DEFAULT_TIMER
-        flag = "--seed"
-        seed = parse_seed(args.seed)
-    except SetupError as error:
-        raise UserError(f"{flag}: {error}", USAGE_ERROR) from None
+    questions, timer, seed = game_flags(args)
     return PartyOptions(
         address=_address(args.host), port=_port(args.port), questions=questions, timer=timer,
         seed=seed, max_players=_max_players(args.max_players),

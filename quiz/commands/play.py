@@ -78,8 +78,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.set_defaults(func=run)
 
 
-def setup_from_args(args: argparse.Namespace) -> GameSetup | None:
-    """The quick-start setup from the flags (``None`` without ``--players``).
+def game_flags(args: argparse.Namespace) -> tuple[int, float | None, int | None]:
+    """``--questions``, ``--timer`` and ``--seed``, as ``play`` and ``party`` read them.
 
     Raises :class:`UserError` (status 2) naming the bad flag.
     """
@@ -88,10 +88,21 @@ def setup_from_args(args: argparse.Namespace) -> GameSetup | None:
         questions = parse_questions(args.questions) if args.questions else DEFAULT_QUESTIONS
         flag = "--timer"
         timer = parse_timer(args.timer) if args.timer is not None else DEFAULT_TIMER
-        flag = "--difficulty"
-        difficulty = parse_difficulty(args.difficulty)
         flag = "--seed"
-        seed = parse_seed(args.seed)
+        return questions, timer, parse_seed(args.seed)
+    except SetupError as error:
+        raise UserError(f"{flag}: {error}", USAGE_ERROR) from None
+
+
+def setup_from_args(args: argparse.Namespace) -> GameSetup | None:
+    """The quick-start setup from the flags (``None`` without ``--players``).
+
+    Raises :class:`UserError` (status 2) naming the bad flag.
+    """
+    questions, timer, seed = game_flags(args)
+    flag = "--difficulty"
+    try:
+        difficulty = parse_difficulty(args.difficulty)
         flag = "--seating"
         seating = parse_seating(args.seating) if args.seating else Seating.SAME
         if args.players is None:
