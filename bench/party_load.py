@@ -15,7 +15,10 @@ Measured, on the machine's monotonic clock (shared by both processes):
 * answer ack: from a phone sending its answer to its "locked in";
 * errors: refused joins or answers, error messages, dropped connections;
 * memory per player: the server process's resident memory after everyone joined,
-  less before, over N.
+  less before, over N;
+* loop lag: the big screen shares the server's asyncio loop in the app, so a task on
+  that loop asks to wake every 10 ms and notes how late it wakes, from the first join
+  to the end; its p99 is how long the big screen could wait to redraw.
 
 It ends with one line: ``party load: N players, p99 question broadcast X ms, p99 answer
 ack Y ms, errors E`` and is bounded in time (``--timeout``).
@@ -74,6 +77,15 @@ async def _serve(players: int, questions: int, report: multiprocessing.Queue) ->
         plain_send(seat, message)
 
     host.send = stamped
+    lags: list[float] = []
+
+    async def watch_loop() -> None:
+        while True:
+            asked = time.monotonic()
+            await asyncio.sleep(0.01)
+            lags.append(time.monotonic() - asked - 0.01)
+
+    watcher = asyncio.get_running_loop().create_task(watch_loop())
     await server.start()
     before = rss_bytes()
     report.put(("port", server.port))
@@ -89,7 +101,9 @@ async def _serve(players: int, questions: int, report: multiprocessing.Queue) ->
             stamp["t0"] = time.monotonic()
             host.next()
     await asyncio.sleep(0.5)  # the final places go out
+    watcher.cancel()
     report.put(("memory", (joined - before) / max(players, 1)))
+    report.put(("lag", lags))
     await server.stop()
 
 
@@ -162,6 +176,7 @@ def main() -> int:
         kind, port = report.get(timeout=30)
         tally = asyncio.run(asyncio.wait_for(swarm(int(port), args.players), args.timeout))
         kind, memory = report.get(timeout=30)
+        kind, lags = report.get(timeout=30)
     except (TimeoutError, queue.Empty):
         print(f"party load: {args.players} players, timed out after {args.timeout:g} s")
         return 1
@@ -171,6 +186,8 @@ def main() -> int:
             server.terminate()
     errors = tally.errors + (args.players - tally.finished)
     print(f"memory per player: {memory / 1024:.1f} KiB (server process, after all joined)")
+    print(f"server loop (shared with the big screen in the app): p99 lag {p99(lags):.1f} ms,"
+          f" worst {max(lags, default=0) * 1000:.1f} ms")
     if tally.broadcast and tally.ack:
         print(f"median question broadcast {statistics.median(tally.broadcast) * 1000:.1f} ms, "
               f"median answer ack {statistics.median(tally.ack) * 1000:.1f} ms")
