@@ -25,13 +25,13 @@ import random
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from quiz.generators.index import PackIndex, index_for
 from quiz.packs.ids import is_pack_id
 from quiz.question import QuestionId
 
 if TYPE_CHECKING:
     from quiz.facts import Pack
     from quiz.generators.base import Slot
+    from quiz.generators.index import PackIndex
 
 #: Question kinds whose prompt depends on the seed, so a stable description is shown.
 SEED_DEPENDENT = frozenset({"truefalse"})
@@ -61,6 +61,10 @@ def prompts_for(ids: Iterable[str], packs: Iterable[Pack]) -> dict[str, str]:
     """
     indexes: dict[str, PackIndex] = {}
     for pack in packs:
+        # The generators only when a pack can rebuild questions: `scores` on a file
+        # whose packs are not installed never imports them.
+        from quiz.generators.index import index_for
+
         indexes.setdefault(pack.id, index_for(pack))
     found: dict[str, str] = {}
     for question_id in ids:
