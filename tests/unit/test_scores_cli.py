@@ -254,7 +254,7 @@ def test_text_most_missed_shows_prompts_within_80_columns(capsys, missed_known):
     missed = lines[start + 1 :]
     assert missed[0] == "  1 of 1  gone:q:x  (Charts)"  # no such pack: the id
     assert f"  1 of 1  {LABEL_PROMPT}  (Song facts)" in missed
-    true_false = next(line for line in missed if "True or false, about:" in line)
+    true_false = next(line for line in missed if "True or false:" in line)
     assert true_false.endswith("([red]Very long category…)")  # plain text: printed as stored
     assert "…" in true_false  # the description is cut to fit
     assert LABEL not in out and LABEL_TRUE_FALSE not in out
@@ -265,7 +265,7 @@ def test_json_most_missed_keeps_the_id_and_adds_the_prompt(capsys, missed_known)
     _code, out, _ = run(capsys, "--format", "json")
     rows = {row["question_id"]: row for row in json.loads(out)["most_missed"]}
     assert rows[LABEL]["prompt"] == LABEL_PROMPT
-    assert rows[LABEL_TRUE_FALSE]["prompt"].startswith('True or false, about: "We Don')
+    assert rows[LABEL_TRUE_FALSE]["prompt"].startswith('True or false: "We Don')
     assert rows["gone:q:x"]["prompt"] is None
     assert rows[LABEL] == {
         "question_id": LABEL,
