@@ -147,9 +147,12 @@ def test_scores_with_games_imports_only_what_it_prints(fmt, isolated_home):
             "2026-03-01T20:00:00+00:00", "2026-03-01T20:00:00+00:00", "solo", "finished",
             ("Ana",), ("elsewhere",), 1, {"questions": 1}, answers, tally({"Ana": 0}, answers),
         ))  # fmt: skip
-    done = _run(_SCORES_PROBE, [json.dumps(["scores", "--format", fmt])], isolated_home)
-    assert "@@PROBE@@" in done.stdout, done.stderr[-2000:]
-    result = json.loads(done.stdout.rsplit("@@PROBE@@", 1)[1])
-    assert result["code"] == 0 and "elsewhere:q:1" in done.stdout
-    loaded = [m for m in result["modules"] if m.startswith(SCORES_NEVER)]
-    assert loaded == []
+    for run in ("cold pack cache", "warm pack cache"):
+        done = _run(_SCORES_PROBE, [json.dumps(["scores", "--format", fmt])], isolated_home)
+        assert "@@PROBE@@" in done.stdout, done.stderr[-2000:]
+        result = json.loads(done.stdout.rsplit("@@PROBE@@", 1)[1])
+        assert result["code"] == 0 and "elsewhere:q:1" in done.stdout
+        loaded = [m for m in result["modules"] if m.startswith(SCORES_NEVER)]
+        assert loaded == [], run
+    # The installed packs come from the cache now: no YAML parser, no fuzzy matcher.
+    assert [m for m in result["modules"] if m.startswith(("yaml", "rapidfuzz"))] == []
