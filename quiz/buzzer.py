@@ -2,8 +2,9 @@
 
 The question shows to all; the first player to buzz holds it and answers within
 :func:`answer_seconds`. A wrong answer or running out of time locks that player out
-of this question and opens it to the others again. The game (:mod:`quiz.game`)
-scores the answers; this module only keeps the floor.
+of this question, costs them :data:`WRONG_BUZZ_POINTS` (never below a score of 0) and
+opens the question to the others again. The game (:mod:`quiz.buzzer_game`) scores the
+answers; this module keeps the floor and says what a wrong buzz costs.
 
 **Ties.** At one keyboard two buzzes can arrive together: both keys in one read of the
 terminal, handled microseconds apart. Arrival order inside one read says nothing about
@@ -23,12 +24,25 @@ from enum import StrEnum
 
 from quiz.question import Question
 from quiz.question_clock import QuestionClock
+from quiz.scoring import MAX_POINTS
 
 #: Buzzes this close to the holder's are simultaneous: well under human reaction time.
 TIE_SECONDS = 0.03
 
 #: Seconds the buzzing player has to answer: a pick is a key press; typing takes longer.
+#: The answer is timed even with the game's timer off (then only the question is not).
 ANSWER_SECONDS = {"choice": 5.0, "truefalse": 5.0, "number": 10.0, "text": 12.0, "order": 15.0}
+
+#: A wrong or too slow answer after a buzz costs this share of a question's full points
+#: (250 of 1000), so buzzing blind does not pay. It never takes a score below 0.
+WRONG_BUZZ_SHARE = 0.25
+WRONG_BUZZ_POINTS = round(MAX_POINTS * WRONG_BUZZ_SHARE)
+
+
+def wrong_buzz_penalty(score: int) -> int:
+    """What a wrong buzz costs a player who has ``score`` points: the penalty, or as
+    much of it as they have (a score never goes below 0)."""
+    return max(min(WRONG_BUZZ_POINTS, score), 0)
 
 
 def answer_seconds(question: Question) -> float:

@@ -4,19 +4,22 @@ The rules of the floor (who may buzz, ties, the answer window) are :mod:`quiz.bu
 this is the engine around them, a :class:`~quiz.game.Game` whose questions are open
 to everyone until someone answers right, everyone is locked out, or the time runs out.
 While a player holds the floor the question clock waits, so the others lose no time
-to a wrong answer; speed points count the time to the buzz. Players who never buzz
-give no answer for that question. There are no standings between questions: the
-buzzer screen shows the scores all along.
+to a wrong answer; speed points count the time to the buzz. A wrong or late answer
+costs a penalty (:data:`quiz.buzzer.WRONG_BUZZ_POINTS`, never below 0). Players who
+never buzz give no answer for that question. With the timer off a question stays open
+until someone gets it, everyone is out, or the players close it (:meth:`close`).
+There are no standings between questions: the buzzer screen shows the scores all along.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
-from quiz.buzzer import BuzzRefusal, BuzzRound, answer_seconds, behind_first
+from quiz.buzzer import BuzzRefusal, BuzzRound, answer_seconds, behind_first, wrong_buzz_penalty
 from quiz.game import Game
 from quiz.game_phase import Phase
-from quiz.game_setup import DEFAULT_TIMER
+from quiz.grading import Response
 from quiz.session_turns import Outcome
 
 
@@ -33,10 +36,32 @@ class BuzzerGame(Game):
         return self.buzzer.holder if self.buzzer is not None else None
 
     @property
-    def time_limit(self) -> float:
-        """Seconds a question stays open for buzzes: always some, so a question nobody
-        knows closes (the setup's timer, or the default with the timer off)."""
-        return self.setup.timer if self.setup.timer is not None else DEFAULT_TIMER
+    def time_limit(self) -> float | None:
+        """Seconds a question stays open for buzzes; ``None`` with the timer off, when
+        the players close a question nobody knows (:meth:`close`). Whoever buzzes
+        still has a few seconds to answer (:func:`quiz.buzzer.answer_seconds`)."""
+        return self.setup.timer
+
+    def close(self, step: int) -> bool:
+        """Nobody knows: close question ``step`` and reveal it, if nobody holds the
+        floor. ``False`` (and nothing changes) otherwise."""
+        if self.phase is not Phase.QUESTION or step != self.step or self.at_keyboard is not None:
+            return False
+        self.phase = Phase.REVEAL
+        return True
+
+    def _score(self, player_index: int, response: Response | None, seconds: float) -> Outcome:
+        """An answer after a buzz; a wrong or late one costs the wrong-buzz penalty."""
+        outcome = super()._score(player_index, response, seconds)
+        player = self.players[player_index]
+        cost = 0 if outcome.correct else wrong_buzz_penalty(player.score)
+        if not cost:
+            return outcome
+        player.score -= cost
+        charged = replace(outcome, points=replace(outcome.points, penalty=cost))
+        self.outcomes[-1] = charged
+        self._answered[player_index] = charged
+        return charged
 
     def _show_question(self) -> None:
         super()._show_question()

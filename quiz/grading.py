@@ -25,8 +25,6 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from rapidfuzz import fuzz
-
 from quiz.question import Question, number_text
 
 Response = int | float | str | tuple[int, ...]
@@ -123,6 +121,10 @@ def normalise(text: str) -> str:
 
 def similarity(a: str, b: str) -> float:
     """How alike two normalised texts are, 0-100."""
+    # Imported when a typed answer is first graded: what only reads packs (`scores`
+    # rebuilding a prompt) never pays for it.
+    from rapidfuzz import fuzz
+
     return float(fuzz.ratio(a, b))
 
 

@@ -9,8 +9,8 @@ The seed decides the wrong options and their order, and for every kind but one
 nothing in the prompt. True/false items are the exception: the seed picks the true
 statement or a false one, so the sentence a player saw cannot be told from the id.
 They are described by the fact they are about instead, which reads the same for every
-seed: ``True or false, about: <the true fact, with its source>`` (the item's
-explanation). ``SEED_DEPENDENT`` lists such kinds; a test checks that every other
+seed and as the true item reads in a game: ``True or false: <the true fact>`` (the
+item's explanation). ``SEED_DEPENDENT`` lists such kinds; a test checks that every other
 kind's prompt is the same for every seed.
 
 An id whose pack is not installed, or whose fact or item the pack no longer has,
@@ -25,18 +25,19 @@ import random
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from quiz.generators.index import PackIndex, index_for
 from quiz.packs.ids import is_pack_id
 from quiz.question import QuestionId
 
 if TYPE_CHECKING:
     from quiz.facts import Pack
     from quiz.generators.base import Slot
+    from quiz.generators.index import PackIndex
 
 #: Question kinds whose prompt depends on the seed, so a stable description is shown.
 SEED_DEPENDENT = frozenset({"truefalse"})
-#: How a true/false item is described: this, then the fact it states or denies.
-TRUE_FALSE_LEAD = "True or false, about: "
+#: How a true/false item is described: this, then the fact it states or denies (the
+#: words the item itself starts with, so it reads as the question did).
+TRUE_FALSE_LEAD = "True or false: "
 
 
 def pack_of(question_id: str) -> str:
@@ -61,6 +62,10 @@ def prompts_for(ids: Iterable[str], packs: Iterable[Pack]) -> dict[str, str]:
     """
     indexes: dict[str, PackIndex] = {}
     for pack in packs:
+        # The generators only when a pack can rebuild questions: `scores` on a file
+        # whose packs are not installed never imports them.
+        from quiz.generators.index import index_for
+
         indexes.setdefault(pack.id, index_for(pack))
     found: dict[str, str] = {}
     for question_id in ids:

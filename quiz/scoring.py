@@ -35,6 +35,8 @@ class Points:
     lost_streak: int = 0
     #: How much of a not-quite-correct answer was right, 0.0-1.0 (see :attr:`fraction`).
     share: float = 0.0
+    #: Points taken away: a wrong or too slow answer after a buzz (:mod:`quiz.buzzer`).
+    penalty: int = 0
 
     @property
     def fraction(self) -> float:
@@ -43,12 +45,15 @@ class Points:
 
     @property
     def total(self) -> int:
-        """Speed points plus the streak bonus."""
-        return self.speed + self.streak_bonus
+        """Speed points plus the streak bonus, less any penalty (can be negative)."""
+        return self.speed + self.streak_bonus - self.penalty
 
     def explain(self) -> str:
         """One line for the reveal, e.g. ``812 for speed + 200 streak bonus``."""
         lost = f" (streak of {self.lost_streak} ended)" if self.lost_streak > 1 else ""
+        if self.penalty:
+            why = "too slow" if self.timed_out else "wrong"
+            return f"{self.total:,} points: {why} after a buzz ({self.penalty:,} penalty){lost}"
         if self.timed_out:
             return f"0 points: time ran out{lost}"
         if not self.correct and self.speed:

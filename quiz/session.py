@@ -195,6 +195,11 @@ class GameSession:
             return BuzzRefusal.NOT_OPEN
         return self.game.buzz(seat, question)
 
+    def close_question(self, question: int) -> bool:
+        """Nobody knows ``question`` (a buzzer game with the timer off): reveal it;
+        ``True`` if it closed."""
+        return isinstance(self.game, BuzzerGame) and self.game.close(question)
+
     def tick(self) -> bool:
         """Let the clock move the game on; ``True`` if the phase changed (time ran out
         for the player at the keyboard, or for everyone). A buzzer's holder running out

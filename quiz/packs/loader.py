@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import gc
 import os
+from typing import TYPE_CHECKING
 
 from quiz.facts import Origin, Pack
 from quiz.packs import cache, yamlsafe
-from quiz.packs.lint import lint
 from quiz.packs.problems import PackError, Problem, sort_problems
-from quiz.packs.validate import PackBuilder
-from quiz.packs.yields import unasked
+
+if TYPE_CHECKING:  # needed to parse or check a pack, not to load one from the cache:
+    # `scores` reads a cached pack for its prompts without importing every generator.
+    from quiz.packs.validate import PackBuilder
 
 
 def _read(path: str) -> bytes:
@@ -23,6 +25,8 @@ def _parse(path: str, data: bytes) -> tuple[Pack | None, list[Problem], PackBuil
     before validation."""
     # The node tree and the pack are millions of objects that live until the end, none
     # in a cycle: the cyclic GC would only rescan them again and again (quadratic-ish).
+    from quiz.packs.validate import PackBuilder
+
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -85,5 +89,8 @@ def check_pack(path: str | os.PathLike[str]) -> tuple[Pack | None, list[Problem]
     except Exception as error:
         return None, [Problem(path, 0, 0, f"cannot load the pack: {type(error).__name__}: {error}")]
     if pack is not None:
+        from quiz.packs.lint import lint
+        from quiz.packs.yields import unasked
+
         problems = sort_problems(problems + lint(pack, builder) + unasked(pack, builder))
     return pack, problems

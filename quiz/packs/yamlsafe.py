@@ -17,18 +17,25 @@ harmless until constructed, and we never construct.
 from __future__ import annotations
 
 import re
-from typing import Protocol
-
-import yaml
+from typing import TYPE_CHECKING, Protocol
 
 from quiz.packs.cache_files import NotRegular, TooBig, read_regular
 from quiz.packs.problems import PackError, Problem
 
-_Loader: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
-try:
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _Loader
+if TYPE_CHECKING:  # PyYAML is imported to parse: a pack read from the cache never is
+    import yaml
+
+
+def _loader(text: str) -> yaml.CSafeLoader | yaml.SafeLoader:
+    """PyYAML's safe loader over ``text``: libyaml's where PyYAML was built with it."""
+    try:
+        from yaml import CSafeLoader
+
+        return CSafeLoader(text)
+    except ImportError:  # pragma: no cover - PyYAML built without libyaml
+        from yaml import SafeLoader
+
+        return SafeLoader(text)
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 64
@@ -92,7 +99,9 @@ def compose(path: str, text: str) -> yaml.Node | None:
     needs_anchor_check = ("&" in text or "*" in text) and _ANCHOR_LIKE.search(text) is not None
     if needs_depth_check or needs_anchor_check:
         _check_events(path, text)
-    loader = _Loader(text)
+    import yaml
+
+    loader = _loader(text)
     try:
         return loader.get_single_node()
     except yaml.YAMLError as error:
@@ -178,10 +187,12 @@ def _may_open_quote(line: str) -> bool:
 
 def _check_events(path: str, text: str) -> None:
     """Exact checks on parser events: depth > 64, anchors and aliases. Stops at the first."""
+    import yaml
+
     depth = 0
     starts = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
     ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
-    loader = _Loader(text)
+    loader = _loader(text)
     try:
         while loader.check_event():
             event = loader.get_event()
@@ -212,6 +223,8 @@ _LIBYAML_DEPTH = re.compile(r"nesting depth|too deep|maximum depth", re.IGNORECA
 
 def _yaml_error(path: str, text: str, error: yaml.YAMLError) -> PackError:
     """A PackError from a PyYAML/libyaml error, at its place in the file."""
+    import yaml
+
     mark = getattr(error, "problem_mark", None)
     if _LIBYAML_DEPTH.search(str(getattr(error, "problem", "") or error)) and mark is not None:
         return _mark_error(path, mark, f"nesting deeper than {MAX_DEPTH} levels")

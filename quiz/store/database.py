@@ -20,14 +20,17 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz import paths, stats
 from quiz import stats_board as board
 from quiz.errors import UserError
-from quiz.records import GameRecord
-from quiz.store import players as edits
 from quiz.store import writes
 from quiz.store.opening import open_database
+
+if TYPE_CHECKING:  # `scores` reads only: the player edits (and what they import) wait
+    from quiz.records import GameRecord
+    from quiz.store import players as edits
 
 
 class Store:
@@ -98,16 +101,22 @@ class Store:
 
     def rename_player(self, old: str, new: str) -> edits.PlayerChange:
         """Rename ``old`` to ``new`` (cleaned); ``UserError`` says why not."""
+        from quiz.store import players as edits
+
         return self._edit(lambda: edits.rename(self._conn, self._key_of_known(old), new))
 
     def merge_players(self, player: str, into: str) -> edits.PlayerChange:
         """Move all of ``player``'s games to ``into`` and drop ``player``."""
+        from quiz.store import players as edits
+
         return self._edit(
             lambda: edits.merge(self._conn, self._key_of_known(player), self._key_of_known(into))
         )
 
     def delete_player(self, player: str) -> edits.PlayerChange:
         """Delete ``player`` and their results (games only they played go too)."""
+        from quiz.store import players as edits
+
         return self._edit(lambda: edits.delete(self._conn, self._key_of_known(player)))
 
     def _edit(self, change: Callable[[], edits.PlayerChange]) -> edits.PlayerChange:

@@ -28,3 +28,10 @@ class Respond(Message):
     player: int
     question: int
     response: Response
+
+
+@dataclass
+class Close(Message):
+    """Nobody knows question ``question`` (the timer is off): show the answer."""
+
+    question: int

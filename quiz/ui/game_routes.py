@@ -162,6 +162,13 @@ class GameRoutes(KeySafeApp):
             self.session.buzz(event.player, event.question)
             self._moved(before)
 
+    @on(buzz_requests.Close)
+    def _question_closed(self, event: buzz_requests.Close) -> None:
+        if self.session is not None and on_top(self, GameScreen):
+            before = self.session.phase
+            self.session.close_question(event.question)
+            self._moved(before)
+
     @on(buzz_requests.Respond)
     def _responded(self, event: buzz_requests.Respond) -> None:
         from quiz.session import Answer

@@ -60,6 +60,27 @@ async def test_the_handover_ignores_a_double_tap(make_app, clock):
         assert app.game.time_left() == 20  # Ben's clock starts when he is ready
 
 
+async def test_the_handover_says_it_waits_then_that_it_is_ready(make_app, clock):
+    from quiz.ui.screens.handover import READY_LABEL, SETTLE_SECONDS, WAIT_LABEL
+
+    assert SETTLE_SECONDS <= 0.8  # short: the issue asked for about 0.8 s
+    app = make_app(("Ana", "Ben"), per_player=5)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HandoverScreen)
+        button = screen.query_one("#ready")
+        assert str(button.label) == WAIT_LABEL == "Ready in a moment…"
+        assert button.has_class("-settling")
+        await pilot.press("enter")  # ignored, and the button still says why
+        await pilot.pause()
+        assert app.screen is screen and str(button.label) == WAIT_LABEL
+        clock.advance(SETTLE_SECONDS + 0.01)
+        assert screen.refresh_ready()  # what the next check draws
+        await pilot.pause()
+        assert str(button.label) == READY_LABEL and not button.has_class("-settling")
+
+
 async def test_same_question_hot_seat_game(make_app, clock, records):
     app = make_app(("Ana", "Ben", "Cy"), per_player=3)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -119,6 +140,23 @@ async def test_setup_offers_the_seating_and_buzz_keys(make_app, records):
         assert app.game.setup.buzz_keys == ("x", "v", "n")
         hints = shown(app.screen.query_one("#buzz-seats"))
         assert "X" in hints and "Ana" in hints and "N" in hints
+
+
+async def test_setup_words_the_question_count_for_a_buzzer_game(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        hint = app.screen.query_one("#questions-hint")
+        assert shown(hint).startswith("per player")
+        app.screen.query_one("#seating", Select).value = "buzzer"
+        await pilot.pause()
+        assert "per player" not in shown(hint) and shown(hint).startswith("in the game")
+        assert "answers stay timed" in shown(app.screen.query_one("#timer-hint"))
+        app.screen.query_one("#seating", Select).value = "own"
+        await pilot.pause()
+        assert shown(hint).startswith("per player")
 
 
 async def test_a_whole_buzzer_game(make_app, clock, records):
@@ -211,3 +249,54 @@ async def test_names_in_the_round_reveal_and_the_buzzer_are_literal(make_app, cl
         await pilot.pause()
         seats = shown(app.screen.query_one("#buzz-seats", Static))
         assert all(name in seats for name in names)
+
+
+async def test_a_buzzer_game_with_the_timer_off_has_no_countdown(make_app, clock, records):
+    app = make_app(("Ana", "Ben"), per_player=2, timer=None, seating=Seating.BUZZER)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, BuzzerScreen)
+        countdown = screen.query_one("#countdown")
+        assert "no time limit" in shown(countdown) and "s " not in shown(countdown)
+        status = shown(screen.query_one("#buzz-status"))
+        assert "No time limit on the question" in status and "5 s to answer" in status
+        assert "Enter shows the answer" in status
+        assert "nobody knows" in shown(screen.query_one("KeyHints"))
+        clock.advance(600)  # no clock closes the question
+        await pilot.pause(0.2)
+        assert app.game.phase is Phase.QUESTION
+        await pilot.press("q")
+        await pilot.pause()
+        status = shown(screen.query_one("#buzz-status"))
+        assert "Ana buzzed! 5 s to answer (answers are timed, even with the timer off)" in status
+        assert screen.query_one("#answer-clock").display
+        await pilot.press("enter")  # Ana holds the floor: Enter closes nothing
+        await pilot.pause()
+        assert app.game.phase is Phase.QUESTION and app.game.at_keyboard == 0
+        await pilot.press(str((app.game.turn.question.answer + 1) % 4 + 1))  # wrong
+        await pilot.pause()
+        await pilot.press("enter")  # nobody else knows
+        await pilot.pause()
+        assert app.game.phase is Phase.REVEAL
+        assert "Nobody got it" in shown(app.screen.query_one("#verdict"))
+
+
+def test_a_wrong_buzz_shows_its_penalty_on_the_reveal():
+    from doubles import FakeClock, fixed_now, plain_questions
+
+    from quiz.bank import ListBank
+    from quiz.game_setup import GameSetup
+    from quiz.session import Answer, Dealer
+    from quiz.ui.widgets.round_answers import answer_line
+
+    clock = FakeClock()
+    dealer = Dealer(ListBank(plain_questions(5)), recorder=lambda record: None, clock=clock,
+                    now=fixed_now, new_seed=lambda: 5)  # fmt: skip
+    session = dealer.deal(GameSetup(("Ana", "Ben"), questions=3, seed=1, seating=Seating.BUZZER))
+    game = session.game
+    game.players[0].score = 1000
+    session.buzz(0, 0)
+    wrong = session.submit(Answer(0, 0, (game.turn.question.answer + 1) % 4)).outcome
+    line = answer_line(wrong, 3).plain
+    assert "✖" in line and "-250" in line and "+" not in line

@@ -138,7 +138,7 @@ async def test_most_missed_shows_prompts_found_in_the_background(missed_db):
         assert questions == [
             LABEL_PROMPT,  # missed twice
             HOSTILE_PROMPT,  # drawn as typed ("mine:q:one" sorts before "wdta:...")
-            'True or false, about: "We Don\'t Talk Anymore" was released by Atlantic.',
+            'True or false: "We Don\'t Talk Anymore" was released by Atlantic.',
             "gone:q:x",  # no such pack: the id; missed once in two
         ]
         cell = table.get_cell("mine:q:one", "question")
@@ -348,3 +348,42 @@ async def test_damage_found_while_reading_is_explained_not_a_crash(db, monkeypat
         message = str(app.screen.query_one("#scores-message", Label).render())
         assert message == "Scores are not available: database disk image is malformed"
         assert not app.screen.query_one("#tabs").display
+
+
+async def test_solo_columns_say_they_are_points_per_question(db):
+    app = Host(lambda: Store.open(db))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        table = app.screen.query_one("#solo", DataTable)
+        labels = [column.label.plain for column in table.columns.values()]
+        assert labels == ["Qs", "#", "Player", "Best pts/Q", "Avg pts/Q", "Games"]
+
+
+LONG = "Which " + "very " * 30 + "long question is this? 東京タワー"
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+async def test_long_prompts_are_cut_with_an_ellipsis_to_the_screen(db, width):
+    from quiz.text import cells as width_of
+
+    finder = {"wdta:q:a": LONG, "wdta:q:b": "東京" * 80, "wdta:q:c": "Short?"}.copy
+    app = Host(lambda: Store.open(db), prompt_finder=lambda ids: finder())
+    async with app.run_test(size=(width, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#tabs", TabbedContent).active = "tab-missed"
+        await pilot.pause()
+        table = screen.query_one("#missed", DataTable)
+        shown = {key.value: table.get_cell(key, "question").plain for key in table.rows}
+        assert shown["wdta:q:a"].endswith("…") and shown["wdta:q:b"].endswith("…")
+        assert shown["wdta:q:c"] == "Short?"
+        assert table.virtual_size.width <= table.size.width  # nothing cut off by the edge
+        # Measured in cells, not characters: the wide text keeps half as many.
+        wide, narrow = shown["wdta:q:b"], shown["wdta:q:a"]
+        assert width_of(wide) - 1 <= width_of(narrow) + 1 and len(wide) < width_of(wide)
+        await pilot.resize_terminal(width + 20, 24)
+        await pilot.pause()
+        wider = table.get_cell("wdta:q:a", "question").plain
+        assert len(wider) > len(shown["wdta:q:a"])

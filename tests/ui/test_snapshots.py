@@ -62,6 +62,13 @@ async def ready(pilot) -> None:
     await pilot.press("enter")
 
 
+async def settled(pilot) -> None:
+    """The pass-the-keyboard screen once it takes "ready" (after its first 0.8 s)."""
+    pilot.app.clock.advance(1)
+    pilot.app.screen.refresh_ready()  # what its next check of the clock draws
+    await pilot.pause()
+
+
 async def to_question(pilot) -> None:
     await ready(pilot)  # Ana takes the keyboard
     await pilot.pause()
@@ -118,7 +125,8 @@ async def to_confirm(pilot) -> None:
 SCREENS = {
     "home": (None, None),
     "setup": (None, to_setup),
-    "pass_keyboard": (("Ana", "Ben", "Cy"), None),
+    "pass_keyboard": (("Ana", "Ben", "Cy"), settled),
+    "pass_keyboard_settling": (("Ana", "Ben", "Cy"), None),
     "question": (("Ana", "Ben", "Cy"), to_question),
     "reveal_wrong": (("Ana", "Ben", "Cy"), to_reveal_wrong),
     "reveal_right": (("Ana", "Ben", "Cy"), to_reveal_right),

@@ -97,3 +97,14 @@ SCREENS = {
 def test_seating_screen(snap_compare, screen, size):
     seating, steps = SCREENS[screen]
     assert snap_compare(build(seating), terminal_size=size, run_before=steps)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("steps", [None, buzzer_holding], ids=["open", "holding"])
+def test_buzzer_with_the_timer_off(snap_compare, steps, size):
+    """No countdown for the question; the answer window after a buzz says it is timed."""
+    setup = GameSetup(players=("Ana", "Ben", "Cy"), questions=5, timer=None, seed=1,
+                      seating=Seating.BUZZER)  # fmt: skip
+    app = QuizApp(ListBank(make_questions()), quick_start=setup, clock=FakeClock(),
+                  now=fixed_now, new_seed=lambda: 42)  # fmt: skip
+    assert snap_compare(app, terminal_size=size, run_before=steps)

@@ -10,7 +10,7 @@ import pytest
 from doubles import FakeClock, fixed_now, plain_questions
 
 from quiz.bank import ListBank
-from quiz.buzzer import BuzzRefusal, answer_seconds, behind_first
+from quiz.buzzer import WRONG_BUZZ_POINTS, BuzzRefusal, answer_seconds, behind_first
 from quiz.buzzer_game import BuzzerGame
 from quiz.game import Game, Phase, Seating
 from quiz.game_setup import GameSetup, SetupError, check_setup, parse_buzz_keys
@@ -156,7 +156,7 @@ def test_a_whole_buzzer_game_is_saved_as_buzzer():
     clock, records = FakeClock(), []
     session = deal(clock, records, timer=None)
     game = session.game
-    assert game.time_limit == 20  # a buzzer question always closes some time
+    assert game.time_limit is None and game.time_left() is None  # no countdown
     while not session.over:
         if session.phase is Phase.QUESTION:
             seat = game.step % 3
@@ -184,3 +184,52 @@ def test_buzzer_setup_checks():
         deal(FakeClock(), players=("A", "B", "C", "D", "E"))
     with pytest.raises(ValueError, match="BuzzerGame"):
         Game(GameSetup(PLAYERS, seating=Seating.BUZZER), plain_questions(5))
+
+
+def test_a_wrong_buzz_costs_points_but_never_below_zero():
+    clock = FakeClock()
+    session = deal(clock)
+    game = session.game
+    clock.advance(1)
+    session.buzz(0, 0)
+    session.submit(Answer(0, 0, right(game)))  # Ana: 1000
+    session.advance()
+    ana = game.players[0]
+    before = ana.score
+    session.buzz(0, 1)
+    wrong = session.submit(Answer(0, 1, (right(game) + 1) % 4))
+    assert wrong.outcome.points.penalty == WRONG_BUZZ_POINTS == 250
+    assert wrong.outcome.points.total == -250 and ana.score == before - 250
+    assert "after a buzz (250 penalty)" in wrong.outcome.points.explain()
+    assert game.outcomes[-1] is wrong.outcome  # what the reveal and the record read
+    # Ben has nothing to lose: a wrong buzz leaves him at 0, not below.
+    session.buzz(1, 1)
+    broke = session.submit(Answer(1, 1, (right(game) + 1) % 4))
+    assert broke.outcome.points.total == 0 and game.players[1].score == 0
+    # Too slow after a buzz costs the same: Cy, with points, runs out of time.
+    game.players[2].score = 600
+    session.buzz(2, 1)
+    clock.advance(answer_seconds(game.turn.question) + 0.1)
+    session.tick()
+    late = game.outcomes[-1]
+    assert late.timed_out and late.points.penalty == 250 and game.players[2].score == 350
+    # A right answer costs nothing.
+    session.advance()
+    session.buzz(1, 2)
+    assert session.submit(Answer(1, 2, right(game))).outcome.points.penalty == 0
+
+
+def test_with_the_timer_off_a_question_waits_until_the_players_close_it():
+    clock = FakeClock()
+    session = deal(clock, timer=None)
+    game = session.game
+    clock.advance(10_000)
+    assert not session.tick() and session.phase is Phase.QUESTION  # no clock closes it
+    session.buzz(0, 0)
+    assert not session.close_question(0)  # Ana holds the floor: not now
+    clock.advance(answer_seconds(game.turn.question) + 0.1)  # the answer is still timed
+    session.tick()
+    assert game.outcomes[-1].timed_out and game.at_keyboard is None
+    assert not session.close_question(1)  # another question
+    assert session.close_question(0) and session.phase is Phase.REVEAL
+    assert not session.close_question(0)

@@ -119,3 +119,40 @@ def test_probe_sees_textual_when_it_is_imported(isolated_home):
     done = _run(_IMPORT_PROBE, ["quiz.ui.app"], isolated_home)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "textual" in json.loads(done.stdout.strip().splitlines()[-1])
+
+
+#: What `scores` prints never needs: the UI, the party server, and (when no installed
+#: pack names its most-missed questions) the generators that rebuild prompts; nor the
+#: player edits, which only --rename, --merge and --delete use. (Installed packs are
+#: still read to learn their ids: parsed here, the cache being cold.)
+_SCORES_PROBE = r"""
+import json, sys
+from quiz.cli import main
+code = main(json.loads(sys.argv[1]))
+sys.stdout.flush()
+print("\n@@PROBE@@" + json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+SCORES_NEVER = ("textual", "aiohttp", "quiz.ui", "quiz.party", "quiz.generators",
+                "quiz.store.players")  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_scores_with_games_imports_only_what_it_prints(fmt, isolated_home):
+    from quiz.records import AnswerRecord, GameRecord, tally
+    from quiz.store import Store
+
+    answers = (AnswerRecord("Ana", "elsewhere:q:1", "elsewhere", "Charts", 1, False, 2.0, 0),)
+    with Store.open() as store:  # a missed question of a pack that is not installed
+        store.save_game(GameRecord(
+            "2026-03-01T20:00:00+00:00", "2026-03-01T20:00:00+00:00", "solo", "finished",
+            ("Ana",), ("elsewhere",), 1, {"questions": 1}, answers, tally({"Ana": 0}, answers),
+        ))  # fmt: skip
+    for run in ("cold pack cache", "warm pack cache"):
+        done = _run(_SCORES_PROBE, [json.dumps(["scores", "--format", fmt])], isolated_home)
+        assert "@@PROBE@@" in done.stdout, done.stderr[-2000:]
+        result = json.loads(done.stdout.rsplit("@@PROBE@@", 1)[1])
+        assert result["code"] == 0 and "elsewhere:q:1" in done.stdout
+        loaded = [m for m in result["modules"] if m.startswith(SCORES_NEVER)]
+        assert loaded == [], run
+    # The installed packs come from the cache now: no YAML parser, no fuzzy matcher.
+    assert [m for m in result["modules"] if m.startswith(("yaml", "rapidfuzz"))] == []

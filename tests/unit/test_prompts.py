@@ -69,6 +69,8 @@ def test_true_false_is_described_by_its_fact_the_same_for_every_seed():
     assert len(shown) > 1
     # ...so the id is described by the fact it states or denies.
     assert prompts_for([qid], packs) == {qid: TRUE_FALSE_LEAD + "The sleeve is red."}
+    # It reads as the item did in a game: the true sentence, as a player may have seen it.
+    assert prompts_for([qid], packs)[qid] in shown
 
 
 def test_first_pack_with_an_id_wins_as_in_a_game():

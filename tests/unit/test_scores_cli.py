@@ -254,7 +254,7 @@ def test_text_most_missed_shows_prompts_within_80_columns(capsys, missed_known):
     missed = lines[start + 1 :]
     assert missed[0] == "  1 of 1  gone:q:x  (Charts)"  # no such pack: the id
     assert f"  1 of 1  {LABEL_PROMPT}  (Song facts)" in missed
-    true_false = next(line for line in missed if "True or false, about:" in line)
+    true_false = next(line for line in missed if "True or false:" in line)
     assert true_false.endswith("([red]Very long category…)")  # plain text: printed as stored
     assert "…" in true_false  # the description is cut to fit
     assert LABEL not in out and LABEL_TRUE_FALSE not in out
@@ -265,7 +265,7 @@ def test_json_most_missed_keeps_the_id_and_adds_the_prompt(capsys, missed_known)
     _code, out, _ = run(capsys, "--format", "json")
     rows = {row["question_id"]: row for row in json.loads(out)["most_missed"]}
     assert rows[LABEL]["prompt"] == LABEL_PROMPT
-    assert rows[LABEL_TRUE_FALSE]["prompt"].startswith('True or false, about: "We Don')
+    assert rows[LABEL_TRUE_FALSE]["prompt"].startswith('True or false: "We Don')
     assert rows["gone:q:x"]["prompt"] is None
     assert rows[LABEL] == {
         "question_id": LABEL,
@@ -343,3 +343,19 @@ def test_period_keeps_only_the_games_of_this_week(capsys, isolated_home, monkeyp
     doc = json.loads(run(capsys, "--period", "month", "--format", "json")[1])
     assert doc["period"] == "month" and doc["since"] == "2026-03-01T00:00:00"
     assert [(r["player"], r["wins"]) for r in doc["leaderboard"]] == [("Ben", 1), ("Ana", 0)]
+
+
+@pytest.mark.parametrize("name", ['Ana "the\\quick" }, {', "東京 ☃ e\u0301", "[bold]x[/]", ""])
+def test_games_and_pairs_written_straight_are_what_the_encoder_writes(name):
+    from quiz.commands.scores_data import _compact, game_json, game_object, pair, pair_json
+    from quiz.records import PlayerResult
+    from quiz.stats import GameSummary, HeadToHead
+
+    results = (PlayerResult(name, 1200, 1, 3, 5, 2), PlayerResult("Ben", 0, 2, 0, 5, 0))
+    for mode, status, seed in (("hotseat", "finished", 7), ("practice", "abandoned", None)):
+        game = GameSummary(3, "2026-03-01T20:00:00+00:00", name, mode, status,
+                           (name, "wdta"), seed, results)  # fmt: skip
+        assert game_json(game) == _compact(game_object(game))
+        assert json.loads(game_json(game)) == game_object(game)
+    h = HeadToHead(name, "Ben", 3, 1, 0)
+    assert pair_json(h) == _compact(pair(h)) and json.loads(pair_json(h)) == pair(h)

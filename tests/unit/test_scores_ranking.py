@@ -184,3 +184,35 @@ def test_schema_5_tallies_the_questions_of_a_schema_4_file_and_keeps_them_up_to_
         assert [(c.category, c.answered, c.correct) for c in store.accuracy_by_category()] == [
             ("Charts", 6, 1)
         ]
+
+
+def test_head_to_head_of_a_league_is_every_pair_counted_one_by_one(tmp_path):
+    """The pairs, their counts and their order, against a count made game by game."""
+    from itertools import combinations
+
+    from bench.scores_league import league_records
+    from quiz.text import player_key
+
+    with Store.open(tmp_path / "scores.sqlite3") as store:
+        store.save_games(league_records(12, 150, seed=3))
+        expected: dict[tuple[str, str], list[int]] = {}
+        for g in store.games():
+            if g.status != "finished" or g.mode == "practice" or len(g.players) < 2:
+                continue
+            for a, b in combinations(g.players, 2):
+                if player_key(a.player) > player_key(b.player):
+                    a, b = b, a
+                counts = expected.setdefault((a.player, b.player), [0, 0, 0])
+                counts[0 if a.rank < b.rank else 1 if a.rank > b.rank else 2] += 1
+        order = sorted(expected, key=lambda p: (-sum(expected[p]), player_key(p[0]),
+                                                player_key(p[1])))  # fmt: skip
+        want = [(a, b, *expected[(a, b)]) for a, b in order]
+        got = [(h.player, h.opponent, h.wins, h.losses, h.ties) for h in store.head_to_head()]
+        assert got == want
+        top = [(h.player, h.opponent) for h in store.head_to_head(limit=5)]
+        assert top == [(a, b) for a, b, *_ in want[:5]]
+        mine = [(h.player, h.opponent, h.wins) for h in store.head_to_head("player 0003")]
+        assert mine == [
+            (a, b, won) if a == "Player 0003" else (b, a, lost)
+            for a, b, won, lost, _t in want if "Player 0003" in (a, b)
+        ]

@@ -20,6 +20,7 @@ from textual.containers import Center, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
 
+from quiz.buzzer import answer_seconds
 from quiz.buzzer_game import BuzzerGame
 from quiz.game_phase import Phase
 from quiz.session_turns import Outcome
@@ -77,6 +78,10 @@ class BuzzerScreen(GameScreen):
     @dataclass
     class Answered(buzz_requests.Respond):
         """The player who buzzed answered."""
+
+    @dataclass
+    class Closed(buzz_requests.Close):
+        """Nobody knows: the players close the question (the timer is off)."""
 
     @dataclass
     class ClockChecked(requests.CheckClock):
@@ -140,6 +145,9 @@ class BuzzerScreen(GameScreen):
         if self.revealing:
             return [("enter", "continue"), ("esc", "quit game"), ("?", "help")]
         keys = "/".join(key.upper() for key in self.keys[: len(self.game.players)])
+        if self.game.time_limit is None and self.game.at_keyboard is None:
+            # No clock closes a question nobody knows: the players do.
+            return [(keys, "buzz"), ("enter", "nobody knows"), ("esc", "quit"), ("?", "help")]
         return [(keys, "buzz"), ("esc", "quit game"), ("?", "help")]
 
     def _reveal(self) -> ComposeResult:
@@ -204,6 +212,7 @@ class BuzzerScreen(GameScreen):
     def _status(self, holder: int | None) -> Content:
         game = self.game
         question = game.questions[self.question_index]
+        untimed = game.time_limit is None
         if holder is not None:
             name = game.players[holder].name
             if question.picks:
@@ -213,7 +222,8 @@ class BuzzerScreen(GameScreen):
                 how = TYPED_HINT.get(question.type, "type the answer, then Enter")
             assert game.buzzer is not None  # someone holds it
             seconds = f"{game.buzzer.window:g} s"
-            return Content.assemble((name, "bold"), f" buzzed! {seconds} to answer: {how}")
+            timed = " (answers are timed, even with the timer off)" if untimed else ""
+            return Content.assemble((name, "bold"), f" buzzed! {seconds} to answer{timed}: {how}")
         lines: list[Content] = []
         answers = buzzes(game)
         if answers:
@@ -223,11 +233,18 @@ class BuzzerScreen(GameScreen):
                 (last_out.turn.player, "bold"), f": {why}. Open again for the others!\n",
             ))  # fmt: skip
         lines.append(Content("Buzz to answer: press your key."))
+        if untimed:
+            window = answer_seconds(question)
+            lines.append(Content(
+                f"\nNo time limit on the question; after a buzz, {window:g} s to answer."
+                " Nobody knows? Enter shows the answer.",
+            ))  # fmt: skip
         return Content("").join(lines)
 
     def _hand_over(self, holder: int | None) -> None:
         """The floor changed hands: open the typing line for a typed question's holder."""
         self.holding = holder
+        self.query_one(KeyHints).show(*self._hints())
         question = self.game.questions[self.question_index]
         field = self.query_one("#buzz-input", Input)
         self.query_one("#buzz-error", Label).update("")
@@ -245,10 +262,14 @@ class BuzzerScreen(GameScreen):
         """Buzz keys while the question is open; option keys for whoever buzzed."""
         if self.revealing or self.game.phase is not Phase.QUESTION:
             return
+        holder = self.game.at_keyboard
+        if holder is None and event.key == "enter" and self.game.time_limit is None:
+            event.stop()  # nobody knows, and no clock will close the question
+            self.post_message(self.Closed(self.question_index))
+            return
         char = (event.character or "").casefold()
         if not char:
             return
-        holder = self.game.at_keyboard
         if holder is None:
             if char in self.keys[: len(self.game.players)]:
                 event.stop()

@@ -48,7 +48,9 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     )),
     ("Buzzer", (
         ("each player's key", "buzz (shown at the bottom; Q P Z M unless changed in setup)"),
-        ("then", "answer as above, before your few seconds run out"),
+        ("then", "answer as above, before your few seconds run out (timed even with "
+                 "the timer off); wrong or late costs 250 points, never below 0"),
+        ("Enter", "nobody knows: show the answer (timer off only)"),
         ("Esc", "quit the game (asks first)"),
     )),
     ("Reveal", (

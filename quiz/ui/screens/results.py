@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.events import Resize
 from textual.widgets import Button, Digits, Label, Static
 
 from quiz.podium import awards, by_category, personal_marks
@@ -31,6 +32,8 @@ def headline(game: Game) -> Content:
             "You scored ", (f"{player.score:,}", "bold"), f" points, {player.correct} of ",
             f"{player.answered} right.",
         )
+    if standings[0].player.score == 0:  # everyone on 0: no winner to cheer
+        return Content("Nobody scored this time.")
     winners = [s.player.name for s in standings if s.place == 1]
     score = f"{standings[0].player.score:,}"
     if len(winners) == 1:
@@ -59,6 +62,12 @@ def solo_line(game: Game) -> str:
     if player.fastest is not None:
         parts.append(f"fastest {player.fastest:.1f}s")
     return " · ".join(parts)
+
+
+#: Below this many rows or columns the podium draws plain bold scores, not big digits,
+#: and the steps are lower: at the minimum size (60x20) it fits without scrolling.
+COMPACT_HEIGHT = 24
+COMPACT_WIDTH = 80
 
 
 class ResultsScreen(GameScreen):
@@ -115,6 +124,17 @@ class ResultsScreen(GameScreen):
         categories = by_category(game.outcomes)
         if categories:
             yield Static(category_lines(categories), classes="categories")
+
+    def on_mount(self) -> None:
+        """Fit the podium to the terminal it opens on."""
+        self._fit(self.app.size.width, self.app.size.height)
+
+    def on_resize(self, event: Resize) -> None:
+        """Fit the podium again."""
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        self.set_class(height < COMPACT_HEIGHT or width < COMPACT_WIDTH, "-compact")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Play again or go to the menu."""

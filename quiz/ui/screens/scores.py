@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -212,7 +214,7 @@ class ScoresScreen(PlayerEditing):
         self.query_one("#champion", Label).update(tables.champion_text(store.champions()))
         board = self.query_one("#leaderboard", DataTable)
         self.pages = {"leaderboard": tables.fill_leaderboard(board, store, since)}
-        ids = tables.fill_missed(self.query_one("#missed", DataTable), store)
+        ids = tables.fill_missed(self.query_one("#missed", DataTable), store, self.app.size.width)
         if ids and self.prompts is None:
             self._find_prompts(ids)
         elif self.prompts:
@@ -250,15 +252,7 @@ class ScoresScreen(PlayerEditing):
 
     def _find_prompts(self, ids: list[str]) -> None:
         """Look the prompts up in a thread: reading packs must not hold up the screen."""
-        finder = self._prompt_finder
-
-        def find() -> dict[str, str]:
-            if finder is not None:
-                return finder(ids)
-            from quiz.prompts import installed_prompts
-
-            return installed_prompts(ids)
-
+        find = partial(self._prompt_finder or tables.installed_prompts, ids)
         # exit_on_error=False: without prompts the ids stay, which is no reason to quit.
         self.run_worker(find, name=PROMPTS_WORKER, thread=True, exit_on_error=False)
 
@@ -273,12 +267,19 @@ class ScoresScreen(PlayerEditing):
             self.show_prompts(event.worker.result or {})
 
     def show_prompts(self, prompts: dict[str, str]) -> None:
-        """Put each known prompt in place of its id in the most-missed table."""
+        """Put each known prompt in place of its id in the most-missed table (cut to the
+        screen's width in terminal cells, with "…")."""
         self.prompts = prompts
-        table = self.query_one("#missed", DataTable)
-        for question_id, prompt in prompts.items():
-            if question_id in table.rows:
-                table.update_cell(question_id, "question", Text(prompt), update_width=True)
+        tables.show_prompts(self.query_one("#missed", DataTable), prompts, self.app.size.width)
+
+    def on_resize(self) -> None:
+        """Cut the most-missed lines again to the new width."""
+        if self.store is not None and self.query_one("#tabs").display:
+            with suppress(sqlite3.DatabaseError):  # the next reload says so
+                table = self.query_one("#missed", DataTable)
+                tables.fill_missed(table, self.store, self.app.size.width)
+                if self.prompts:
+                    self.show_prompts(self.prompts)
 
     # -- the Player tab ------------------------------------------------------------
 

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from rich.text import Text
 from textual.widgets import DataTable
 
+from quiz.text import cells, shorten
+
 if TYPE_CHECKING:
     from quiz.stats import GameSummary, HeadToHead
     from quiz.stats_board import Champion, LeaderboardRow, SoloRow
@@ -27,6 +29,8 @@ Cells = tuple[Text, ...]
 HEAD_TO_HEAD_ROWS = 200
 #: How many questions the most-missed table lists.
 MISSED_LENGTH = 20
+#: The most a category takes of a most-missed row before it is cut.
+CATEGORY_WIDTH = 24
 #: How many of a player's games the history table lists.
 HISTORY_LENGTH = 20
 
@@ -127,15 +131,21 @@ def fill_leaderboard(
     return Paged(table, store.leaderboard(since), _board_cells)
 
 
+def fitted(text: str, room: int) -> Text:
+    """``text`` on one line, cut to ``room`` terminal cells with "…" where it is cut."""
+    return Text(shorten(" ".join(text.split()), max(room, 1)))
+
+
 def _solo_cells(r: SoloRow) -> Cells:
     return (number(r.length), number(r.place), Text(r.player), number(round(r.best)),
             number(round(r.average)), number(r.games))  # fmt: skip
 
 
 def fill_solo(table: DataTable[Text], store: Store, since: str | None) -> Paged[SoloRow]:
-    """Solo games per length: best and average points per question."""
+    """Solo games per length: best and average points per question (said in the
+    headings: the numbers are not scores)."""
     table.clear(columns=True)
-    table.add_columns("Qs", "#", "Player", "Best", "Average", "Games")
+    table.add_columns("Qs", "#", "Player", "Best pts/Q", "Avg pts/Q", "Games")
     return Paged(table, store.solo_table(since), _solo_cells)
 
 
@@ -153,19 +163,48 @@ def fill_head_to_head(
     return Paged(table, store.head_to_head(since=since, limit=HEAD_TO_HEAD_ROWS), _pair_cells)
 
 
-def fill_missed(table: DataTable[Text], store: Store) -> list[str]:
-    """The most missed questions (ids until their prompts are found); returns the ids."""
+def fill_missed(table: DataTable[Text], store: Store, width: int) -> list[str]:
+    """The most missed questions (ids until their prompts are found), each line within
+    ``width`` cells (see :func:`question_room`); returns the ids."""
     table.clear(columns=True)
     # The question goes last: prompts are long, and the counts must stay in view.
     table.add_columns("Missed", "Asked", "Category")
     table.add_column("Question", key="question")
     missed = store.most_missed(MISSED_LENGTH)
-    for m in missed:
-        table.add_row(
-            number(m.missed), number(m.asked), Text(m.category), Text(m.question_id),
-            key=m.question_id,
-        )  # fmt: skip
+    rows = [(number(m.missed), number(m.asked), fitted(m.category, CATEGORY_WIDTH))
+            for m in missed]  # fmt: skip
+    room = question_room(table, rows, width)
+    for m, row in zip(missed, rows, strict=True):
+        table.add_row(*row, fitted(m.question_id, room), key=m.question_id)
     return [m.question_id for m in missed]
+
+
+def show_prompts(table: DataTable[Text], prompts: dict[str, str], width: int) -> None:
+    """Each known prompt in place of its id, cut with "…" to what ``width`` leaves."""
+    rows = [tuple(table.get_row(key)[:3]) for key in table.rows]
+    room = question_room(table, rows, width)
+    for question_id, prompt in prompts.items():
+        if question_id in table.rows:
+            table.update_cell(question_id, "question", fitted(prompt, room), update_width=True)
+
+
+def installed_prompts(ids: list[str]) -> dict[str, str]:
+    """The prompts of ``ids`` from the installed packs (slow: the screen runs it in a
+    thread; the packs are imported only then)."""
+    from quiz.prompts import installed_prompts as found
+
+    return found(ids)
+
+
+def question_room(table: DataTable[Text], rows: Sequence[Cells], width: int) -> int:
+    """Cells left for the question in a table ``width`` cells wide, after the other
+    columns (as wide as ``rows`` make them), the cell padding and a scroll bar."""
+    pad = 2 * table.cell_padding
+    used = sum(
+        max([cells(c.label.plain)] + [cells(row[i].plain) for row in rows]) + pad
+        for i, c in enumerate(list(table.columns.values())[:3])
+    )
+    return max(width - used - pad - table.scrollbar_size_vertical, 12)
 
 
 def history_row(game: GameSummary, name: str) -> tuple[Text, ...]:

@@ -59,6 +59,18 @@ def seating_word(seating: Seating) -> str:
     return {Seating.TURNS: "own", Seating.BUZZER: "buzzer"}.get(seating, "same")
 
 
+#: What the question count and the timer mean: each player's questions in turns (or
+#: one question for all, answered by each), the game's questions in a buzzer game.
+QUESTIONS_HINT = {
+    "turns": f"per player, {MIN_QUESTIONS} to {MAX_QUESTIONS}",
+    "buzzer": f"in the game, {MIN_QUESTIONS} to {MAX_QUESTIONS}",
+}
+TIMER_HINT = {
+    "turns": "seconds per question, or off",
+    "buzzer": "seconds, or off; answers stay timed",
+}
+
+
 class SetupScreen(DismissOnTop[None]):
     """The setup form. Enter in a field or "Start game" starts; Esc goes back."""
 
@@ -112,11 +124,11 @@ class SetupScreen(DismissOnTop[None]):
                 )
             yield from self._row(
                 "Questions", Input(questions, id="questions", compact=True, type="integer"),
-                f"per player, {MIN_QUESTIONS} to {MAX_QUESTIONS}",
+                QUESTIONS_HINT["turns"], hint_id="questions-hint",
             )
             yield from self._row(
                 "Timer", Input(timer, id="timer", compact=True),
-                "seconds per question, or off",
+                TIMER_HINT["turns"], hint_id="timer-hint",
             )
             yield from self._row(
                 "Difficulty",
@@ -159,12 +171,13 @@ class SetupScreen(DismissOnTop[None]):
 
     @staticmethod
     def _row(
-        label: str, field: Input | Select[str], hint: str, row_id: str | None = None
-    ) -> ComposeResult:
+        label: str, field: Input | Select[str], hint: str, row_id: str | None = None,
+        hint_id: str | None = None,
+    ) -> ComposeResult:  # fmt: skip
         with Horizontal(classes="setup-row", id=row_id):
             yield Label(label, classes="setup-label")
             yield field
-            yield Label(hint, classes="setup-hint muted")
+            yield Label(hint, classes="setup-hint muted", id=hint_id)
 
     def read_setup(self) -> GameSetup:
         """The form as a :class:`GameSetup`; raises :class:`SetupError` naming the field."""
@@ -218,6 +231,10 @@ class SetupScreen(DismissOnTop[None]):
     def _show_buzz_keys(self) -> None:
         buzzer = self.query_one("#seating", Select).value == "buzzer"
         self.query_one("#buzz-row").display = buzzer
+        # A buzzer game asks each question once, of everyone: the count is the game's.
+        kind = "buzzer" if buzzer else "turns"
+        self.query_one("#questions-hint", Label).update(QUESTIONS_HINT[kind])
+        self.query_one("#timer-hint", Label).update(TIMER_HINT[kind])
 
     @on(Input.Submitted)
     def _submitted(self) -> None:

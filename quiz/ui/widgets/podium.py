@@ -27,6 +27,8 @@ from quiz.text import cells, fit, shorten
 STEP_ORDER = (2, 1, 3)
 #: Cells for a name on a podium step.
 STEP_WIDTH = 18
+#: Cells for a name in the awards' name column.
+AWARD_NAME_WIDTH = 24
 
 
 class PodiumStep(Vertical):
@@ -42,6 +44,8 @@ class PodiumStep(Vertical):
         player = self.standing.player
         yield Label(Text(fit(player.name, STEP_WIDTH), style="bold"), classes="podium-name")
         yield Digits(str(player.score), classes="podium-score")
+        # Short of room (the screen's ``-compact`` class) the score is one bold line.
+        yield Label(Text(f"{player.score:,}", style="bold"), classes="podium-number")
         yield Label(Text(ordinal(self.standing.place)), classes="podium-place")
 
 
@@ -62,14 +66,17 @@ class Podium(Horizontal):
 
 
 def award_lines(awards: Sequence[Award]) -> Text:
-    """``★ Fastest finger  Ana  1.2s`` per award, names literal."""
+    """``★ Fastest finger  Ana  1.2s`` per award in three columns (title, name, what
+    earned it), measured in terminal cells; names literal, cut to their column."""
     text = Text()
+    title_width = max((cells(award.title) for award in awards), default=0)
+    name_width = min(AWARD_NAME_WIDTH, max((cells(a.player) for a in awards), default=0))
     for number, award in enumerate(awards):
         if number:
             text.append("\n")
         text.append("★ ", style="bold yellow")
-        text.append(f"{award.title}  ", style="bold")
-        text.append(shorten(award.player, 24))
+        text.append(fit(award.title, title_width) + "  ", style="bold")
+        text.append(fit(award.player, name_width))
         text.append(f"  {award.detail}", style="dim")
     return text
 

@@ -22,7 +22,7 @@ def mark(outcome: Outcome) -> tuple[str, str]:
         return "⏱", "$text-warning"
     if outcome.correct:
         return "✔", "bold $text-success"
-    if outcome.points.total:
+    if outcome.points.total > 0:  # below 0: a wrong buzz's penalty, still wrong
         return "◐", "$text-warning"
     return "✖", "$text-error"
 
@@ -40,7 +40,7 @@ def answer_line(outcome: Outcome, name_width: int) -> Content:
         (name, "bold"),
         pad,
         "  ",
-        (f"+{points:,}" if points else "0").rjust(6),
+        (f"{points:+,}" if points else "0").rjust(6),
         "  ",
         Content.styled(said, "italic" if outcome.response is None else ""),
     )
