@@ -300,3 +300,19 @@ def test_a_wrong_buzz_shows_its_penalty_on_the_reveal():
     wrong = session.submit(Answer(0, 0, (game.turn.question.answer + 1) % 4)).outcome
     line = answer_line(wrong, 3).plain
     assert "✖" in line and "-250" in line and "+" not in line
+
+
+async def test_the_buzzer_status_says_what_a_wrong_buzz_cost(make_app, clock, records):
+    # Played: "Ben: too slow. Open again" while his score fell by 250, unsaid.
+    app = make_app(("Ana", "Ben"), per_player=3, questions=make_questions(6),
+                   seating=Seating.BUZZER)  # fmt: skip
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.game.players[0].score = 1000
+        q = app.game.turn.question
+        await pilot.press("q")
+        await pilot.press(str((q.answer + 1) % 4 + 1))  # Ana: wrong
+        await pilot.pause()
+        status = shown(app.screen.query_one("#buzz-status"))
+        assert "Ana: wrong, -250 points. Open again for the others!" in status, status
+        assert app.game.players[0].score == 750

@@ -229,8 +229,10 @@ class BuzzerScreen(GameScreen):
         if answers:
             last_out = answers[-1]
             why = "too slow" if last_out.timed_out else "wrong"
+            penalty = last_out.points.penalty
+            cost = f", {-penalty:,} points" if penalty else ""
             lines.append(Content.assemble(
-                (last_out.turn.player, "bold"), f": {why}. Open again for the others!\n",
+                (last_out.turn.player, "bold"), f": {why}{cost}. Open again for the others!\n",
             ))  # fmt: skip
         lines.append(Content("Buzz to answer: press your key."))
         if untimed:
