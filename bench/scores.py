@@ -14,6 +14,7 @@ about 5 s. Run it alone with ``.venv/bin/python bench/run.py --only scores``.
 from __future__ import annotations
 
 import asyncio
+import compileall
 import json
 import os
 import subprocess
@@ -90,6 +91,9 @@ def _row(name: str, subject: float, floor: float, floor_name: str, full: bool) -
 
 def measure_scores(cfg: Config, work: Path) -> list[Row]:
     """One row each for `scores`, `scores --format json` and the Scores screen."""
+    # As in bench.paint: an installed wheel has its bytecode (pip compiles it); a
+    # checkout under PYTHONDONTWRITEBYTECODE would time the compiler at every launch.
+    compileall.compile_dir(str(REPO / "quiz"), quiet=1)
     full = cfg.sizes[-1] >= 10_000
     tiny = cfg.sizes[-1] < 1_000  # the smoke test's: only that the rows come out
     players, games = (1_000, 5_000) if full else (30, 60) if tiny else (200, 1_000)
