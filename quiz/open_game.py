@@ -30,6 +30,9 @@ class OpenGame(Game):
 
     #: Seats the host removed (an instance gets its own set on the first removal).
     removed: frozenset[int] = frozenset()
+    #: :attr:`waiting_for` and the state it was worked out for.
+    _waiting_key: object = None
+    _waiting: tuple[int, ...] = ()
 
     def close(self) -> Outcome | None:
         """End the open question now: every missing answer times out, the reveal comes.
@@ -60,8 +63,16 @@ class OpenGame(Game):
 
     @property
     def waiting_for(self) -> tuple[int, ...]:
-        """Players whose answer the open question expects (never a removed one)."""
-        return tuple(seat for seat in super().waiting_for if seat not in self.removed)
+        """Players whose answer the open question expects (never a removed one).
+
+        Asked three times for every answer of a party of hundreds: worked out once for
+        each state of the question (its phase, step, answers, players and removals)."""
+        key = (self.phase, self.step, len(self._answered), len(self.players), self.removed)
+        if key != self._waiting_key:
+            self._waiting_key = key
+            self._waiting = tuple(seat for seat in super().waiting_for
+                                  if seat not in self.removed)  # fmt: skip
+        return self._waiting
 
     @property
     def step_outcomes(self) -> tuple[Outcome, ...]:

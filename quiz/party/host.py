@@ -325,10 +325,14 @@ class PartyHost:
         session = self.session
         if session is None or session.phase is not Phase.QUESTION or self.paused:
             return
-        here = {p.seat for p in self.room.present}
-        if not any(seat in here for seat in session.waiting_for):
+        # Usually the first player still waiting is here: no set of the room per answer.
+        if not any(self._here(seat) for seat in session.waiting_for):
             self._game().close()
             self._reveal()
+
+    def _here(self, seat: int) -> bool:
+        player = self.room.seat(seat)
+        return player is not None and player.connected and not player.kicked
 
     def _reveal(self) -> None:
         """Tell each phone how its answer went, with its place."""
