@@ -102,6 +102,24 @@ class OpenGame(Game):
         enough for every reveal of a party of hundreds)."""
         return [p for seat, p in enumerate(self.players) if seat not in self.removed]
 
+    def answers_at(self, step: int) -> dict[int, Outcome]:
+        """Each seat's answer (or time-out) to question ``step``: one pass over the
+        game's answers, for a reveal to every phone."""
+        found: dict[int, Outcome] = {}
+        for o in reversed(self.outcomes):
+            if o.turn.index == step:
+                found.setdefault(o.turn.player_index, o)
+            elif o.turn.index < step:
+                break  # answers are kept in question order
+        return found
+
+    def places(self) -> dict[int, tuple[int, int]]:
+        """``{seat: (score, place)}`` for the seats still in the game: ranked once, not
+        once per phone."""
+        place = {id(s.player): s.place for s in self.standings()}
+        return {seat: (p.score, place[id(p)])
+                for seat, p in enumerate(self.players) if id(p) in place}
+
     def standings(self) -> list[Standing]:
         """Current ranking of the players still in the game; ties share a place."""
         return rank(self.kept())

@@ -176,25 +176,12 @@ class PartyHost:
         return self._outcomes_at(step).get(seat)
 
     def _outcomes_at(self, step: int) -> dict[int, Outcome]:
-        """Each seat's answer (or time-out) to question ``step``: one pass over the
-        game's answers, for a reveal to every phone."""
-        assert self.session is not None
-        found: dict[int, Outcome] = {}
-        for o in reversed(self.session.game.outcomes):
-            if o.turn.index == step:
-                found.setdefault(o.turn.player_index, o)
-            elif o.turn.index < step:
-                break  # answers are kept in question order
-        return found
+        return self._game().answers_at(step)
 
     def _places(self) -> dict[int, dict[str, object]]:
-        """``{seat: {"score": 1200, "place": "2nd"}}`` for the seats still in the game:
-        ranked once, not once per phone."""
-        assert self.session is not None
-        game = self.session.game
-        place = {id(s.player): s.place for s in game.standings()}
-        return {seat: {"score": p.score, "place": ordinal(place[id(p)])}
-                for seat, p in enumerate(game.players) if id(p) in place}
+        """``{seat: {"score": 1200, "place": "2nd"}}`` for the seats still in the game."""
+        return {seat: {"score": score, "place": ordinal(place)}
+                for seat, (score, place) in self._game().places().items()}
 
     def _score_for(self, seat: int) -> dict[str, object]:
         """``{"score": 1200, "place": "2nd"}`` for a seat still in the game."""

@@ -60,3 +60,19 @@ def test_nobody_removed_records_everyone() -> None:
     game.submit(1, 0, 1)
     game.advance()
     assert game.record().players == ("Ana", "Bo") and len(game.record().answers) == 2
+
+
+def test_answers_of_a_step_and_places_are_found_in_one_pass() -> None:
+    game = party("Ana", "Bo", "Cy")
+    game.begin()
+    game.submit(1, 0, 0)  # right
+    assert game.waiting_for == (0, 2)
+    game.submit(0, 0, 1)
+    assert game.waiting_for == (2,)  # worked out again once an answer came
+    game.remove(2)
+    assert game.waiting_for == () and game.phase is Phase.QUESTION
+    game.close()
+    assert set(game.answers_at(0)) == {0, 1}
+    assert game.answers_at(0)[1].correct and not game.answers_at(0)[0].correct
+    bo = game.players[1].score
+    assert game.places() == {0: (0, 2), 1: (bo, 1)}  # Cy removed: not placed
