@@ -570,3 +570,19 @@ async def test_setup_starts_from_the_last_game_and_offers_known_names(make_app, 
         await pilot.pause()
         assert again.screen.query_one("#players", Input).value == "Cy, Dee"
         assert again.screen.query_one("#questions", Input).value == "7"
+
+
+async def test_the_home_menu_keeps_every_entry_after_a_visit_to_setup(make_app):
+    # Played: back from setup (or a game), the big screen's "#party { height: 1fr }"
+    # matched the menu's Party entry and pushed Help and Quit off the screen.
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        party, quit_ = app.screen.query_one("#party"), app.screen.query_one("#quit")
+        assert party.region.height == app.screen.query_one("#help").region.height
+        assert quit_.region.bottom <= 20 and quit_.region.height > 0

@@ -316,3 +316,25 @@ async def test_the_buzzer_status_says_what_a_wrong_buzz_cost(make_app, clock, re
         status = shown(app.screen.query_one("#buzz-status"))
         assert "Ana: wrong, -250 points. Open again for the others!" in status, status
         assert app.game.players[0].score == 750
+
+
+async def test_a_buzz_and_its_answer_typed_together_both_count(make_app, clock, records):
+    # Played: "p4" typed fast buzzed, then lost the 4; Ben ran out of time (-250).
+    from test_key_burst import burst
+
+    app = make_app(("Ana", "Ben"), per_player=3, questions=make_questions(6),
+                   seating=Seating.BUZZER)  # fmt: skip
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        q = app.game.turn.question
+        burst(app, ["p", str(q.answer + 1)])
+        await pilot.pause()
+        await pilot.pause()
+        assert app.game.phase is Phase.REVEAL
+        assert app.game.players[1].score > 0
+        # An option key with no buzz before it is still nobody's answer.
+        await pilot.press("enter")
+        await pilot.pause()
+        burst(app, ["1"])
+        await pilot.pause()
+        assert app.game.phase is Phase.QUESTION and app.game.at_keyboard is None

@@ -47,6 +47,11 @@ def buzzes(game: BuzzerGame) -> list[Outcome]:
     return [o for o in game.outcomes if o.turn.index == game.step]
 
 
+#: How soon after a buzz an option key counts as that buzz's answer, before the game
+#: has handed the floor over (keys typed together arrive together).
+EARLY_PICK_SECONDS = 0.5
+
+
 class BuzzerScreen(GameScreen):
     """One question, all players, one keyboard: buzz keys, then the buzzer answers."""
 
@@ -96,6 +101,10 @@ class BuzzerScreen(GameScreen):
         self.question_index = game.step
         self.keys = game.setup.buzz_keys
         self.holding: int | None = None  # the holder the screen last drew
+        #: A buzz sent and not yet taken by the game, and an option key pressed in that
+        #: moment: "p4" typed fast is a buzz and its answer, not a buzz and a lost key.
+        self.buzz_sent: float | None = None  # when, on the game's clock
+        self.early_pick: int | None = None
 
     @property
     def revealing(self) -> bool:
@@ -244,8 +253,13 @@ class BuzzerScreen(GameScreen):
         return Content("").join(lines)
 
     def _hand_over(self, holder: int | None) -> None:
-        """The floor changed hands: open the typing line for a typed question's holder."""
+        """The floor changed hands: open the typing line for a typed question's holder;
+        an option key pressed while the buzz was on its way answers now."""
         self.holding = holder
+        fresh = self._buzz_on_its_way()
+        early, self.early_pick, self.buzz_sent = self.early_pick, None, None
+        if holder is not None and early is not None and fresh:
+            self.post_message(self.Answered(holder, self.question_index, early))
         self.query_one(KeyHints).show(*self._hints())
         question = self.game.questions[self.question_index]
         field = self.query_one("#buzz-input", Input)
@@ -272,17 +286,30 @@ class BuzzerScreen(GameScreen):
         char = (event.character or "").casefold()
         if not char:
             return
+        question = self.game.questions[self.question_index]
         if holder is None:
             if char in self.keys[: len(self.game.players)]:
                 event.stop()
+                self.buzz_sent, self.early_pick = self.game.clock(), None
                 self.post_message(self.Buzzed(self.keys.index(char), self.question_index))
+            elif self._buzz_on_its_way() and question.picks and self.early_pick is None:
+                index = self._option(char)
+                if index is not None and index < len(question.options):
+                    event.stop()
+                    self.early_pick = index
             return
-        question = self.game.questions[self.question_index]
         if question.picks:
             index = self._option(char)
             if index is not None and index < len(question.options):
                 event.stop()
                 self.post_message(self.Answered(holder, self.question_index, index))
+
+    def _buzz_on_its_way(self) -> bool:
+        """A buzz was sent within :data:`EARLY_PICK_SECONDS` and the floor is still
+        free: the game has not taken it yet, or refused it (then the pick is dropped
+        when the next buzz is sent, as it always was)."""
+        sent = self.buzz_sent
+        return sent is not None and self.game.clock() - sent <= EARLY_PICK_SECONDS
 
     @staticmethod
     def _option(char: str) -> int | None:
