@@ -46,7 +46,11 @@ _JOINING = frozenset({"the", "of", "and", "a", "an", "de", "la", "del", "von", "
 #: The most words and characters of a name worth typing.
 NAME_WORDS, NAME_LENGTH = 4, 30
 #: Short forms players type for long names, as the song's own sources write them.
-SHORT: dict[str, tuple[str, ...]] = {"united states": ("US",)}
+#: (Played: "USA", "America" and "United States of America" were marked wrong.)
+SHORT: dict[str, tuple[str, ...]] = {
+    "united states": ("US", "USA", "U.S.", "United States of America", "America"),
+    "united kingdom": ("UK", "U.K.", "Britain", "Great Britain"),
+}
 
 
 def nameable(value: str) -> bool:

@@ -24,6 +24,7 @@ from quiz.facts import (
     Pack,
     Quote,
 )
+from quiz.generators.typed import SHORT
 from quiz.question import Question
 
 #: Kinds whose options are in natural ascending order.
@@ -425,8 +426,11 @@ def check_text(pack: Pack, q: Question) -> None:
     accepted = {normalise(a) for a in (q.text, *q.accept)}
     for spelling in q.accept:
         assert grade(q, spelling) == 1.0
-        # A spelling the value gives: part of it, or its short form (never a new name).
-        assert normalise(spelling) in normalise(q.text) or len(spelling) <= 3, (q.id, spelling)
+        # A spelling the value gives: part of it, or a name the country goes by (never a
+        # new name).
+        other_names = SHORT.get(normalise(q.text).removeprefix("the "), ())
+        assert (normalise(spelling) in normalise(q.text) or len(spelling) <= 3
+                or spelling in other_names), (q.id, spelling)
     for other in every - right:
         assert normalise(other) not in accepted, (q.id, other)
         assert grade(q, other) == 0.0, (q.id, other)

@@ -111,3 +111,11 @@ def test_people_are_named_by_what_they_did_in_plain_words(built):
     for q in built:
         assert not q.prompt.startswith("In the official music video,"), q.prompt
         assert not q.explanation.endswith("said it."), q.explanation
+
+
+def test_a_country_is_accepted_under_the_names_it_goes_by(built):
+    country = [q for q in built if q.type == "text" and q.text == "the United States"]
+    assert country
+    for typed in ("USA", "U.S.", "america", "United States of America", "united states"):
+        assert grade(country[0], typed) == 1.0, typed
+    assert grade(country[0], "the United Kingdom") == 0.0
