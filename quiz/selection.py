@@ -7,7 +7,8 @@ holds a spoiler (:mod:`quiz.spoilers`): no question states a fact another one as
 so no two questions ask the same fact, and no question's text holds another's
 specific answer; a game comes up short rather than break this. Questions the
 players saw recently (``recent``, most recent first) come last, the least recently
-seen of them first.
+seen of them first; before them, other questions about the facts they asked (the
+country asked typed after it was picked is a repeat too).
 
 Cost: the per-pack slot index is built once per Pack object (see
 :mod:`quiz.generators.index`); a game then draws slots at random and builds only the
@@ -136,6 +137,9 @@ class _Game:
                  rates: Mapping[str, RightRate] | None = None) -> None:  # fmt: skip
         self.rng = rng
         self.recent = set(recent)
+        #: The facts of the recent questions: the same fact asked another way (typed
+        #: after picked) is a repeat too.
+        self.recent_facts = {_fact_key(question_id) for question_id in recent}
         self.taken: set[str] = set()
         self.guard = Guard({index.pack.id: _subject(index.pack) for index in indexes})
         self.dead: set[str] = set()
@@ -150,6 +154,8 @@ class _Game:
         building)."""
         question_id, fact = index.identify(entry)
         if question_id in self.taken or question_id in self.recent or question_id in self.dead:
+            return None
+        if (index.pack.id, fact) in self.recent_facts:
             return None
         if not self.guard.fits(index.pack.id, (fact,), (fact,)):
             return None
@@ -307,6 +313,9 @@ def choose(
     for _ in range(ATTEMPTS):
         game = _Game(rng, recent, indexes, mix, rates)
         _deal(game, list(categories), count)
+        if len(game.chosen) < count and game.recent_facts:
+            game.recent_facts = set()  # other forms of recent facts, before repeats
+            _deal(game, list(categories), count)
         if len(game.chosen) < count and recent:
             _take_recent(game, indexes, categories, recent, count, only_ids)
         if len(game.chosen) > len(best):
@@ -355,6 +364,15 @@ def _find(by_pack: dict[str, PackIndex], question_id: str) -> Slot | None:
     """The slot with this id among the packs in play, if any."""
     index = by_pack.get(QuestionId.parse(question_id).pack)
     return index.find(question_id) if index is not None else None
+
+
+def _fact_key(question_id: str) -> tuple[str, str]:
+    """(pack, fact) of a question id: ``pack:fact:generator[:variant]``, or
+    ``pack:q:item`` for a hand-written item (whose fact is ``q:item``)."""
+    parts = question_id.split(":")
+    if len(parts) >= 3 and parts[1] == "q":
+        return parts[0], f"q:{parts[2]}"
+    return parts[0], parts[1] if len(parts) > 1 else ""
 
 
 def _take_recent(

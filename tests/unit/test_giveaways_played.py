@@ -119,3 +119,13 @@ def test_a_country_is_accepted_under_the_names_it_goes_by(built):
     for typed in ("USA", "U.S.", "america", "United States of America", "united states"):
         assert grade(country[0], typed) == 1.0, typed
     assert grade(country[0], "the United Kingdom") == 0.0
+
+
+def test_a_fact_seen_lately_is_not_asked_again_another_way(builtin):
+    # Played: Ana and Ben were asked the radio country picked in one game and typed in
+    # the next: "recent" kept ids apart, not facts.
+    recent = ["wdta:release-country:attribute", "wdta:q:vma-lost-to"]
+    for seed in range(60):
+        game = choose([builtin], 20, random.Random(seed), recent=recent)
+        assert len(game) == 20
+        assert not {q.fact for q in game} & {"release-country", "q:vma-lost-to"}, seed
