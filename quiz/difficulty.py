@@ -38,8 +38,8 @@ MIXES: tuple[Mix, ...] = ("easy", "mixed", "hard")
 #: Answers a question needs before its measured right rate replaces the estimate.
 MEASURED_AFTER = 8
 #: Hardness below this is easy; from :data:`HARD_FROM` on it is hard.
-EASY_BELOW = 0.4
-HARD_FROM = 0.6
+EASY_BELOW = 0.48
+HARD_FROM = 0.65
 
 #: How obscure each kind of generated fact is (0 everyone knows, 1 nobody does);
 #: kinds not listed (hand-written items, new generators) count as :data:`UNKNOWN_KIND`.
@@ -50,6 +50,12 @@ KIND_OBSCURITY: Mapping[str, float] = {
     "reverse": 0.75, "position": 0.85, "order": 0.55,
 }  # fmt: skip
 UNKNOWN_KIND = 0.5
+#: A true/false statement is as obscure as what it states: who printed a verdict is
+#: less known than where the song was made (shifts for the category it is in).
+TRUEFALSE_CATEGORY: Mapping[str, float] = {
+    "Critics": 0.15, "Charts": 0.1, "Awards": 0.1, "Credits": 0.05,
+    "Song facts": -0.05, "Making of": -0.05, "Music videos": -0.05,
+}  # fmt: skip
 #: What an author's (or a generator's) own word moves the obscurity by.
 STATED: Mapping[str, float] = {"easy": -0.15, "medium": 0.0, "hard": 0.15}
 
@@ -96,6 +102,8 @@ def luck(question: Question) -> float:
 def obscurity(question: Question) -> float:
     """How little-known the fact is, 0..1 (see the module docstring)."""
     base = KIND_OBSCURITY.get(question.kind, UNKNOWN_KIND)
+    if question.kind == "truefalse":
+        base += TRUEFALSE_CATEGORY.get(question.category, 0.0)
     if question.kind not in KIND_OBSCURITY:
         # An author's word is a judgement of knowledge; a generator's follows the shape.
         base += STATED.get(question.difficulty, 0.0)

@@ -144,3 +144,20 @@ def test_rates_reach_selection_and_the_full_listing():
         for question in settle_all(packs, generate_all(packs, random.Random(seed))):
             if question.id in dealt:
                 assert question.difficulty == dealt[question.id]
+
+
+def test_an_easy_game_is_mostly_easy_and_a_hard_one_mostly_hard():
+    # Played: "Easy" dealt 3-4 easy questions of 20 (14 of 303 were easy at all).
+    from quiz.packs import load_catalog
+    from quiz.selection import choose
+
+    builtin_pack = load_catalog([]).packs[0]
+
+    shares = {}
+    for mix in ("easy", "mixed", "hard"):
+        levels = collections.Counter(q.difficulty for seed in range(40)
+                                     for q in choose([builtin_pack], 20, random.Random(seed),
+                                                     mix=mix))  # fmt: skip
+        shares[mix] = {level: n / sum(levels.values()) for level, n in levels.items()}
+    assert shares["easy"]["easy"] > 0.5 and shares["hard"]["hard"] > 0.5
+    assert all(shares["mixed"][level] > 0.2 for level in ("easy", "medium", "hard"))
