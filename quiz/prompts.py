@@ -8,10 +8,10 @@ builds the same question again: no game is chosen, only the asked-for slots are 
 The seed decides the wrong options and their order, and for every kind but one
 nothing in the prompt. True/false items are the exception: the seed picks the true
 statement or a false one, so the sentence a player saw cannot be told from the id.
-They are described by the fact they are about instead, which reads the same for every
-seed and as the true item reads in a game: ``True or false: <the true fact>`` (the
-item's explanation). ``SEED_DEPENDENT`` lists such kinds; a test checks that every other
-kind's prompt is the same for every seed.
+They are described by their true form instead, which reads the same for every seed
+and as the true item reads in a game: ``True or false: <the true fact>`` (the first
+fixed seed that builds it; the explanation if none does). ``SEED_DEPENDENT`` lists
+such kinds; a test checks that every other kind's prompt is the same for every seed.
 
 An id whose pack is not installed, or whose fact or item the pack no longer has,
 gets no entry: callers show the id itself.
@@ -38,6 +38,8 @@ SEED_DEPENDENT = frozenset({"truefalse"})
 #: How a true/false item is described: this, then the fact it states or denies (the
 #: words the item itself starts with, so it reads as the question did).
 TRUE_FALSE_LEAD = "True or false: "
+#: Seeds tried for a true/false item's true form (each is one at even odds).
+TRUE_FORM_SEEDS = 32
 
 
 def pack_of(question_id: str) -> str:
@@ -50,6 +52,12 @@ def describe(slot: Slot) -> str:
     # Any fixed seed will do: it only moves options around for the kinds shown as prompts.
     question = slot.build(random.Random(0))
     if slot.kind in SEED_DEPENDENT:
+        # The true form's own words: the explanation is not always a statement of the
+        # fact ("Those are Mike Wass's words..." under a claim about Vulture.com).
+        for seed in range(TRUE_FORM_SEEDS):
+            built = question if seed == 0 else slot.build(random.Random(seed))
+            if built.correct == "True":
+                return built.prompt
         return TRUE_FALSE_LEAD + question.explanation
     return question.prompt
 

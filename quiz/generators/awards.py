@@ -38,9 +38,10 @@ def named(award: str) -> str:
 def describe(award: Award) -> str:
     """The listing as a sentence, for explanations."""
     # Who it lost to is left out: a question of its own may ask that.
-    result = {"won": " and won", "nominated": " and was nominated"}.get(award.result or "", "")
-    return explain(f"It was up for {named(award.award)} at the {award.year} "
-                   f"{award.organization}{result}.")
+    verb = {"won": "won", "nominated": "was nominated for"}.get(award.result or "",
+                                                               "was up for")
+    return explain(f"It {verb} {named(award.award)} at the {award.year} "
+                   f"{award.organization}.")
 
 
 def _same_show(a: Award, b: Award) -> bool:

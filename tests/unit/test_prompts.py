@@ -158,3 +158,13 @@ def test_question_ids_are_written_and_read_by_one_pair_of_functions():
     parts = (variant.fact, variant.generator, variant.variant)
     assert parts == ("credit-x", "role", "charlie-puth")
     assert QuestionId.parse("plain") == QuestionId("plain")
+
+
+def test_a_true_false_item_is_listed_in_its_true_form_not_its_explanation():
+    # Played: "True or false: Those are Mike Wass's words, in Idolator's review..." was
+    # listed for a claim about Vulture.com, and read as a question its answer was True.
+    builtin = load_pack(str(paths.builtin_packs_dir() / "wdta.yaml"))
+    qid = "wdta:quote-idolator-sounds-like-a-smash:truefalse"
+    shown = prompts_for([qid], [builtin])[qid]
+    assert shown == ('True or false: Idolator printed this verdict on "We Don\'t Talk'
+                     ' Anymore": "sounds like a smash".')
