@@ -32,6 +32,11 @@ MULTIPLAYER = (
 #: Sums and casts turn text into numbers without a word: these columns, read as they
 #: are, let ``quiz.stats_rows.read`` name the column of a file edited by hand instead.
 _CHECKED = "MAX(gp.score) AS score, MAX(gp.rank) AS rank, MAX(gp.answered) AS answered"
+#: The questions a player's points are spread over: those answered, but in a buzzer
+#: game every question of the game, buzzed or not (played: sitting out questions and
+#: answering only sure ones ranked above the friend who buzzed every one).
+_QUESTIONS = ("CASE WHEN g.mode = 'buzzer' THEN MAX(gp.answered,"
+              " COALESCE(json_extract(g.settings, '$.questions_asked'), 0)) ELSE gp.answered END")
 #: Finished one-player games that are not practice (a hot-seat game of one is solo too).
 SOLO = "g.status = 'finished' AND g.mode != 'practice' AND g.player_count = 1"
 
@@ -83,7 +88,8 @@ class LeaderboardRow:
 
     @property
     def per_question(self) -> float:
-        """Points per question answered (0 when none)."""
+        """Points per question answered, or per question of the game in a buzzer game
+        (0 when none)."""
         return self.points / self.answered if self.answered else 0.0
 
     @property
@@ -135,7 +141,7 @@ def leaderboard(conn: sqlite3.Connection, since: str | None = None) -> list[Lead
     where, params = since_clause(since)
     rows = read(
         conn,
-        "SELECT p.name, COUNT(*), SUM(gp.rank = 1), SUM(gp.score), SUM(gp.answered),"
+        f"SELECT p.name, COUNT(*), SUM(gp.rank = 1), SUM(gp.score), SUM({_QUESTIONS}),"
         f" SUM(gp.correct), {_CHECKED} FROM game_players gp JOIN games g ON g.id = gp.game_id"
         f" JOIN players p ON p.id = gp.player_id WHERE {MULTIPLAYER}{where} GROUP BY p.id",
         params,

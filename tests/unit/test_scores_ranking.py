@@ -216,3 +216,19 @@ def test_head_to_head_of_a_league_is_every_pair_counted_one_by_one(tmp_path):
             (a, b, won) if a == "Player 0003" else (b, a, lost)
             for a, b, won, lost, _t in want if "Player 0003" in (a, b)
         ]
+
+
+def test_a_buzzer_game_spreads_points_over_every_question_buzzed_or_not(store):
+    # Played: Ana buzzed 8 of 10 and showed 726 a question, Ben buzzed all 10 and 194:
+    # sitting out paid. In a buzzer game the questions of the game count for everyone.
+    given = answers("Ana", 2) + answers("Ben", 2, 8)  # Ana: 2 buzzes, Ben: all 10
+    record = GameRecord("2026-03-01T20:00:00Z", "2026-03-01T20:00:00Z", "buzzer", "finished",
+                        ("Ana", "Ben"), ("wdta",), 1, {"questions_asked": 10}, tuple(given),
+                        tally({"Ana": 2000, "Ben": 2000}, given))  # fmt: skip
+    store.save_game(record)
+    rows = {r.player: r for r in store.leaderboard()}
+    assert rows["Ana"].per_question == pytest.approx(200)
+    assert rows["Ben"].per_question == pytest.approx(200)
+    # Other modes still count the questions each player answered.
+    store.save_game(game({"Cy": 3000, "Dee": 0}, questions=3))
+    assert {r.player: r for r in store.leaderboard()}["Cy"].per_question == pytest.approx(1000)
