@@ -237,7 +237,7 @@ class GameRoutes(KeySafeApp):
             elif self.session is not None:
                 self.session.resume()
 
-        self.push_screen(ConfirmAbandonScreen(), decided)
+        self.push_screen(ConfirmAbandonScreen(bool(session.game.outcomes)), decided)
 
     def abandon_game(self) -> None:
         """Give up the game in progress, save it, and go back to the menu."""

@@ -223,6 +223,8 @@ async def test_a_game_quit_before_any_answer_is_not_recorded(make_app, records):
         await pilot.press("ctrl+c")  # asks first, even with nothing answered yet
         await pilot.pause()
         assert isinstance(app.screen, ConfirmAbandonScreen)
+        said = str(app.screen.query_one("#consequence").render())
+        assert said == "Nothing is answered yet, so nothing is kept."  # not "kept as abandoned"
         await pilot.press("ctrl+c")
         await pilot.pause()
     assert app.return_code == 0

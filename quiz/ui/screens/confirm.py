@@ -24,13 +24,19 @@ class ConfirmAbandonScreen(ModalScreen[bool], DismissOnTop[bool]):
         Binding("left,right", "app.focus_next", show=False),
     ]
 
+    def __init__(self, answered: bool = True) -> None:
+        """``answered``: whether anything was answered (a game of no answers is not kept)."""
+        super().__init__()
+        self.answered = answered
+
     def compose(self) -> ComposeResult:
         """The question and two buttons; "Keep playing" has the focus."""
         with Vertical(classes="dialog confirm"):
             yield Label("Quit this game?", classes="title")
             yield Label(
-                "It is kept as abandoned and does not count in the rankings.",
-                classes="muted centered",
+                "It is kept as abandoned and does not count in the rankings."
+                if self.answered else "Nothing is answered yet, so nothing is kept.",
+                id="consequence", classes="muted centered",
             )
             with Horizontal(classes="actions"):
                 yield Button("Keep playing (N)", id="keep", variant="primary")
