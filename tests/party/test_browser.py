@@ -235,7 +235,8 @@ async def test_reload_in_a_reveal_kick_for_good_a_taken_name_and_a_clean_console
         assert await ana.inner_text("#r-verdict") == "Right!"
         assert await ana.inner_text("#who") == "Ana"
         score = host.session.game.players[0].score
-        assert await ana.inner_text("#score") == f"{score} pts · 1st"
+        assert await ana.inner_text("#score") == f"{score:,} pts · 1st"  # as the big screen
+        assert score >= 1000  # so the comma is there to see
         await ana.screenshot(path=str(SHOTS / "phone-reload-reveal.png"))
         # Removed: said plainly, no way back from this browser, a reload included.
         await pilot.press("k", "3", "enter")

@@ -63,11 +63,16 @@ function gone(title, text, retry = true) {
   show("gone");
 }
 
+// Points as the big screen writes them: 1,866.
+function points(n) {
+  return typeof n === "number" ? n.toLocaleString("en-US") : String(n);
+}
+
 // The header: the player's name, and their points and place once the game started.
 function header(name, score, place) {
   if (name !== undefined) $("who").textContent = name;
   if (typeof score !== "number") return;
-  $("score").textContent = place ? `${score} pts · ${place}` : `${score} pts`;
+  $("score").textContent = place ? `${points(score)} pts · ${place}` : `${points(score)} pts`;
 }
 
 function handle(message) {
@@ -228,10 +233,10 @@ function reveal(message) {
   const verdict = $("r-verdict");
   verdict.textContent = message.correct ? "Right!" : message.points > 0 ? "Close!" : "Not this time";
   verdict.className = message.correct ? "right" : "wrong";
-  $("r-points").textContent = `+${message.points}`;
+  $("r-points").textContent = `+${points(message.points)}`;
   $("r-answer").textContent = message.answer;
   $("r-yours").textContent = message.yours;
-  $("r-place").textContent = `You are ${message.place} with ${message.score} points`;
+  $("r-place").textContent = `You are ${message.place} with ${points(message.score)} points`;
   $("r-explanation").textContent = message.explanation || "";
   header(undefined, message.score, message.place);
   show("reveal");
@@ -239,7 +244,7 @@ function reveal(message) {
 
 function final(result) {
   $("f-place").textContent = result.place ? `You finished ${result.place}` : "Game over";
-  $("f-score").textContent = result.score !== undefined ? `${result.score} points` : "";
+  $("f-score").textContent = result.score !== undefined ? `${points(result.score)} points` : "";
   $("f-players").textContent = result.players ? `out of ${result.players} players` : "";
   header(undefined, result.score, result.place);
   show("final");
