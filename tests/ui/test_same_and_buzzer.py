@@ -103,6 +103,8 @@ async def test_same_question_hot_seat_game(make_app, clock, records):
             elif on_reveal(screen):
                 reveals.append(shown(screen.query_one("#round-answers", Static)))
                 assert "2 of 3 right" in shown(screen.query_one("#verdict", Static))
+                # Everyone's reveal: not headed by the last player's name and score.
+                assert shown(screen.query_one(".turn-status")).startswith(" Everyone ")
                 await pilot.press("enter")
             elif isinstance(screen, StandingsScreen):
                 await pilot.press("enter")

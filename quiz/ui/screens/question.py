@@ -31,7 +31,7 @@ from quiz.ui.widgets.option_marks import LETTERS
 from quiz.ui.widgets.order_list import OrderList
 from quiz.ui.widgets.reveal_body import RevealBody
 from quiz.ui.widgets.reveal_lines import question_meta, result_of, reveal_blocks, verdict
-from quiz.ui.widgets.turn_status import TurnStatus, status_content
+from quiz.ui.widgets.turn_status import TurnStatus, round_status, status_content
 from quiz.ui.widgets.typed_answer import TypedAnswer
 
 if TYPE_CHECKING:
@@ -224,11 +224,13 @@ class QuestionScreen(GameScreen):
         if self._ticks is not None:
             self._ticks.stop()
         player = self.game.players[outcome.turn.player_index]
-        self.query_one(TurnStatus).update(
-            status_content(outcome.turn, player, self.game.multiplayer)
-        )
         shown = self.query_one("#verdict", Static)
         everyone = self.game.step_outcomes  # all players answered this one: one reveal
+        # The round's reveal is everyone's: not the last player's name and score.
+        self.query_one(TurnStatus).update(
+            round_status(outcome.turn) if len(everyone) > 1
+            else status_content(outcome.turn, player, self.game.multiplayer)
+        )
         answers = self.query_one("#round-answers", Static)
         answers.display = len(everyone) > 1
         if len(everyone) > 1:  # no one pick is "your answer": the right one is marked

@@ -28,6 +28,12 @@ def status_content(turn: Turn, player: PlayerScore, multiplayer: bool) -> Conten
     return Content.assemble(*parts)
 
 
+def round_status(turn: Turn) -> Content:
+    """``Everyone · Question 3 of 10``: above a reveal of every player's answer."""
+    return Content.assemble((" Everyone ", "bold reverse"), "  ",
+                            (f"Question {turn.number} of {turn.of}", "bold"))
+
+
 class TurnStatus(Static):
     """Whose turn it is, question n of N, and their score."""
 
