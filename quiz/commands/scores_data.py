@@ -241,17 +241,20 @@ def game_json(game: GameSummary) -> Encoded:
     """:func:`game_object`, written straight to JSON (the same text, a few times quicker:
     a big file has thousands of games)."""
     places = ranked(game)
+    # The store's whole numbers are ints (typed by the store's own CASTs and MAX checks),
+    # which an f-string writes as JSON does; texts go through the encoder's escaping.
+    # A test compares this with the encoder's output, hostile names included.
     players = ", ".join(
-        f'{{"name": {_scalar(r.player)}, "score": {_scalar(r.score)}, '
-        f'"rank": {_scalar(r.rank if places else None)}, "correct": {_scalar(r.correct)}, '
-        f'"answered": {_scalar(r.answered)}}}'
+        f'{{"name": {_text(r.player)}, "score": {r.score:d}, '
+        f'"rank": {r.rank if places else "null"}, "correct": {r.correct:d}, '
+        f'"answered": {r.answered:d}}}'
         for r in game.players
     )
-    packs = ", ".join(_scalar(p) for p in game.packs)
+    packs = ", ".join(_text(p) for p in game.packs)
     return Encoded(
-        f'{{"id": {_scalar(game.id)}, "started_at": {_scalar(game.started_at)}, '
-        f'"finished_at": {_scalar(game.finished_at)}, "mode": {_scalar(game.mode)}, '
-        f'"status": {_scalar(game.status)}, "packs": [{packs}], "seed": {_scalar(game.seed)}, '
+        f'{{"id": {game.id:d}, "started_at": {_text(game.started_at)}, '
+        f'"finished_at": {_text(game.finished_at)}, "mode": {_text(game.mode)}, '
+        f'"status": {_text(game.status)}, "packs": [{packs}], "seed": {_scalar(game.seed)}, '
         f'"players": [{players}]}}'
     )
 
@@ -259,9 +262,9 @@ def game_json(game: GameSummary) -> Encoded:
 def pair_json(h: HeadToHead) -> Encoded:
     """:func:`pair`, written straight to JSON (tens of thousands of pairs)."""
     return Encoded(
-        f'{{"player": {_scalar(h.player)}, "opponent": {_scalar(h.opponent)}, '
-        f'"wins": {_scalar(h.wins)}, "losses": {_scalar(h.losses)}, "ties": {_scalar(h.ties)}, '
-        f'"games": {_scalar(h.games)}}}'
+        f'{{"player": {_text(h.player)}, "opponent": {_text(h.opponent)}, '
+        f'"wins": {h.wins:d}, "losses": {h.losses:d}, "ties": {h.ties:d}, '
+        f'"games": {h.games:d}}}'
     )
 
 
