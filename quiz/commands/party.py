@@ -10,10 +10,16 @@ import argparse
 import errno
 import ipaddress
 import socket
-import sys
 
 from quiz.commands import COMMANDS
-from quiz.commands.play import USAGE_ERROR, ScoresLink, check_packs, game_flags, needs_terminal
+from quiz.commands.play import (
+    USAGE_ERROR,
+    ScoresLink,
+    check_packs,
+    game_flags,
+    needs_terminal,
+    run_app,
+)
 from quiz.errors import UserError
 from quiz.game_setup import (
     DEFAULT_QUESTIONS,
@@ -123,10 +129,4 @@ def run(args: argparse.Namespace) -> int:
 
     app = QuizApp(bank, recorder=scores.save, missed=scores.missed, recent=scores.recent,
                   scores=scores.store, scores_notices=saved_earlier, party=options)  # fmt: skip
-    try:
-        app.run()
-    finally:
-        scores.close()
-    if app.exit_problem:
-        print(f"wdta-quiz: {app.exit_problem}", file=sys.stderr)
-    return app.return_code or 0
+    return run_app(app, scores)

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from quiz.bank import CatalogBank
     from quiz.records import GameRecord
     from quiz.store import Store
+    from quiz.ui.app import QuizApp
 
 USAGE_ERROR = 2
 
@@ -282,6 +283,12 @@ def run(args: argparse.Namespace) -> int:
         scores=scores.store,
         scores_notices=saved_earlier,
     )
+    return run_app(app, scores)
+
+
+def run_app(app: QuizApp, scores: ScoresLink) -> int:
+    """Run ``app`` to its end, close the scores, say what went wrong on the way out;
+    the exit status (``play`` and ``party``)."""
     try:
         app.run()
     finally:
