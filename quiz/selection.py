@@ -139,7 +139,8 @@ class _Game:
         self.recent = set(recent)
         #: The facts of the recent questions: the same fact asked another way (typed
         #: after picked) is a repeat too.
-        self.recent_facts = {_fact_key(question_id) for question_id in recent}
+        self.recent_facts = {(parsed.pack, parsed.fact)
+                             for parsed in map(QuestionId.parse, recent)}
         self.taken: set[str] = set()
         self.guard = Guard({index.pack.id: _subject(index.pack) for index in indexes})
         self.dead: set[str] = set()
@@ -364,15 +365,6 @@ def _find(by_pack: dict[str, PackIndex], question_id: str) -> Slot | None:
     """The slot with this id among the packs in play, if any."""
     index = by_pack.get(QuestionId.parse(question_id).pack)
     return index.find(question_id) if index is not None else None
-
-
-def _fact_key(question_id: str) -> tuple[str, str]:
-    """(pack, fact) of a question id: ``pack:fact:generator[:variant]``, or
-    ``pack:q:item`` for a hand-written item (whose fact is ``q:item``)."""
-    parts = question_id.split(":")
-    if len(parts) >= 3 and parts[1] == "q":
-        return parts[0], f"q:{parts[2]}"
-    return parts[0], parts[1] if len(parts) > 1 else ""
 
 
 def _take_recent(

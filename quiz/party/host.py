@@ -173,10 +173,7 @@ class PartyHost:
 
     def _outcome(self, seat: int, step: int) -> Outcome | None:
         """``seat``'s answer (or time-out) to question ``step``, if it was asked it."""
-        return self._outcomes_at(step).get(seat)
-
-    def _outcomes_at(self, step: int) -> dict[int, Outcome]:
-        return self._game().answers_at(step)
+        return self._game().answers_at(step).get(seat)
 
     def _places(self) -> dict[int, dict[str, object]]:
         """``{seat: {"score": 1200, "place": "2nd"}}`` for the seats still in the game."""
@@ -325,7 +322,7 @@ class PartyHost:
         """Tell each phone how its answer went, with its place."""
         assert self.session is not None
         game = self.session.game
-        places, outcomes = self._places(), self._outcomes_at(game.step)
+        places, outcomes = self._places(), self._game().answers_at(game.step)
         for player in self.room.present:
             if player.seat < len(game.players):
                 self.send(player.seat,
@@ -339,7 +336,7 @@ class PartyHost:
         assert self.session is not None
         game = self.session.game
         question = game.questions[step]
-        outcome = (outcomes if outcomes is not None else self._outcomes_at(step)).get(seat)
+        outcome = (outcomes if outcomes is not None else self._game().answers_at(step)).get(seat)
         return {
             "type": "reveal",
             "question": step,
