@@ -19,7 +19,14 @@ from functools import partial
 
 from quiz.facts import Attribute
 from quiz.generators.base import Context, Generator, Slot, question
-from quiz.generators.distractors import OPTIONS, enough, gives_away, pick, wrong_values
+from quiz.generators.distractors import (
+    OPTIONS,
+    enough,
+    gives_away,
+    pick,
+    title_rivals,
+    wrong_values,
+)
 from quiz.generators.sentences import describe_attribute
 from quiz.question import Question
 
@@ -35,7 +42,7 @@ def slots(ctx: Context) -> Iterator[Slot]:
         if any(gives_away(value, fact.ask, wrong, ctx.subject_words) for value in fact.values):
             continue
         # "Who is the lead artist?" when the home screen says so: nothing to find.
-        rivals = ctx.title_rivals(fact.values, wrong)
+        rivals = title_rivals(ctx.on_title_screen, fact.values, wrong)
         if rivals is not None and enough(wrong):
             yield ctx.slot(fact, NAME, partial(_build, fact, wrong, rivals))
 

@@ -113,32 +113,23 @@ class Context:
         #: How prompts name the song: its title in quotes, or "the song".
         self.song = f'"{title}"' if title else "the song"
 
-    def on_title_screen(self, value: str) -> bool:
-        """Whether ``value`` is part of the song's title and artists, as whole words:
-        every player has read it on the home screen ("Charlie Puth featuring Selena
-        Gomez") before the game starts, so it is never a right option to find, and
-        typing it proves nothing."""
+    @cached_property
+    def title_text(self) -> str:
+        """The song's title and artists, normalised: what the home screen shows."""
         subject = self.pack.subject
-        named = norm(f"{subject.title} {subject.artist}") if subject else ""
-        return bool(norm(value)) and f" {norm(value)} " in f" {named} "
+        return norm(f"{subject.title} {subject.artist}") if subject else ""
 
-    def title_rivals(self, values: Iterable[str], wrong: Iterable[str]) -> list[str] | None:
-        """Wrong options a question must show so that a right value the title screen
-        names is not the one famous name among them: ``[]`` when no value is on the
-        title screen, one wrong value that is too (Puth, for whose tour the Revival Tour
-        was) when there is one, else ``None``: not askable."""
-        if not any(self.on_title_screen(value) for value in values):
-            return []
-        rivals = [w for w in wrong if self.on_title_screen(w)]
-        return rivals[:1] or None
+    def on_title_screen(self, value: str) -> bool:
+        """Whether ``value`` is part of :attr:`title_text`, as whole words: players read
+        it before the game, so it is never a right option to find or worth typing."""
+        value = norm(value)
+        return bool(value) and f" {value} " in f" {self.title_text} "
 
     @cached_property
     def subject_words(self) -> frozenset[str]:
         """The words of the song's title and artists: every prompt names them, so they
         point at no option."""
-        subject = self.pack.subject
-        text = f"{subject.title} {subject.artist}" if subject else ""
-        return frozenset(re.findall(r"\w+", norm(text)))
+        return frozenset(re.findall(r"\w+", self.title_text))
 
     def work(self, work: str) -> str:
         """How prompts name a credited work: the song by its title, others as written

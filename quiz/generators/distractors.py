@@ -87,6 +87,19 @@ def gives_away(answer: str, prompt: str, wrong: Iterable[str],
     return bool(shared) and not any(telling_words(w, ignore) & shared for w in wrong)
 
 
+def title_rivals(on_screen: Callable[[str], bool], values: Iterable[str],
+                 wrong: Iterable[str]) -> list[str] | None:
+    """Wrong options a question must show so that a right value the title screen names
+    (``on_screen``: :meth:`base.Context.on_title_screen`) is not the one famous name
+    among them: ``[]`` when no value is on the title screen, one wrong value that is
+    too (Puth, for whose tour the Revival Tour was) when there is one, else ``None``:
+    not askable."""
+    if not any(on_screen(value) for value in values):
+        return []
+    rivals = [w for w in wrong if on_screen(w)]
+    return rivals[:1] or None
+
+
 def enough(wrong: Sized, minimum: int = MIN_OPTIONS) -> bool:
     """Whether ``wrong`` gives a question at least ``minimum`` options."""
     return len(wrong) + 1 >= minimum

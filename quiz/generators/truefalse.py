@@ -47,7 +47,7 @@ from quiz.facts import (
 )
 from quiz.generators import charts
 from quiz.generators.base import Context, Generator, Slot, fill, true_false
-from quiz.generators.distractors import norm, wrong_values
+from quiz.generators.distractors import norm, title_rivals, wrong_values
 from quiz.generators.quotes import describe
 from quiz.generators.sentences import (
     capital,
@@ -122,7 +122,7 @@ def _attribute(ctx: Context, fact: Attribute) -> Form | None:
     if not fact.statement or not fact.values:
         return None
     false = wrong_values(ctx.pool(fact.pool), fact.values)
-    if ctx.title_rivals(fact.values, false) is None:
+    if title_rivals(ctx.on_title_screen, fact.values, false) is None:
         return None  # "...is a song by Charlie Puth": the title screen says so
     return Form(partial(fill, fact.statement), fact.values[0], false, describe_attribute(fact))
 
